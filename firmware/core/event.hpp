@@ -1,0 +1,48 @@
+#pragma once
+// Everything that can happen to the firmware arrives as one Event, dispatched by the
+// backend's loop to Speaker::dispatch (run to completion, one at a time).
+#include <cstdint>
+#include <string_view>
+
+#include "firmware/hal/buttons.hpp"
+#include "firmware/hal/http_client.hpp"
+#include "firmware/hal/timers.hpp"
+
+namespace ringside::fw {
+
+enum class EventType : std::uint8_t {
+    TimerExpired,     // timer
+    ButtonDown,       // button
+    ButtonUp,         // button
+    SetupCredentials, // setup: the companion app handed over Wi-Fi and account hint
+    WifiJoined,
+    WifiFailed,
+    HttpDone,         // request, response
+};
+
+// What the companion app sends over the local setup channel (simulated BLE/SoftAP).
+struct SetupCredentials {
+    std::string_view ssid;
+    std::string_view password;
+    std::string_view account_hint;
+};
+
+// Views inside an Event are valid only during the dispatch that delivers it.
+struct Event {
+    EventType type = EventType::TimerExpired;
+    hal::TimerId timer = 0;
+    hal::Button button = hal::Button::Action;
+    hal::RequestId request = 0;
+    hal::HttpResponse response{};
+    SetupCredentials setup{};
+
+    static Event timer_expired(hal::TimerId id) { Event e; e.type = EventType::TimerExpired; e.timer = id; return e; }
+    static Event button_down(hal::Button b) { Event e; e.type = EventType::ButtonDown; e.button = b; return e; }
+    static Event button_up(hal::Button b) { Event e; e.type = EventType::ButtonUp; e.button = b; return e; }
+    static Event setup_credentials(SetupCredentials c) { Event e; e.type = EventType::SetupCredentials; e.setup = c; return e; }
+    static Event wifi_joined() { Event e; e.type = EventType::WifiJoined; return e; }
+    static Event wifi_failed() { Event e; e.type = EventType::WifiFailed; return e; }
+    static Event http_done(hal::RequestId id, const hal::HttpResponse& r) { Event e; e.type = EventType::HttpDone; e.request = id; e.response = r; return e; }
+};
+
+} // namespace ringside::fw

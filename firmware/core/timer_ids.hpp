@@ -1,0 +1,17 @@
+#pragma once
+// The firmware's named timers: one id per purpose, so re-arming replaces, never stacks.
+#include "firmware/hal/timers.hpp"
+
+namespace ringside::fw::timer {
+
+inline constexpr hal::TimerId kBoot = 0;        // boot animation done
+inline constexpr hal::TimerId kRingFrame = 1;   // next animation frame
+inline constexpr hal::TimerId kActionHold = 2;  // Action held long enough to factory-reset
+inline constexpr hal::TimerId kAuthPoll = 3;    // next token poll
+inline constexpr hal::TimerId kAuthRefresh = 4; // refresh ahead of access-token expiry
+inline constexpr hal::TimerId kAuthRetry = 5;   // back-off after a failed request
+inline constexpr hal::TimerId kCodeExpiry = 6;  // device code lifetime over
+inline constexpr hal::TimerId kTokenExpiry = 7; // access token lapsed
+inline constexpr hal::TimerId kWifiRetry = 8;   // re-join after a failed association
+
+} // namespace ringside::fw::timer

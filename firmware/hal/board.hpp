@@ -1,0 +1,27 @@
+#pragma once
+// Everything the firmware may touch, handed over as one bundle of references (no globals).
+// A backend (simulator, board emulator, real board) owns the parts and the event loop.
+#include "firmware/hal/buttons.hpp"
+#include "firmware/hal/clock.hpp"
+#include "firmware/hal/flash.hpp"
+#include "firmware/hal/http_client.hpp"
+#include "firmware/hal/led_ring.hpp"
+#include "firmware/hal/random.hpp"
+#include "firmware/hal/timers.hpp"
+#include "firmware/hal/trace.hpp"
+#include "firmware/hal/wifi.hpp"
+
+namespace ringside::hal {
+
+struct Board {
+    Clock& clock;
+    Timers& timers;
+    LedRing& ring;
+    Wifi& wifi;
+    HttpClient& http;
+    Flash& flash;
+    Random& random;
+    TraceSink& trace;
+};
+
+} // namespace ringside::hal

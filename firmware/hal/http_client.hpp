@@ -1,0 +1,43 @@
+#pragma once
+// HTTP(S) transport. Asynchronous: send() returns at once and the outcome arrives later as
+// an HttpDone event carrying the same RequestId, so the firmware never blocks on the network.
+#include <cstdint>
+#include <string_view>
+
+namespace ringside::hal {
+
+using RequestId = std::uint16_t;
+
+enum class HttpMethod : std::uint8_t { Get, Post };
+
+struct HttpRequest {
+    HttpMethod method = HttpMethod::Get;
+    std::string_view url;           // absolute, e.g. https://auth.example/oauth2/token
+    std::string_view content_type;  // empty for GET
+    std::string_view body;
+};
+
+// Why no HTTP status came back.
+enum class TransportError : std::uint8_t { None, Timeout, ConnectionFailed, NoNetwork };
+
+struct HttpResponse {
+    TransportError error = TransportError::None;
+    int status = 0;                 // valid when error == None
+    std::string_view content_type;
+    std::string_view body;          // valid only during the dispatch that delivers it
+    std::uint32_t retry_after_s = 0;  // from Retry-After, 0 when absent
+};
+
+class HttpClient {
+public:
+    // Starts `request`; views need only live for the call (the transport copies them).
+    // Returns false when the transport cannot take the request (no event then follows).
+    virtual bool send(RequestId id, const HttpRequest& request) = 0;
+    // Abandons an outstanding request; its HttpDone event will not be delivered.
+    virtual void cancel(RequestId id) = 0;
+
+protected:
+    ~HttpClient() = default;
+};
+
+} // namespace ringside::hal

@@ -1,0 +1,79 @@
+#pragma once
+// Transport-neutral HTTP request/response for the mock cloud. The in-process transport and
+// (later) the cpp-httplib server both translate to and from these.
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ringside::cloud {
+
+using Millis = std::chrono::milliseconds;
+
+struct CloudRequest {
+    std::string method;        // "GET", "POST"
+    std::string path;          // "/oauth2/token" (no query)
+    std::string query;         // raw, without '?'
+    std::string content_type;
+    std::string body;
+};
+
+struct CloudResponse {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;  // extra, e.g. Cache-Control
+};
+
+struct Account {
+    std::string id;        // scenario handle, e.g. "jane"
+    std::string email;     // defaults to id@example.com
+    std::string password;
+};
+
+struct Client {
+    std::string id;        // client_id
+    bool is_public = true; // device clients are public (no secret)
+};
+
+struct CloudConfig {
+    std::string issuer = "https://auth.ringside.test";
+    std::vector<Account> accounts;   // always also holds demo@example.com unless disabled
+    std::vector<Client> clients;     // always also holds "ringside-speaker"
+    Millis access_token_lifetime = std::chrono::seconds(3600);
+    Millis device_code_lifetime = std::chrono::seconds(600);
+    Millis poll_interval = std::chrono::seconds(5);
+    std::uint64_t seed = 1;
+};
+
+// One line of the request journal: what the cloud saw and answered. No secrets: tokens,
+// codes and passwords are never stored here.
+struct JournalEntry {
+    Millis at{0};
+    std::string method;
+    std::string path;
+    std::string endpoint;   // "metadata", "device_authorization", "token", "revoke", "other"
+    std::string grant_type; // token endpoint only: "device_code", "refresh_token", ...
+    std::string client_id;
+    int status = 0;
+    std::string error;      // RFC 6749 error code when status >= 400, else empty
+    bool faulted = false;   // the answer came from an injected fault
+};
+
+// An injected fault at the OAuth or HTTP level. Matches requests to `endpoint`
+// ("token", "device_authorization", "metadata", or "*"), optionally only one grant type;
+// skips the first `after` matching requests, then fires on the next `count` (0 = forever).
+struct Fault {
+    std::string endpoint = "token";
+    std::string grant_type;      // empty = any
+    int after = 0;
+    int count = 1;
+    int status = 0;              // HTTP status to answer; 0 = derive from oauth_error (400)
+    std::string oauth_error;     // e.g. "slow_down", "expired_token"; empty = plain status
+    int retry_after_s = 0;
+};
+
+enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed };
+const char* to_string(ApprovalResult r);
+
+} // namespace ringside::cloud

@@ -1,0 +1,99 @@
+#pragma once
+// The virtual world of one scenario: a discrete-event clock, the virtual board's HAL parts,
+// the real firmware, the mock cloud (in-process transport) and the companion-app/user actor.
+// This is the test face scenarios drive. Single-threaded; time moves only in run_until().
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "firmware/core/device_config.hpp"
+#include "firmware/core/states.hpp"
+#include "firmware/hal/buttons.hpp"
+#include "firmware/hal/led_ring.hpp"
+#include "sim/cloud/cloud_service.hpp"
+
+namespace ringside::sim {
+
+using Millis = std::chrono::milliseconds;
+
+struct WifiNetwork {
+    std::string ssid;
+    std::string password;
+};
+
+// Strings owned here back the firmware's DeviceConfig views.
+struct DeviceIdentity {
+    std::string client_id = "ringside-speaker";
+    std::string scope = "speaker";
+    std::string product_id = "RS-ONE";
+    std::string serial_number = "RS0000000001";
+};
+
+struct WorldConfig {
+    std::uint64_t seed = 1;
+    cloud::CloudConfig cloud;           // its issuer is also the device's issuer
+    DeviceIdentity device;
+    std::vector<WifiNetwork> networks;  // networks in range of the speaker
+    Millis network_latency{20};         // one way, device <-> cloud
+};
+
+// One trace line: a firmware TraceRecord, or a record the world adds for test-face actions
+// (category "app", "user", "power", "test").
+struct TraceLine {
+    Millis at{0};
+    std::string category;
+    std::string event;
+    std::string detail;
+};
+
+class VirtualSpeaker {
+public:
+    explicit VirtualSpeaker(WorldConfig config);
+    ~VirtualSpeaker();
+    VirtualSpeaker(const VirtualSpeaker&) = delete;
+    VirtualSpeaker& operator=(const VirtualSpeaker&) = delete;
+
+    Millis now() const;
+
+    // Power. power_off() drops RAM state (the firmware object); flash survives.
+    void power_on();
+    void power_off();
+    bool powered() const;
+
+    // Buttons: edges, delivered to the firmware now.
+    void press(hal::Button button);
+    void release(hal::Button button);
+
+    // The companion app hands Wi-Fi credentials and its account hint over the setup channel.
+    void provision(const std::string& ssid, const std::string& password, const std::string& account);
+    // The user approves the code the device is showing, from `account`'s session.
+    // Returns UnknownCode when the device shows no code.
+    cloud::ApprovalResult approve_shown_code(const std::string& account);
+
+    // Observation. device_state() is Off while unpowered.
+    fw::DeviceState device_state() const;
+    fw::AuthState auth_state() const;
+    fw::RingPattern ring_pattern() const;
+    hal::RingFrame leds() const;
+    std::string user_code() const;
+
+    cloud::CloudService& cloud();
+    const std::vector<TraceLine>& trace() const;
+
+    // Runs scheduled events in time order until `stop()` holds (checked first, then after
+    // each event) or virtual time reaches `deadline`. Returns whether stop() held; now() is
+    // then the time it first held, else `deadline`. Never reads the wall clock.
+    bool run_until(Millis deadline, const std::function<bool()>& stop);
+    void advance(Millis duration);
+
+    std::uint64_t events_processed() const;
+
+private:
+    struct World;
+    std::unique_ptr<World> world_;
+};
+
+} // namespace ringside::sim
