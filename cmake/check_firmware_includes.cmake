@@ -1,0 +1,30 @@
+# Fails when a file in firmware/ includes anything but firmware/ headers and the C++
+# standard library (DESIGN.md §2: the firmware must build alone, for a board).
+# Usage: cmake -DROOT=<repo> -P check_firmware_includes.cmake
+set(STD_HEADERS algorithm array atomic bitset cassert cctype cerrno charconv chrono cinttypes
+  climits cmath cstdarg cstddef cstdint cstdio cstdlib cstring initializer_list iterator
+  limits new numeric optional ratio string_view tuple type_traits utility variant)
+file(GLOB_RECURSE files "${ROOT}/firmware/*.hpp" "${ROOT}/firmware/*.cpp" "${ROOT}/firmware/*.h")
+set(bad "")
+foreach(f ${files})
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include")
+  foreach(line ${lines})
+    if(line MATCHES "#[ \t]*include[ \t]*\"([^\"]+)\"")
+      set(inc "${CMAKE_MATCH_1}")
+      if(NOT inc MATCHES "^firmware/" OR NOT EXISTS "${ROOT}/${inc}")
+        list(APPEND bad "${f}: ${line} (expected a header under firmware/)")
+      endif()
+    elseif(line MATCHES "#[ \t]*include[ \t]*<([^>]+)>")
+      list(FIND STD_HEADERS "${CMAKE_MATCH_1}" idx)
+      if(idx EQUAL -1)
+        list(APPEND bad "${f}: ${line} (expected a freestanding-friendly standard header)")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" msg "${bad}")
+  message(FATAL_ERROR "firmware/ includes outside its layer:\n${msg}")
+endif()
+list(LENGTH files n)
+message(STATUS "firmware includes ok (${n} files)")
