@@ -1,0 +1,1 @@
+// placeholder: delete once this folder has real sources
