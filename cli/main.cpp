@@ -1,2 +1,51 @@
-// placeholder until the runner lands
-int main() { return 2; }
+// The `ringside` command: one binary, a subcommand per job (DESIGN.md §3).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "runner/run_command.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: ringside <command> [options]
+
+commands:
+  run [PATH...]   run scenario files or folders (default: scenarios/)
+      --seed N        override every scenario's seed
+      --junit FILE    write a JUnit XML report (one testcase per scenario)
+      --trace DIR     write each scenario's trace as DIR/<scenario>.jsonl
+      --tag T         run only scenarios tagged T (repeatable)
+      -j N            run N scenarios at once
+      --shard K/N     run the K-th of N slices of the scenario files
+      --target sim    the virtual speaker (hil: not built yet)
+      --cloud inproc  the mock cloud in-process (URL: not built yet)
+  cloud, demo, hil, replay   not built yet
+
+exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        (args.empty() ? std::cerr : std::cout) << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "run") {
+        try {
+            return ringside::runner::run_command(ringside::runner::parse_run_options(args, argv[0]), std::cout, std::cerr);
+        } catch (const ringside::runner::UsageError& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 2;
+        }
+    }
+    if (command == "cloud" || command == "demo" || command == "hil" || command == "replay") {
+        std::cerr << "error: 'ringside " << command << "' is not built yet\n";
+        return 2;
+    }
+    std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
+    return 2;
+}

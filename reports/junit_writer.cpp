@@ -1,0 +1,42 @@
+#include "reports/junit_writer.hpp"
+
+#include <cstdio>
+
+#include "reports/escape.hpp"
+
+namespace ringside::reports {
+namespace {
+
+std::string seconds_text(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", s);
+    return buf;
+}
+
+} // namespace
+
+void write_junit(std::ostream& out, const std::string& suite_name, const std::vector<JUnitCase>& cases) {
+    int failures = 0;
+    double total = 0;
+    for (const auto& c : cases) {
+        failures += c.failed ? 1 : 0;
+        total += c.seconds;
+    }
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out << "<testsuites tests=\"" << cases.size() << "\" failures=\"" << failures << "\" time=\"" << seconds_text(total) << "\">\n";
+    out << "  <testsuite name=\"" << xml_escape(suite_name) << "\" tests=\"" << cases.size() << "\" failures=\""
+        << failures << "\" errors=\"0\" skipped=\"0\" time=\"" << seconds_text(total) << "\">\n";
+    for (const auto& c : cases) {
+        out << "    <testcase name=\"" << xml_escape(c.name) << "\" classname=\"" << xml_escape(c.classname)
+            << "\" time=\"" << seconds_text(c.seconds) << "\"";
+        if (!c.failed) {
+            out << "/>\n";
+            continue;
+        }
+        out << ">\n      <failure message=\"" << xml_escape(c.failure_message) << "\" type=\"ScenarioFailure\">"
+            << xml_escape(c.failure_text) << "</failure>\n    </testcase>\n";
+    }
+    out << "  </testsuite>\n</testsuites>\n";
+}
+
+} // namespace ringside::reports

@@ -1,0 +1,195 @@
+#include "runner/run_command.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <map>
+#include <set>
+
+#include "reports/junit_writer.hpp"
+#include "reports/trace_writer.hpp"
+#include "runner/scenario_error.hpp"
+#include "runner/scenario_executor.hpp"
+#include "runner/scenario_loader.hpp"
+
+namespace ringside::runner {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_scenario_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+// Expands folders (recursively, sorted, so runs and shards are stable) into scenario files.
+std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            std::vector<std::string> found;
+            for (const auto& entry : fs::recursive_directory_iterator(path))
+                if (entry.is_regular_file() && is_scenario_file(entry.path())) found.push_back(entry.path().string());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::is_regular_file(path, ec)) {
+            files.push_back(path);
+        } else {
+            throw UsageError("no such scenario file or folder: " + path);
+        }
+    }
+    return files;
+}
+
+struct Run {
+    Scenario scenario;
+    ScenarioResult result;
+    double wall_seconds = 0;
+};
+
+ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, double& wall_seconds) {
+    const auto start = std::chrono::steady_clock::now();
+    ScenarioResult r = run_scenario(s, seed);
+    wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+std::string repro_line(const RunOptions& o, const ScenarioResult& r) {
+    return o.program + " run " + r.file + " --seed " + std::to_string(r.seed);
+}
+
+std::string failure_text(const RunOptions& o, const ScenarioResult& r) {
+    const StepFailure& f = *r.failure;
+    return "step " + std::to_string(f.step_number) + " at " + f.where.file + ":" + std::to_string(f.where.line) + ": " +
+           f.step_text + "\nat virtual " + format_timestamp(f.at) + ", seed " + std::to_string(r.seed) + ": " + f.message +
+           "\nrepro: " + repro_line(o, r);
+}
+
+void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
+    const ScenarioResult& r = run.result;
+    char wall[32];
+    std::snprintf(wall, sizeof wall, "%.0f ms", run.wall_seconds * 1000);
+    out << (r.passed() ? "PASS  " : "FAIL  ") << r.name << "  " << r.file << "  (virtual " << format_timestamp(r.virtual_end)
+        << ", wall " << wall << ")\n";
+    if (r.passed()) return;
+    std::string text = failure_text(o, r);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = text.find('\n', start);
+        out << "      " << text.substr(start, end - start) << "\n";
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+}
+
+// One trace file per scenario, named after the scenario file; later duplicates get -2, -3.
+std::vector<std::string> trace_names(const std::vector<Run>& runs) {
+    std::vector<std::string> names;
+    std::map<std::string, int> used;
+    for (const auto& run : runs) {
+        const std::string stem = fs::path(run.scenario.where.file).stem().string();
+        const int n = ++used[stem];
+        names.push_back(n == 1 ? stem : stem + "-" + std::to_string(n));
+    }
+    return names;
+}
+
+void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
+    if (!o.trace_dir.empty()) {
+        fs::create_directories(o.trace_dir);
+        const auto names = trace_names(runs);
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            std::ofstream f(fs::path(o.trace_dir) / (names[i] + ".jsonl"), std::ios::binary);
+            reports::write_trace_jsonl(f, runs[i].result.trace);
+            if (!f) throw UsageError("cannot write trace files into " + o.trace_dir);
+        }
+    }
+    if (!o.junit_file.empty()) {
+        std::vector<reports::JUnitCase> cases;
+        for (const auto& run : runs) {
+            reports::JUnitCase c;
+            c.name = run.result.name;
+            c.classname = run.result.file;
+            c.seconds = run.wall_seconds;
+            c.failed = !run.result.passed();
+            if (c.failed) {
+                c.failure_message = run.result.failure->message;
+                c.failure_text = failure_text(o, run.result);
+            }
+            cases.push_back(std::move(c));
+        }
+        const fs::path parent = fs::path(o.junit_file).parent_path();
+        if (!parent.empty()) fs::create_directories(parent);
+        std::ofstream f(o.junit_file, std::ios::binary);
+        reports::write_junit(f, "ringside", cases);
+        if (!f) throw UsageError("cannot write JUnit report " + o.junit_file);
+    }
+}
+
+bool selected(const RunOptions& o, const Scenario& s) {
+    if (o.tags.empty()) return true;
+    for (const auto& t : o.tags)
+        if (std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end()) return true;
+    return false;
+}
+
+} // namespace
+
+int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
+    try {
+        std::vector<std::string> files = collect_files(o.paths);
+        std::vector<std::string> shard;
+        for (std::size_t i = 0; i < files.size(); ++i)
+            if (static_cast<int>(i % o.shard_count) == o.shard_index - 1) shard.push_back(files[i]);
+
+        // Load everything first: a typo anywhere stops the run before minutes are spent.
+        std::vector<Run> runs;
+        int load_errors = 0;
+        for (const auto& file : shard) {
+            try {
+                Scenario s = load_scenario(file);
+                if (selected(o, s)) runs.push_back(Run{std::move(s), {}, 0});
+            } catch (const ScenarioError& e) {
+                err << "error: " << e.what() << "\n";
+                ++load_errors;
+            }
+        }
+        if (load_errors) {
+            err << load_errors << " scenario file(s) could not be read; nothing was run\n";
+            return 2;
+        }
+        if (runs.empty()) {
+            err << "error: no scenario selected (files: " << files.size() << ", shard " << o.shard_index << "/"
+                << o.shard_count << (o.tags.empty() ? "" : ", tags given") << ")\n";
+            return 2;
+        }
+
+        // Scenarios are independent worlds: run them on -j workers, report in file order.
+        std::vector<std::future<void>> pending;
+        std::size_t next = 0, printed = 0;
+        int failed = 0;
+        auto launch = [&] {
+            Run& run = runs[next++];
+            const std::uint64_t seed = o.seed ? *o.seed : run.scenario.seed;
+            pending.push_back(std::async(std::launch::async, [&run, seed] { run.result = timed_run(run.scenario, seed, run.wall_seconds); }));
+        };
+        while (printed < runs.size()) {
+            while (next < runs.size() && next - printed < static_cast<std::size_t>(o.jobs)) launch();
+            pending[printed].get();
+            print_result(out, o, runs[printed]);
+            failed += runs[printed].result.passed() ? 0 : 1;
+            ++printed;
+            out.flush();
+        }
+        write_reports(o, runs);
+        out << static_cast<int>(runs.size()) - failed << " passed, " << failed << " failed\n";
+        return failed ? 1 : 0;
+    } catch (const UsageError& e) {
+        err << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const fs::filesystem_error& e) {
+        err << "error: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+} // namespace ringside::runner

@@ -1,0 +1,62 @@
+#include "runner/run_options.hpp"
+
+#include <cstdlib>
+
+namespace ringside::runner {
+namespace {
+
+long long parse_number(const std::string& flag, const std::string& text, long long min, long long max) {
+    char* end = nullptr;
+    const long long v = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || v < min || v > max)
+        throw UsageError(flag + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                         ", got '" + text + "'");
+    return v;
+}
+
+} // namespace
+
+RunOptions parse_run_options(const std::vector<std::string>& args, const std::string& program) {
+    RunOptions o;
+    o.program = program;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--seed") {
+            o.seed = static_cast<std::uint64_t>(parse_number(a, value(), 0, 1LL << 53));
+        } else if (a == "--junit") {
+            o.junit_file = value();
+        } else if (a == "--trace") {
+            o.trace_dir = value();
+        } else if (a == "--tag") {
+            o.tags.push_back(value());
+        } else if (a == "-j" || a == "--jobs") {
+            o.jobs = static_cast<int>(parse_number(a, value(), 1, 256));
+        } else if (a == "--shard") {
+            const std::string& v = value();
+            const auto slash = v.find('/');
+            if (slash == std::string::npos) throw UsageError("--shard: expected K/N, e.g. 1/4, got '" + v + "'");
+            o.shard_count = static_cast<int>(parse_number(a, v.substr(slash + 1), 1, 10000));
+            o.shard_index = static_cast<int>(parse_number(a, v.substr(0, slash), 1, o.shard_count));
+        } else if (a == "--target") {
+            const std::string& v = value();
+            if (v != "sim") throw UsageError("--target " + v + ": only 'sim' is available in this build (hil is not built yet)");
+        } else if (a == "--cloud") {
+            const std::string& v = value();
+            if (v != "inproc") throw UsageError("--cloud " + v + ": only 'inproc' is available in this build (the HTTP cloud is not built yet)");
+        } else if (a == "--port" || a == "--html") {
+            throw UsageError(a + " is not available in this build yet");
+        } else if (!a.empty() && a[0] == '-') {
+            throw UsageError("unknown option '" + a + "'; see 'ringside --help'");
+        } else {
+            o.paths.push_back(a);
+        }
+    }
+    if (o.paths.empty()) o.paths.push_back("scenarios");
+    return o;
+}
+
+} // namespace ringside::runner

@@ -1,0 +1,29 @@
+#pragma once
+// `ringside run` options (DESIGN.md §3). parse_run_options throws UsageError (exit 2).
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ringside::runner {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct RunOptions {
+    std::vector<std::string> paths;   // files or folders; default scenarios/
+    std::optional<std::uint64_t> seed;  // overrides every scenario's own seed
+    std::string junit_file;
+    std::string trace_dir;
+    std::vector<std::string> tags;    // run only scenarios carrying one of these
+    int jobs = 1;
+    int shard_index = 1, shard_count = 1;  // --shard K/N: files K, K+N, K+2N, ... (1-based)
+    std::string program = "ringside"; // how the user invoked us, for repro lines
+};
+
+// args: what follows "run" on the command line.
+RunOptions parse_run_options(const std::vector<std::string>& args, const std::string& program);
+
+} // namespace ringside::runner

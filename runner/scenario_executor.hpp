@@ -1,0 +1,39 @@
+#pragma once
+// Plays one scenario on a fresh virtual speaker and says whether it passed. Deterministic:
+// the same scenario and seed give the same result and the same trace, byte for byte.
+// Thread-safe across scenarios (each run owns its world); one scenario is single-threaded.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/scenario.hpp"
+#include "sim/cloud/cloud_types.hpp"
+#include "sim/virtual_speaker.hpp"
+
+namespace ringside::runner {
+
+struct StepFailure {
+    std::size_t step_number = 0;  // 1-based
+    SourceLocation where;
+    std::string step_text;
+    std::string message;
+    Millis at{0};                 // virtual time when the step gave up
+};
+
+struct ScenarioResult {
+    std::string name;
+    std::string file;
+    std::uint64_t seed = 0;
+    std::optional<StepFailure> failure;
+    Millis virtual_end{0};
+    std::uint64_t events = 0;     // scheduler events processed
+    std::vector<sim::TraceLine> trace;
+    std::vector<cloud::JournalEntry> journal;
+
+    bool passed() const { return !failure; }
+};
+
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed);
+
+} // namespace ringside::runner
