@@ -4,6 +4,7 @@
 // server (later) calls it with its own clock. Single-threaded: callers serialise.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,16 +22,40 @@ public:
 
     // Serves one request: RFC 8414 metadata, RFC 8628 device authorization, RFC 6749 token
     // (device_code and refresh_token grants). Errors follow RFC 6749 §5.2.
+    // Also RFC 7009 revocation at /oauth2/revoke and the verification page at /device
+    // (GET shows a form; POST user_code, email, password, action=approve|deny).
+    // Injected faults answer before any of this runs, so a faulted request changes no state.
     CloudResponse handle(const CloudRequest& request, Millis now);
 
     // The user's side (the app confirming, or a person on the verification page).
-    // `user_code` is matched case-insensitively with dashes ignored.
+    // `user_code` is matched case-insensitively with dashes and spaces ignored.
+    // `account_id` is an account's id, or its email (case-insensitive). A code can be
+    // decided once: approving or denying it again answers AlreadyUsed.
     ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now);
     ApprovalResult deny(std::string_view user_code, Millis now);
 
+    // User codes ("XXXX-XXXX") issued but not yet approved, denied or expired at `now`,
+    // oldest first: lets an app actor approve "the speaker's code" without reading it off
+    // the device.
+    std::vector<std::string> pending_user_codes(Millis now) const;
+
+    // For the voice/skills API: whether a bearer token is a live access token at `now`
+    // (issued here, not expired, not revoked), and whose account it acts for.
+    bool access_token_valid(std::string_view token, Millis now) const;
+    std::optional<std::string> access_token_account(std::string_view token, Millis now) const;
+
+    // The account holder removes the speaker ("Apps and Websites"): every grant the account
+    // holds is revoked, refresh and access tokens alike. Returns how many were live.
+    int revoke_account(std::string_view account_id);
+
+    // Faults apply in the order added; see faults.hpp for counting and precedence.
     void add_fault(Fault fault);
 
+    // One entry per handle() call, in call order. approve()/deny() are not HTTP requests and
+    // are not journaled.
     const std::vector<JournalEntry>& journal() const;
+    // The effective configuration: the given one plus the demo account and speaker client,
+    // with account emails filled in.
     const CloudConfig& config() const;
 
 private:

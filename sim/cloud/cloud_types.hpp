@@ -2,6 +2,7 @@
 // Transport-neutral HTTP request/response for the mock cloud. The in-process transport and
 // (later) the cpp-httplib server both translate to and from these.
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>

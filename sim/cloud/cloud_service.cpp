@@ -1,0 +1,113 @@
+#include "sim/cloud/cloud_service.hpp"
+
+#include "sim/cloud/endpoints.hpp"
+#include "sim/cloud/journal.hpp"
+#include "sim/cloud/service_state.hpp"
+#include "sim/cloud/user_code.hpp"
+
+namespace ringside::cloud {
+namespace {
+
+// The journal's view of a request, filled before anything can fail so that even a
+// rejected or faulted request is recorded with what it asked for.
+JournalEntry describe(const CloudRequest& request, Millis now) {
+    JournalEntry entry;
+    entry.at = now;
+    entry.method = request.method;
+    entry.path = request.path;
+    entry.endpoint = endpoint_for_path(request.path);
+    if (request.method == "POST" && is_form_content_type(request.content_type)) {
+        if (const auto fields = parse_form(request.body)) {
+            if (entry.endpoint == "token") {
+                entry.grant_type = short_grant_type(fields->get("grant_type").value_or(""));
+            }
+            entry.client_id = fields->get("client_id").value_or("");
+        }
+    }
+    return entry;
+}
+
+Outcome route(ServiceState& state, const CloudRequest& request, const std::string& endpoint, Millis now) {
+    if (endpoint == "metadata") return serve_metadata(state, request);
+    if (endpoint == "device_authorization") return serve_device_authorization(state, request, now);
+    if (endpoint == "token") return serve_token(state, request, now);
+    if (endpoint == "revoke") return serve_revocation(state, request, now);
+    if (endpoint == "verification") return serve_verification_page(state, request, now);
+    return oauth_error(404, "not_found", "no such endpoint");
+}
+
+} // namespace
+
+struct CloudService::State : ServiceState {
+    using ServiceState::ServiceState;
+};
+
+CloudService::CloudService(CloudConfig config) : state_(std::make_unique<State>(std::move(config))) {}
+
+CloudService::~CloudService() = default;
+
+CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
+    JournalEntry entry = describe(request, now);
+    Outcome outcome;
+    if (auto injected = state_->faults.intercept(entry.endpoint, entry.grant_type)) {
+        outcome = std::move(*injected);
+        entry.faulted = true;
+    } else {
+        outcome = route(*state_, request, entry.endpoint, now);
+    }
+    entry.status = outcome.response.status;
+    entry.error = outcome.error;
+    state_->journal.push_back(std::move(entry));
+    return std::move(outcome.response);
+}
+
+ApprovalResult CloudService::approve(std::string_view user_code, std::string_view account_id, Millis now) {
+    const Account* account = state_->find_account(account_id);
+    if (!account) return ApprovalResult::UnknownAccount;
+    return state_->device_codes.approve(user_code, account->id, now);
+}
+
+ApprovalResult CloudService::deny(std::string_view user_code, Millis now) {
+    return state_->device_codes.deny(user_code, now);
+}
+
+std::vector<std::string> CloudService::pending_user_codes(Millis now) const {
+    std::vector<std::string> shown;
+    for (const std::string& code : state_->device_codes.pending_user_codes(now)) {
+        shown.push_back(display_user_code(code));
+    }
+    return shown;
+}
+
+bool CloudService::access_token_valid(std::string_view token, Millis now) const {
+    return state_->tokens.access_token_valid(token, now);
+}
+
+std::optional<std::string> CloudService::access_token_account(std::string_view token, Millis now) const {
+    return state_->tokens.access_token_account(token, now);
+}
+
+int CloudService::revoke_account(std::string_view account_id) {
+    const Account* account = state_->find_account(account_id);
+    return account ? state_->tokens.revoke_account(account->id) : 0;
+}
+
+void CloudService::add_fault(Fault fault) { state_->faults.add(std::move(fault)); }
+
+const std::vector<JournalEntry>& CloudService::journal() const { return state_->journal; }
+
+const CloudConfig& CloudService::config() const { return state_->config; }
+
+const char* to_string(ApprovalResult r) {
+    switch (r) {
+    case ApprovalResult::Approved: return "approved";
+    case ApprovalResult::Denied: return "denied";
+    case ApprovalResult::UnknownCode: return "unknown_code";
+    case ApprovalResult::ExpiredCode: return "expired_code";
+    case ApprovalResult::UnknownAccount: return "unknown_account";
+    case ApprovalResult::AlreadyUsed: return "already_used";
+    }
+    return "unknown";
+}
+
+} // namespace ringside::cloud

@@ -1,0 +1,32 @@
+#include "sim/cloud/endpoint_paths.hpp"
+#include "sim/cloud/endpoints.hpp"
+#include "sim/cloud/json_writer.hpp"
+#include "sim/cloud/user_code.hpp"
+
+namespace ringside::cloud {
+// RFC 8628 §3.1, §3.2.
+Outcome serve_device_authorization(ServiceState& state, const CloudRequest& request, Millis now) {
+    FormFields fields;
+    if (auto rejection = read_form_post(request, fields, {"client_id", "scope"})) return *rejection;
+    if (auto rejection = check_client(state, fields)) return *rejection;
+
+    const CloudConfig& config = state.config;
+    const DeviceAuthorization& authorization = state.device_codes.issue(
+        *fields.get("client_id"), fields.get("scope").value_or(std::string(kDefaultScope)), now,
+        config.device_code_lifetime, config.poll_interval, state.prng);
+
+    const std::string user_code = display_user_code(authorization.user_code);
+    const std::string verification_uri = issuer_url(config, paths::kVerification);
+    return json_success(JsonObjectWriter()
+                            .string("device_code", authorization.device_code)
+                            .string("user_code", user_code)
+                            .string("verification_uri", verification_uri)
+                            .string("verification_uri_complete",
+                                    verification_uri + "?user_code=" + user_code)
+                            .number("expires_in", seconds_down(config.device_code_lifetime))
+                            .number("interval", seconds_up(config.poll_interval))
+                            .finish(),
+                        true);
+}
+
+} // namespace ringside::cloud

@@ -1,0 +1,13 @@
+#pragma once
+// The mock cloud's HTTP paths (DESIGN.md §3), relative to the issuer.
+#include <string_view>
+
+namespace ringside::cloud::paths {
+
+inline constexpr std::string_view kMetadata = "/.well-known/oauth-authorization-server";
+inline constexpr std::string_view kDeviceAuthorization = "/oauth2/device_authorization";
+inline constexpr std::string_view kToken = "/oauth2/token";
+inline constexpr std::string_view kRevoke = "/oauth2/revoke";
+inline constexpr std::string_view kVerification = "/device";
+
+} // namespace ringside::cloud::paths

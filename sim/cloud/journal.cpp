@@ -1,0 +1,21 @@
+#include "sim/cloud/journal.hpp"
+
+#include "sim/cloud/endpoint_paths.hpp"
+
+namespace ringside::cloud {
+
+std::string endpoint_for_path(std::string_view path) {
+    if (path == paths::kMetadata) return "metadata";
+    if (path == paths::kDeviceAuthorization) return "device_authorization";
+    if (path == paths::kToken) return "token";
+    if (path == paths::kRevoke) return "revoke";
+    if (path == paths::kVerification) return "verification";
+    return "other";
+}
+
+std::string short_grant_type(std::string_view grant_type) {
+    if (grant_type == kDeviceCodeGrantType) return "device_code";
+    return std::string(grant_type);
+}
+
+} // namespace ringside::cloud

@@ -1,0 +1,24 @@
+#pragma once
+// The cloud's only source of randomness. Written out here rather than taken from <random>
+// because the standard distributions differ between standard libraries, and a scenario's
+// seed must give byte-identical codes and tokens on every host.
+#include <cstdint>
+
+namespace ringside::cloud {
+
+// xoshiro256** (Blackman & Vigna), its state filled from the seed by splitmix64 so that
+// nearby seeds (1, 2, 3...) still give unrelated streams.
+class Prng {
+public:
+    explicit Prng(std::uint64_t seed);
+
+    std::uint64_t next();
+
+    // Uniform in [0, bound); bound must be > 0. Rejection sampling, so no modulo bias.
+    std::uint32_t below(std::uint32_t bound);
+
+private:
+    std::uint64_t s_[4];
+};
+
+} // namespace ringside::cloud

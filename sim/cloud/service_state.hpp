@@ -1,0 +1,41 @@
+#pragma once
+// Everything the endpoints share. Internal to sim/cloud: other layers go through
+// CloudService.
+#include <vector>
+
+#include "sim/cloud/cloud_types.hpp"
+#include "sim/cloud/device_codes.hpp"
+#include "sim/cloud/faults.hpp"
+#include "sim/cloud/prng.hpp"
+#include "sim/cloud/token_registry.hpp"
+
+namespace ringside::cloud {
+
+// RFC 8628 §3.2: the interval a client assumes when none is given, used when the config
+// asks for none.
+inline constexpr Millis kDefaultPollInterval = std::chrono::seconds(5);
+
+// Granted when a client asks for no scope, so every token response can name its scope.
+inline constexpr std::string_view kDefaultScope = "speaker";
+
+// The config with the always-present demo account and speaker client added, account
+// emails filled in and a usable poll interval.
+CloudConfig effective_config(CloudConfig config);
+
+struct ServiceState {
+    explicit ServiceState(CloudConfig requested)
+        : config(effective_config(std::move(requested))), prng(config.seed) {}
+
+    const Client* find_client(std::string_view client_id) const;
+    // By id, or by email ignoring case (people sign in with their email).
+    const Account* find_account(std::string_view id_or_email) const;
+
+    CloudConfig config;
+    Prng prng;
+    DeviceCodeRegistry device_codes;
+    TokenRegistry tokens;
+    FaultTable faults;
+    std::vector<JournalEntry> journal;
+};
+
+} // namespace ringside::cloud

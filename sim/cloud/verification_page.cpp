@@ -1,0 +1,105 @@
+// RFC 8628 §3.3: the page a person opens on a phone or laptop to approve the speaker.
+// Deliberately plain HTML with no script, so the standalone cloud server works from any
+// browser and tests can drive it with form posts.
+#include "sim/cloud/endpoint_paths.hpp"
+#include "sim/cloud/endpoints.hpp"
+#include "sim/cloud/user_code.hpp"
+
+namespace ringside::cloud {
+namespace {
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// `error` is what the journal records: RFC 6749 vocabulary, so one set of names covers
+// every endpoint.
+Outcome page(int status, std::string_view error, std::string_view message, std::string_view user_code,
+             bool show_form) {
+    std::string html =
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Ringside sign-in</title></head>\n"
+        "<body>\n<h1>Sign in your speaker</h1>\n";
+    if (!message.empty()) html += "<p>" + html_escape(message) + "</p>\n";
+    if (show_form) {
+        html += "<form method=\"post\" action=\"" + std::string(paths::kVerification) + "\">\n"
+                "<label>Code <input name=\"user_code\" value=\"" + html_escape(user_code) + "\"></label>\n"
+                "<label>Email <input name=\"email\" type=\"email\"></label>\n"
+                "<label>Password <input name=\"password\" type=\"password\"></label>\n"
+                "<button name=\"action\" value=\"approve\">Allow</button>\n"
+                "<button name=\"action\" value=\"deny\">Deny</button>\n"
+                "</form>\n";
+    }
+    html += "</body></html>\n";
+
+    Outcome outcome;
+    outcome.response.status = status;
+    outcome.response.content_type = "text/html; charset=utf-8";
+    outcome.response.body = std::move(html);
+    add_no_store(outcome.response);
+    outcome.error = std::string(error);
+    return outcome;
+}
+
+Outcome show_form(const CloudRequest& request) {
+    const auto query = parse_form(request.query);
+    const std::string user_code = query ? query->get("user_code").value_or("") : "";
+    return page(200, "", "Enter the code your speaker shows, then sign in.", user_code, true);
+}
+
+Outcome submit_form(ServiceState& state, const CloudRequest& request, Millis now) {
+    if (!is_form_content_type(request.content_type)) {
+        return page(400, "invalid_request", "The form could not be read.", "", true);
+    }
+    const auto fields = parse_form(request.body);
+    if (!fields) return page(400, "invalid_request", "The form could not be read.", "", true);
+    const std::string typed_code = fields->get("user_code").value_or("");
+    const auto email = fields->get("email");
+    const auto password = fields->get("password");
+    if (typed_code.empty() || !email || !password) {
+        return page(400, "invalid_request", "Please fill in the code, your email and your password.",
+                    typed_code, true);
+    }
+    const Account* account = state.find_account(*email);
+    if (!account || account->password != *password) {
+        return page(403, "access_denied", "Wrong email or password.", typed_code, true);
+    }
+
+    const bool deny = fields->get("action").value_or("approve") == "deny";
+    const ApprovalResult result = deny ? state.device_codes.deny(typed_code, now)
+                                       : state.device_codes.approve(typed_code, account->id, now);
+    switch (result) {
+    case ApprovalResult::Approved:
+        return page(200, "", "Done. Your speaker is signing in; you can close this page.", "", false);
+    case ApprovalResult::Denied:
+        return page(200, "", "The sign-in request was denied.", "", false);
+    case ApprovalResult::ExpiredCode:
+        return page(400, "expired_token", "That code has expired. Ask your speaker for a new one.", "", true);
+    case ApprovalResult::AlreadyUsed:
+        return page(400, "invalid_grant", "That code has already been used.", "", true);
+    case ApprovalResult::UnknownCode:
+    case ApprovalResult::UnknownAccount:
+        break;
+    }
+    return page(400, "invalid_grant", "That code is not valid. Check it and try again.", typed_code, true);
+}
+
+} // namespace
+
+Outcome serve_verification_page(ServiceState& state, const CloudRequest& request, Millis now) {
+    if (request.method == "GET") return show_form(request);
+    if (request.method == "POST") return submit_form(state, request, now);
+    return method_not_allowed("GET, POST");
+}
+
+} // namespace ringside::cloud
