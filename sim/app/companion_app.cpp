@@ -1,0 +1,25 @@
+#include "sim/app/companion_app.hpp"
+
+namespace ringside::sim {
+
+void CompanionApp::provision(const std::string& ssid, const std::string& password, const std::string& account) {
+    const std::string detail = "ssid=" + ssid + " account=" + account;
+    if (!bus_.attached()) {
+        trace_.record_line("app", "provision_unreachable", detail);
+        return;
+    }
+    trace_.record_line("app", "provision", detail);
+    bus_.post_at(bus_.scheduler().now() + kSetupChannelDelay, [this, ssid, password, account] {
+        bus_.dispatch(fw::Event::setup_credentials(fw::SetupCredentials{ssid, password, account}));
+    });
+}
+
+cloud::ApprovalResult CompanionApp::approve(std::string_view shown_code, const std::string& account) {
+    const cloud::ApprovalResult result = shown_code.empty()
+                                             ? cloud::ApprovalResult::UnknownCode
+                                             : cloud_.approve(shown_code, account, bus_.scheduler().now());
+    trace_.record_line("user", "approve", account + " " + cloud::to_string(result));
+    return result;
+}
+
+} // namespace ringside::sim

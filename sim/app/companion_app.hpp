@@ -1,0 +1,37 @@
+#pragma once
+// The companion app and the person holding it. It reaches the speaker over the local setup
+// channel (simulated BLE/SoftAP) and the cloud over the account's signed-in session.
+// Its trace lines say what it did and to which account, never a password or a code.
+// Who may call: the world (VirtualSpeaker), on behalf of scenarios.
+#include <string>
+#include <string_view>
+
+#include "sim/board/device_bus.hpp"
+#include "sim/board/trace_recorder.hpp"
+#include "sim/cloud/cloud_service.hpp"
+
+namespace ringside::sim {
+
+class CompanionApp {
+public:
+    // Discovering the speaker and handing over credentials takes this long.
+    static constexpr Millis kSetupChannelDelay{200};
+
+    CompanionApp(DeviceBus& bus, TraceRecorder& trace, cloud::CloudService& cloud)
+        : bus_(bus), trace_(trace), cloud_(cloud) {}
+
+    // Hands Wi-Fi credentials and the account hint to the speaker. Nothing arrives when the
+    // speaker is unpowered now or loses power before the hand-over completes.
+    void provision(const std::string& ssid, const std::string& password, const std::string& account);
+
+    // The user approves `shown_code` (what the speaker displays) from `account`'s session.
+    // An empty code means the device shows none: UnknownCode, the cloud is not asked.
+    cloud::ApprovalResult approve(std::string_view shown_code, const std::string& account);
+
+private:
+    DeviceBus& bus_;
+    TraceRecorder& trace_;
+    cloud::CloudService& cloud_;
+};
+
+} // namespace ringside::sim

@@ -1,0 +1,60 @@
+#include "sim/board/inproc_http_client.hpp"
+
+#include <utility>
+
+#include "sim/board/cloud_wire.hpp"
+
+namespace ringside::sim {
+
+InprocHttpClient::InprocHttpClient(DeviceBus& bus, std::string_view issuer, Handler handler, LinkUp link_up,
+                                   Millis latency)
+    : bus_(bus), handler_(std::move(handler)), link_up_(std::move(link_up)), latency_(latency) {
+    if (const auto url = parse_url(issuer)) issuer_origin_ = url->origin();
+}
+
+bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) {
+    const auto url = parse_url(request.url);
+    // One request per id at a time: a second send under a live id is a firmware bug the
+    // transport refuses rather than guess which answer was meant.
+    if (!url || outstanding_.count(id) != 0) return false;
+    const std::uint64_t ticket = next_ticket_++;
+    outstanding_[id] = ticket;
+    ++requests_sent_;
+    const Millis now = bus_.scheduler().now();
+
+    if (link_up_ && !link_up_()) {
+        deliver_at(now + latency_, id, ticket, hal::TransportError::NoNetwork, {});
+        return true;
+    }
+    if (url->origin() != issuer_origin_) {
+        deliver_at(now + 2 * latency_, id, ticket, hal::TransportError::ConnectionFailed, {});
+        return true;
+    }
+    // Copy now: the firmware's views live only for this call.
+    bus_.scheduler().schedule_at(now + latency_, [this, id, ticket, wire = to_cloud_request(request, *url)] {
+        const Millis arrived = bus_.scheduler().now();
+        deliver_at(arrived + latency_, id, ticket, hal::TransportError::None, handler_(wire, arrived));
+    });
+    return true;
+}
+
+void InprocHttpClient::cancel(hal::RequestId id) { outstanding_.erase(id); }
+
+void InprocHttpClient::deliver_at(Millis at, hal::RequestId id, std::uint64_t ticket, hal::TransportError error,
+                                  cloud::CloudResponse response) {
+    bus_.post_at(at, [this, id, ticket, error, response = std::move(response)] {
+        const auto it = outstanding_.find(id);
+        if (it == outstanding_.end() || it->second != ticket) return;  // cancelled or replaced
+        outstanding_.erase(it);
+        hal::HttpResponse view;
+        if (error == hal::TransportError::None) {
+            view = to_http_response(response);
+        } else {
+            view.error = error;
+        }
+        // `response` (captured) owns the body until this dispatch returns.
+        bus_.dispatch(fw::Event::http_done(id, view));
+    });
+}
+
+} // namespace ringside::sim

@@ -1,0 +1,59 @@
+#pragma once
+// hal::HttpClient that carries requests to the mock cloud inside the process, over virtual
+// time: the request reaches the cloud one network latency after send(), the cloud answers
+// at that instant, and the answer reaches the firmware (as HttpDone) one latency later.
+// Only the issuer's origin (scheme, host, port) answers; any other host is a connection
+// failure, as DNS or TCP would report it. Without a Wi-Fi link, requests fail NoNetwork.
+//
+// A request that has reached the cloud stays processed even if the device then cancels it
+// or loses power: only the response is dropped, as on a real network.
+// Who may call: send/cancel — the firmware, from dispatch; the rest — the world and tests.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "firmware/hal/http_client.hpp"
+#include "sim/board/device_bus.hpp"
+#include "sim/board/url.hpp"
+#include "sim/cloud/cloud_types.hpp"
+
+namespace ringside::sim {
+
+class InprocHttpClient final : public hal::HttpClient {
+public:
+    // The cloud side: answers one request at a world time (CloudService::handle).
+    using Handler = std::function<cloud::CloudResponse(const cloud::CloudRequest&, Millis now)>;
+    // Whether the device has a network link now (VirtualWifi::associated).
+    using LinkUp = std::function<bool()>;
+
+    InprocHttpClient(DeviceBus& bus, std::string_view issuer, Handler handler, LinkUp link_up, Millis latency);
+
+    bool send(hal::RequestId id, const hal::HttpRequest& request) override;
+    void cancel(hal::RequestId id) override;
+
+    // Power-off: every outstanding response abandoned.
+    void reset() { outstanding_.clear(); }
+
+    // Test face.
+    void set_latency(Millis one_way) { latency_ = one_way; }
+    Millis latency() const { return latency_; }
+    std::size_t in_flight() const { return outstanding_.size(); }
+    std::uint64_t requests_sent() const { return requests_sent_; }
+
+private:
+    void deliver_at(Millis at, hal::RequestId id, std::uint64_t ticket, hal::TransportError error,
+                    cloud::CloudResponse response);
+
+    DeviceBus& bus_;
+    std::string issuer_origin_;  // empty if the issuer is not a valid URL: nothing answers
+    Handler handler_;
+    LinkUp link_up_;
+    Millis latency_;
+    // Request id -> ticket of the one request under that id whose response is still wanted.
+    std::unordered_map<hal::RequestId, std::uint64_t> outstanding_;
+    std::uint64_t next_ticket_ = 1;
+    std::uint64_t requests_sent_ = 0;
+};
+
+} // namespace ringside::sim

@@ -1,0 +1,33 @@
+#include "sim/board/virtual_wifi.hpp"
+
+#include "sim/virtual_speaker.hpp"
+
+namespace ringside::sim {
+
+void VirtualWifi::join(std::string_view ssid, std::string_view password) {
+    leave();  // a new join replaces any association or attempt in progress
+    ++join_attempts_;
+    ssid_.assign(ssid);
+    // Decide when the radio answers, against the networks in range at that moment.
+    pending_ = bus_.post_at(bus_.scheduler().now() + kJoinDelay,
+                            [this, ssid = std::string(ssid), password = std::string(password)] {
+                                pending_ = {};
+                                associated_ = accepts(ssid, password);
+                                bus_.dispatch(associated_ ? fw::Event::wifi_joined() : fw::Event::wifi_failed());
+                            });
+}
+
+void VirtualWifi::leave() {
+    bus_.scheduler().cancel(pending_);
+    pending_ = {};
+    associated_ = false;
+}
+
+bool VirtualWifi::accepts(const std::string& ssid, const std::string& password) const {
+    for (const WifiNetwork& network : in_range_) {
+        if (network.ssid == ssid) return network.password == password;
+    }
+    return false;
+}
+
+} // namespace ringside::sim

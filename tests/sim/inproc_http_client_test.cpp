@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "event_log.hpp"
+#include "sim/board/cloud_wire.hpp"
+#include "sim/board/inproc_http_client.hpp"
+
+using namespace ringside;
+using sim::Millis;
+using sim::test::run_all;
+
+namespace {
+
+// A stand-in cloud that records what reached it and answers with a canned response.
+struct HttpRig {
+    sim::Scheduler scheduler;
+    sim::DeviceBus bus{scheduler};
+    sim::test::EventLog log;
+    std::vector<std::pair<Millis, cloud::CloudRequest>> received;
+    cloud::CloudResponse answer;
+    bool link = true;
+    sim::InprocHttpClient http{bus, "https://auth.ringside.test",
+                               [this](const cloud::CloudRequest& r, Millis now) {
+                                   received.emplace_back(now, r);
+                                   return answer;
+                               },
+                               [this] { return link; }, Millis{20}};
+    HttpRig() {
+        bus.attach(log.sink(scheduler));
+        answer.status = 200;
+        answer.body = R"({"ok":true})";
+    }
+};
+
+hal::HttpRequest post(std::string_view url, std::string_view body) {
+    return hal::HttpRequest{hal::HttpMethod::Post, url, "application/x-www-form-urlencoded", body};
+}
+
+} // namespace
+
+TEST_CASE("in-process HTTP reaches the cloud after one latency and answers after another", "[sim][http]") {
+    HttpRig rig;
+    rig.scheduler.advance_to(Millis{1000});
+    {
+        // The firmware's strings may die right after send().
+        std::string url = "https://auth.ringside.test/oauth2/token?trace=1";
+        std::string body = "grant_type=refresh_token";
+        REQUIRE(rig.http.send(7, post(url, body)));
+        url.assign(url.size(), 'x');
+        body.assign(body.size(), 'x');
+    }
+    CHECK(rig.http.in_flight() == 1);
+    run_all(rig.scheduler, Millis{10'000});
+
+    REQUIRE(rig.received.size() == 1);
+    CHECK(rig.received[0].first == Millis{1020});
+    const cloud::CloudRequest& r = rig.received[0].second;
+    CHECK(r.method == "POST");
+    CHECK(r.path == "/oauth2/token");
+    CHECK(r.query == "trace=1");
+    CHECK(r.content_type == "application/x-www-form-urlencoded");
+    CHECK(r.body == "grant_type=refresh_token");
+
+    REQUIRE(rig.log.events.size() == 1);
+    const auto& done = rig.log.events[0];
+    CHECK(done.type == fw::EventType::HttpDone);
+    CHECK(done.at == Millis{1040});
+    CHECK(done.request == 7);
+    CHECK(done.error == hal::TransportError::None);
+    CHECK(done.status == 200);
+    CHECK(done.content_type == "application/json");
+    CHECK(done.body == R"({"ok":true})");
+    CHECK(rig.http.in_flight() == 0);
+}
+
+TEST_CASE("in-process HTTP passes Retry-After through", "[sim][http]") {
+    HttpRig rig;
+    rig.answer.status = 503;
+    rig.answer.headers = {{"Cache-Control", "no-store"}, {"retry-after", "120"}};
+    REQUIRE(rig.http.send(1, hal::HttpRequest{hal::HttpMethod::Get, "https://auth.ringside.test/x", "", ""}));
+    run_all(rig.scheduler, Millis{10'000});
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].status == 503);
+    CHECK(rig.log.events[0].retry_after_s == 120);
+    CHECK(rig.received.at(0).second.method == "GET");
+}
+
+TEST_CASE("a cancelled request's response is never delivered, even if the id is reused", "[sim][http]") {
+    HttpRig rig;
+    REQUIRE(rig.http.send(2, post("https://auth.ringside.test/a", "")));
+    rig.scheduler.run_next(Millis{20});  // the request reaches the cloud
+    rig.http.cancel(2);
+    REQUIRE(rig.http.send(2, post("https://auth.ringside.test/b", "")));
+    run_all(rig.scheduler, Millis{10'000});
+
+    CHECK(rig.received.size() == 2);  // the cancelled request had already reached the cloud
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].at == Millis{60});  // the second request's answer only
+}
+
+TEST_CASE("a second send under a live id is refused", "[sim][http]") {
+    HttpRig rig;
+    CHECK(rig.http.send(3, post("https://auth.ringside.test/a", "")));
+    CHECK_FALSE(rig.http.send(3, post("https://auth.ringside.test/a", "")));
+    CHECK_FALSE(rig.http.send(4, post("not a url", "")));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.log.events.size() == 1);
+    CHECK(rig.http.requests_sent() == 1);
+}
+
+TEST_CASE("a host other than the issuer fails to connect", "[sim][http]") {
+    HttpRig rig;
+    REQUIRE(rig.http.send(5, post("https://evil.example/oauth2/token", "")));
+    REQUIRE(rig.http.send(6, post("http://auth.ringside.test/oauth2/token", "")));  // wrong scheme/port
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.received.empty());
+    REQUIRE(rig.log.events.size() == 2);
+    for (const auto& e : rig.log.events) CHECK(e.error == hal::TransportError::ConnectionFailed);
+}
+
+TEST_CASE("without a link requests fail with NoNetwork", "[sim][http]") {
+    HttpRig rig;
+    rig.link = false;
+    REQUIRE(rig.http.send(8, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.received.empty());
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].error == hal::TransportError::NoNetwork);
+}
+
+TEST_CASE("responses in flight at power-off are dropped", "[sim][http]") {
+    HttpRig rig;
+    REQUIRE(rig.http.send(9, post("https://auth.ringside.test/oauth2/token", "")));
+    rig.scheduler.run_next(Millis{20});
+    rig.bus.detach();
+    rig.http.reset();
+    sim::test::EventLog after;
+    rig.bus.attach(after.sink(rig.scheduler));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.log.events.empty());
+    CHECK(after.events.empty());
+}
+
+TEST_CASE("retry_after_seconds reads delay-seconds only", "[sim][http]") {
+    cloud::CloudResponse r;
+    CHECK(sim::retry_after_seconds(r) == 0);
+    r.headers = {{"RETRY-AFTER", " 30 "}};
+    CHECK(sim::retry_after_seconds(r) == 30);
+    r.headers = {{"Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"}};
+    CHECK(sim::retry_after_seconds(r) == 0);
+    r.headers = {{"Retry-After", "12abc"}};
+    CHECK(sim::retry_after_seconds(r) == 0);
+    r.headers = {{"Retry-After", "99999999999"}};
+    CHECK(sim::retry_after_seconds(r) == 0xFFFFFFFFu);
+}
