@@ -5,11 +5,17 @@
 // Who may call: the backend's event loop only; never re-entrantly from inside dispatch.
 #include <string_view>
 
+#include "firmware/attention/attention.hpp"
+#include "firmware/auth/auth_client.hpp"
+#include "firmware/auth/token_store.hpp"
+#include "firmware/buttons/action_button.hpp"
 #include "firmware/core/device_config.hpp"
 #include "firmware/core/event.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/hal/board.hpp"
 #include "firmware/hal/led_ring.hpp"
+#include "firmware/core/tracer.hpp"
+#include "firmware/lifecycle/device_lifecycle.hpp"
 
 namespace ringside::fw {
 
@@ -32,7 +38,20 @@ public:
     std::string_view verification_uri() const;  // empty unless AwaitingApproval
 
 private:
+    void on_timer(hal::TimerId id);
+    void on_button(const Event& event);
+    void update_ring();
+
     // Members are plain sub-machines held by value: no heap after construction.
+    // Declaration order is construction order: each part only refers to those above it.
+    hal::Board board_;
+    Tracer tracer_;
+    attention::Attention attention_;
+    ActionButton action_;
+    TokenStore store_;
+    AuthClient auth_;
+    DeviceLifecycle lifecycle_;
+    bool powered_ = false;
 };
 
 } // namespace ringside::fw

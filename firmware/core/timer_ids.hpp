@@ -13,5 +13,11 @@ inline constexpr hal::TimerId kAuthRetry = 5;   // back-off after a failed reque
 inline constexpr hal::TimerId kCodeExpiry = 6;  // device code lifetime over
 inline constexpr hal::TimerId kTokenExpiry = 7; // access token lapsed
 inline constexpr hal::TimerId kWifiRetry = 8;   // re-join after a failed association
+inline constexpr hal::TimerId kHttpTimeout = 9;   // the outstanding auth request took too long
+inline constexpr hal::TimerId kWifiErrorShown = 10; // purple shown long enough after a failed join
+
+// Timers are numbered densely from 0; factory reset cancels every id below this.
+inline constexpr hal::TimerId kCount = 11;
+static_assert(kCount <= hal::kMaxTimers, "the backend stores at most kMaxTimers timers");
 
 } // namespace ringside::fw::timer

@@ -1,0 +1,25 @@
+#include "firmware/attention/ring_policy.hpp"
+
+namespace ringside::fw::attention {
+
+RingPattern ring_pattern_for(const RingInputs& in) {
+    switch (in.device) {
+        case DeviceState::Off: return RingPattern::Off;
+        case DeviceState::Booting: return RingPattern::Booting;
+        case DeviceState::Setup: return in.wifi_error_shown ? RingPattern::WifiError : RingPattern::Setup;
+        case DeviceState::JoiningWifi: return RingPattern::Setup;
+        case DeviceState::Authorizing:
+            switch (in.auth) {
+                case AuthState::AwaitingApproval: return RingPattern::Authorizing;
+                case AuthState::Failed: return RingPattern::Error;
+                default: return RingPattern::Setup;  // still getting there: keep spinning orange
+            }
+        // Linked but Expired still shows idle: refresh retries silently, as on an Echo;
+        // the customer only notices when a cloud request fails.
+        case DeviceState::Linked: return RingPattern::Off;
+        case DeviceState::Error: return RingPattern::Error;
+    }
+    return RingPattern::Off;
+}
+
+} // namespace ringside::fw::attention

@@ -1,0 +1,16 @@
+#pragma once
+// Which pattern the ring shows for the device's situation: the one place that decides it.
+// Who may call: the Speaker after every dispatch; tests.
+#include "firmware/core/states.hpp"
+
+namespace ringside::fw::attention {
+
+struct RingInputs {
+    DeviceState device = DeviceState::Off;
+    AuthState auth = AuthState::Unlinked;
+    bool wifi_error_shown = false;  // a freshly provisioned join just failed (shown briefly)
+};
+
+RingPattern ring_pattern_for(const RingInputs& inputs);
+
+} // namespace ringside::fw::attention

@@ -1,0 +1,439 @@
+#include "firmware/auth/auth_client.hpp"
+
+#include <algorithm>
+
+#include "firmware/auth/oauth_errors.hpp"
+#include "firmware/core/form_writer.hpp"
+#include "firmware/core/json_reader.hpp"
+#include "firmware/core/timer_ids.hpp"
+#include "firmware/core/url.hpp"
+
+namespace ringside::fw {
+namespace {
+
+using hal::Millis;
+
+constexpr std::string_view kDeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+constexpr std::string_view kFormContentType = "application/x-www-form-urlencoded";
+constexpr Millis kDefaultCodeLifetime{600'000};  // LWA's code pairs live 600 s
+constexpr Millis kDefaultAccessLifetime{3'600'000};
+
+constexpr hal::TimerId kAuthTimers[] = {timer::kAuthPoll,   timer::kAuthRefresh,  timer::kAuthRetry,
+                                        timer::kCodeExpiry, timer::kTokenExpiry, timer::kHttpTimeout};
+
+std::string_view transport_name(hal::TransportError e) {
+    switch (e) {
+        case hal::TransportError::None: return "none";
+        case hal::TransportError::Timeout: return "timeout";
+        case hal::TransportError::ConnectionFailed: return "connection_failed";
+        case hal::TransportError::NoNetwork: return "no_network";
+    }
+    return "transport_error";
+}
+
+Millis seconds_field(const JsonReader& json, std::string_view key, Millis fallback, Millis floor) {
+    const auto value = json.get_int(key);
+    if (!value) return fallback;
+    // Clamp before multiplying: a hostile "expires_in" must not overflow the millisecond count.
+    const std::int64_t seconds = std::min<std::int64_t>(*value, 10LL * 365 * 24 * 3600);
+    return std::max(Millis{seconds * 1000}, floor);
+}
+
+// A string member that is present must fit; a decoded string is never longer than its raw text.
+bool fits(const JsonReader& json, std::string_view key, std::size_t capacity) {
+    const auto raw = json.raw(key);
+    return raw && raw->size() >= 2 && raw->front() == '"' && raw->size() - 2 <= capacity;
+}
+
+} // namespace
+
+AuthClient::AuthClient(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer)
+    : board_(board), config_(config), tracer_(tracer) {}
+
+AuthNotice AuthClient::start(std::string_view refresh_token) {
+    if (!refresh_token_.assign(refresh_token)) refresh_token_.wipe();
+    return finish(step(Input::Start));
+}
+
+AuthNotice AuthClient::finish(AuthNotice notice) {
+    // A request that could not even be built failed the machine from inside send().
+    if (deferred_ != AuthNotice::None) notice = deferred_;
+    deferred_ = AuthNotice::None;
+    return notice;
+}
+
+void AuthClient::reset() {
+    abandon_request();
+    cancel_timers();
+    forget_code();
+    access_token_.wipe();
+    refresh_token_.wipe();
+    backoff_.reset();
+    slow_down_extra_ = Millis{0};
+    retry_ = Request::None;
+    enter(AuthState::Unlinked);
+}
+
+bool AuthClient::owns_timer(hal::TimerId id) {
+    return std::find(std::begin(kAuthTimers), std::end(kAuthTimers), id) != std::end(kAuthTimers);
+}
+
+AuthNotice AuthClient::on_timer(hal::TimerId id) { return finish(timer_input(id)); }
+
+AuthNotice AuthClient::timer_input(hal::TimerId id) {
+    switch (id) {
+        case timer::kAuthPoll: return step(Input::PollDue);
+        case timer::kAuthRetry: return step(Input::RetryDue);
+        case timer::kCodeExpiry: return step(Input::CodeLapsed);
+        case timer::kAuthRefresh: return step(Input::RefreshDue);
+        case timer::kTokenExpiry: return step(Input::TokenLapsed);
+        case timer::kHttpTimeout:
+            if (in_flight_ == Request::None) return AuthNotice::None;
+            // The transport never answered: stop waiting, and treat it like its own timeout.
+            board_.http.cancel(request_id_);
+            in_flight_ = Request::None;
+            retry_after_s_ = 0;
+            tracer_.emit("http", "response", "timeout");
+            return step(Input::RequestFailed);
+        default: return AuthNotice::None;
+    }
+}
+
+AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& response) {
+    // Stale: the answer to a request already abandoned (timed out, superseded, reset).
+    if (in_flight_ == Request::None || id != request_id_) return AuthNotice::None;
+    const Request kind = in_flight_;
+    in_flight_ = Request::None;
+    board_.timers.cancel(timer::kHttpTimeout);
+    retry_after_s_ = response.retry_after_s;
+    const Input input = read_response(kind, response);
+    if (input != Input::RequestFailed) backoff_.reset();
+    return finish(step(input));
+}
+
+std::string_view AuthClient::user_code() const {
+    return state_ == AuthState::AwaitingApproval ? user_code_.view() : std::string_view();
+}
+std::string_view AuthClient::verification_uri() const {
+    return state_ == AuthState::AwaitingApproval ? verification_uri_.view() : std::string_view();
+}
+std::string_view AuthClient::verification_uri_complete() const {
+    return state_ == AuthState::AwaitingApproval ? verification_uri_complete_.view() : std::string_view();
+}
+
+AuthNotice AuthClient::step(Input input) {
+    auto& timers = board_.timers;
+    switch (input) {
+        case Input::Start:
+            abandon_request();
+            cancel_timers();
+            forget_code();
+            access_token_.wipe();
+            backoff_.reset();
+            slow_down_extra_ = Millis{0};
+            retry_ = Request::None;
+            enter(AuthState::Discovering);
+            send(Request::Metadata);
+            return AuthNotice::None;
+
+        case Input::MetadataReady:
+            if (state_ != AuthState::Discovering) return AuthNotice::None;
+            // Stays Discovering through a boot-time refresh: no device grant is shown.
+            if (!refresh_token_.empty()) {
+                send(Request::Refresh);
+                return AuthNotice::None;
+            }
+            enter(AuthState::RequestingCode);
+            send(Request::DeviceCode);
+            return AuthNotice::None;
+
+        case Input::CodeIssued:
+            enter(AuthState::AwaitingApproval);
+            timers.arm(timer::kCodeExpiry, code_lifetime_);
+            timers.arm(timer::kAuthPoll, interval_);
+            return AuthNotice::None;
+
+        case Input::PollDue:
+            if (state_ == AuthState::AwaitingApproval) send(Request::Poll);
+            return AuthNotice::None;
+
+        case Input::Pending:
+            timers.arm(timer::kAuthPoll, interval_);
+            return AuthNotice::None;
+
+        case Input::SlowDown:
+            // RFC 8628 §3.5: +5 s for this and all subsequent polls, fresh codes included.
+            slow_down_extra_ += kSlowDownStep;
+            interval_ += kSlowDownStep;
+            timers.arm(timer::kAuthPoll, interval_);
+            return AuthNotice::None;
+
+        case Input::CodeLapsed:
+            if (state_ != AuthState::AwaitingApproval) return AuthNotice::None;
+            abandon_request();
+            timers.cancel(timer::kAuthPoll);
+            timers.cancel(timer::kCodeExpiry);
+            timers.cancel(timer::kAuthRetry);
+            forget_code();
+            enter(AuthState::RequestingCode);
+            send(Request::DeviceCode);
+            return AuthNotice::None;
+
+        case Input::Denied:
+        case Input::Unrecoverable:
+            abandon_request();
+            cancel_timers();
+            forget_code();
+            access_token_.wipe();
+            retry_ = Request::None;
+            enter(AuthState::Failed);
+            return AuthNotice::Failed;
+
+        case Input::TokensIssued:
+            timers.cancel(timer::kAuthPoll);
+            timers.cancel(timer::kCodeExpiry);
+            timers.cancel(timer::kAuthRetry);
+            forget_code();
+            enter(AuthState::Linked);
+            arm_token_timers();
+            return AuthNotice::TokensIssued;
+
+        case Input::GrantInvalid:
+            refresh_token_.wipe();
+            access_token_.wipe();
+            timers.cancel(timer::kAuthRefresh);
+            timers.cancel(timer::kTokenExpiry);
+            timers.cancel(timer::kAuthRetry);
+            enter(AuthState::RequestingCode);
+            send(Request::DeviceCode);
+            return AuthNotice::GrantRevoked;
+
+        case Input::RequestFailed:
+            schedule_retry();
+            return AuthNotice::None;
+
+        case Input::RetryDue: {
+            const Request kind = retry_;
+            retry_ = Request::None;
+            // Only re-send what still makes sense in the current state.
+            const bool still_wanted =
+                (kind == Request::Metadata && state_ == AuthState::Discovering) ||
+                (kind == Request::DeviceCode && state_ == AuthState::RequestingCode) ||
+                (kind == Request::Poll && state_ == AuthState::AwaitingApproval) ||
+                (kind == Request::Refresh && (state_ == AuthState::Discovering || state_ == AuthState::Linked ||
+                                              state_ == AuthState::Expired));
+            if (still_wanted) send(kind);
+            return AuthNotice::None;
+        }
+
+        case Input::RefreshDue:
+            if (state_ == AuthState::Linked || state_ == AuthState::Expired) send(Request::Refresh);
+            return AuthNotice::None;
+
+        case Input::TokenLapsed:
+            if (state_ != AuthState::Linked) return AuthNotice::None;
+            access_token_.wipe();
+            enter(AuthState::Expired);
+            return AuthNotice::None;
+    }
+    return AuthNotice::None;
+}
+
+void AuthClient::enter(AuthState next) {
+    if (next == state_) return;
+    state_ = next;
+    tracer_.emit("auth", "state", to_string(next));
+}
+
+AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpResponse& response) {
+    FixedString<48> error;
+    const OAuthOutcome outcome = classify(response, error);
+
+    FixedString<80> detail;
+    if (response.error != hal::TransportError::None) {
+        detail.append(transport_name(response.error));
+    } else {
+        detail.append_decimal(static_cast<std::uint64_t>(response.status < 0 ? 0 : response.status));
+        if (!error.empty()) {
+            detail.append(" ");
+            detail.append(error.view());
+        }
+    }
+    tracer_.emit("http", "response", detail.view());
+
+    const JsonReader json(response.body);
+    switch (kind) {
+        case Request::Metadata:
+            if (outcome == OAuthOutcome::Ok) return read_metadata(json) ? Input::MetadataReady : Input::RequestFailed;
+            return outcome == OAuthOutcome::Unrecoverable ? Input::Unrecoverable : Input::RequestFailed;
+
+        case Request::DeviceCode:
+            if (outcome == OAuthOutcome::Ok) return read_code(json) ? Input::CodeIssued : Input::RequestFailed;
+            return outcome == OAuthOutcome::Unrecoverable ? Input::Unrecoverable : Input::RequestFailed;
+
+        case Request::Poll:
+            switch (outcome) {
+                case OAuthOutcome::Ok: return read_tokens(json) ? Input::TokensIssued : Input::RequestFailed;
+                case OAuthOutcome::AuthorizationPending: return Input::Pending;
+                case OAuthOutcome::SlowDown: return Input::SlowDown;
+                case OAuthOutcome::ExpiredToken:
+                case OAuthOutcome::InvalidGrant: return Input::CodeLapsed;
+                case OAuthOutcome::AccessDenied: return Input::Denied;
+                case OAuthOutcome::Unrecoverable: return Input::Unrecoverable;
+                case OAuthOutcome::Transient: return Input::RequestFailed;
+            }
+            return Input::RequestFailed;
+
+        case Request::Refresh:
+            switch (outcome) {
+                case OAuthOutcome::Ok: return read_tokens(json) ? Input::TokensIssued : Input::RequestFailed;
+                case OAuthOutcome::InvalidGrant:
+                case OAuthOutcome::ExpiredToken: return Input::GrantInvalid;
+                case OAuthOutcome::AccessDenied:
+                case OAuthOutcome::Unrecoverable: return Input::Unrecoverable;
+                case OAuthOutcome::AuthorizationPending:
+                case OAuthOutcome::SlowDown:
+                case OAuthOutcome::Transient: return Input::RequestFailed;
+            }
+            return Input::RequestFailed;
+
+        case Request::None: break;
+    }
+    return Input::RequestFailed;
+}
+
+bool AuthClient::read_metadata(const JsonReader& json) {
+    return json.get_string("device_authorization_endpoint", device_authorization_endpoint_) &&
+           json.get_string("token_endpoint", token_endpoint_) && !device_authorization_endpoint_.empty() &&
+           !token_endpoint_.empty();
+}
+
+bool AuthClient::read_code(const JsonReader& json) {
+    if (!json.get_string("device_code", device_code_) || !json.get_string("user_code", user_code_)) return false;
+    // Google's endpoint says verification_url; RFC 8628 says verification_uri.
+    if (!json.get_string("verification_uri", verification_uri_) &&
+        !json.get_string("verification_url", verification_uri_))
+        return false;
+    if (!json.get_string("verification_uri_complete", verification_uri_complete_)) verification_uri_complete_.clear();
+    code_lifetime_ = seconds_field(json, "expires_in", kDefaultCodeLifetime, Millis{1'000});
+    interval_ = seconds_field(json, "interval", kDefaultPollInterval, Millis{1'000}) + slow_down_extra_;
+    return true;
+}
+
+bool AuthClient::read_tokens(const JsonReader& json) {
+    // Check everything before touching the tokens we hold, so a garbled answer to a refresh
+    // leaves the current (maybe still valid) access token in place.
+    if (!fits(json, "access_token", access_token_.capacity())) return false;
+    const bool rotated = json.has("refresh_token");
+    if (rotated && !fits(json, "refresh_token", refresh_token_.capacity())) return false;
+    if (!json.get_string("access_token", access_token_) || access_token_.empty()) return false;
+    if (rotated && !json.get_string("refresh_token", refresh_token_)) return false;
+    access_lifetime_ = seconds_field(json, "expires_in", kDefaultAccessLifetime, Millis{1'000});
+    return true;
+}
+
+void AuthClient::arm_token_timers() {
+    const Millis lead = std::min(kMaxRefreshLead, access_lifetime_ / 2);
+    board_.timers.arm(timer::kAuthRefresh, access_lifetime_ - lead);
+    board_.timers.arm(timer::kTokenExpiry, access_lifetime_);
+}
+
+bool AuthClient::build(Request kind, hal::HttpRequest& request) {
+    FormWriter form(body_.data(), body_.size());
+    request = hal::HttpRequest{};
+    switch (kind) {
+        case Request::Metadata:
+            if (!metadata_url(config_.issuer, url_)) return false;
+            request.method = hal::HttpMethod::Get;
+            request.url = url_.view();
+            return true;
+        case Request::DeviceCode:
+            form.add("client_id", config_.client_id);
+            form.add("scope", config_.scope);
+            request.url = device_authorization_endpoint_.view();
+            break;
+        case Request::Poll:
+            form.add("grant_type", kDeviceCodeGrant);
+            form.add("device_code", device_code_.view());
+            form.add("client_id", config_.client_id);
+            request.url = token_endpoint_.view();
+            break;
+        case Request::Refresh:
+            form.add("grant_type", "refresh_token");
+            form.add("refresh_token", refresh_token_.view());
+            form.add("client_id", config_.client_id);
+            request.url = token_endpoint_.view();
+            break;
+        case Request::None: return false;
+    }
+    request.method = hal::HttpMethod::Post;
+    request.content_type = kFormContentType;
+    request.body = form.view();
+    return form.ok();
+}
+
+void AuthClient::send(Request kind) {
+    abandon_request();
+    board_.timers.cancel(timer::kAuthRetry);
+    last_sent_ = kind;
+
+    hal::HttpRequest request;
+    if (!build(kind, request)) {
+        // Only a configuration that cannot fit our buffers gets here: retrying cannot help.
+        tracer_.emit("log", "error", "auth request does not fit its buffer");
+        deferred_ = step(Input::Unrecoverable);
+        return;
+    }
+    if (!ids_seeded_) {
+        // A random first id keeps a response that outlived a reboot from matching by accident.
+        next_id_ = static_cast<hal::RequestId>(board_.random.next_u32());
+        ids_seeded_ = true;
+    }
+    if (++next_id_ == 0) ++next_id_;
+    request_id_ = next_id_;
+
+    FixedString<160> detail;
+    detail.append(request.method == hal::HttpMethod::Get ? "GET " : "POST ");
+    detail.append_clipped(url_path(request.url));
+    if (kind == Request::Poll) detail.append_clipped(" device_code");
+    if (kind == Request::Refresh) detail.append_clipped(" refresh_token");
+    tracer_.emit("http", "request", detail.view());
+
+    if (!board_.http.send(request_id_, request)) {
+        tracer_.emit("http", "response", "not_sent");
+        retry_after_s_ = 0;
+        schedule_retry();
+        return;
+    }
+    in_flight_ = kind;
+    board_.timers.arm(timer::kHttpTimeout, kRequestTimeout);
+}
+
+void AuthClient::abandon_request() {
+    if (in_flight_ == Request::None) return;
+    board_.http.cancel(request_id_);
+    board_.timers.cancel(timer::kHttpTimeout);
+    in_flight_ = Request::None;
+}
+
+void AuthClient::schedule_retry() {
+    Millis delay = backoff_.next(board_.random);
+    // A poll never comes faster than the interval the server asked for (RFC 8628 §3.5).
+    if (last_sent_ == Request::Poll) delay = std::max(delay, interval_);
+    delay = std::max(delay, Millis{static_cast<std::int64_t>(retry_after_s_) * 1000});
+    retry_ = last_sent_;
+    board_.timers.arm(timer::kAuthRetry, delay);
+}
+
+void AuthClient::forget_code() {
+    device_code_.wipe();
+    user_code_.clear();
+    verification_uri_.clear();
+    verification_uri_complete_.clear();
+}
+
+void AuthClient::cancel_timers() {
+    for (hal::TimerId id : kAuthTimers) board_.timers.cancel(id);
+}
+
+} // namespace ringside::fw

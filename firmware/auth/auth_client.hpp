@@ -1,0 +1,152 @@
+#pragma once
+// The auth client: OAuth 2.0 device authorization grant (RFC 8628) against an issuer whose
+// endpoints it discovers (RFC 8414), then refresh-token upkeep (RFC 6749 §6).
+//
+//   Unlinked --start--> Discovering --metadata--> RequestingCode --code--> AwaitingApproval
+//   AwaitingApproval --tokens--> Linked --refresh due--> (refresh) --tokens--> Linked
+//   Linked --access token lapsed--> Expired --refresh ok--> Linked
+//   expired code --> RequestingCode;  revoked refresh token --> RequestingCode
+//   access_denied / unrecoverable error --> Failed (until start() again)
+// With a stored refresh token, start() goes Discovering --> refresh --> Linked directly.
+// Transport errors, 5xx, 429 and unreadable answers retry with Backoff; every request has
+// a 60 s deadline; an answer to anything but the outstanding request is dropped.
+//
+// Who may call: the device lifecycle (start, reset) and the Speaker's event routing
+// (on_timer, on_http). Observation from anyone. Nothing here ever traces a secret.
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "firmware/auth/backoff.hpp"
+#include "firmware/auth/stored_credentials.hpp"
+#include "firmware/core/device_config.hpp"
+#include "firmware/core/fixed_string.hpp"
+#include "firmware/core/states.hpp"
+#include "firmware/core/tracer.hpp"
+#include "firmware/hal/board.hpp"
+
+namespace ringside::fw {
+
+class JsonReader;
+
+// What the device lifecycle must act on after an auth event.
+enum class AuthNotice : std::uint8_t {
+    None,
+    TokensIssued,  // Linked with fresh tokens: persist refresh_token() if it changed
+    GrantRevoked,  // the stored refresh token is dead: erase it; a new device grant started
+    Failed,        // stopped for good until start() again
+};
+
+inline constexpr hal::Millis kRequestTimeout{60'000};
+inline constexpr hal::Millis kDefaultPollInterval{5'000};  // RFC 8628 §3.2
+inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
+inline constexpr hal::Millis kMaxRefreshLead{600'000};     // refresh 10 min before expiry...
+// ...or at half-life when the token lives less than 20 min.
+
+class AuthClient {
+public:
+    static constexpr std::size_t kMaxUrl = 256;
+    static constexpr std::size_t kMaxDeviceCode = 256;
+    static constexpr std::size_t kMaxUserCode = 32;
+    static constexpr std::size_t kMaxAccessToken = 2048;
+
+    AuthClient(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer);
+
+    // Begins a sign-in: drops any earlier session, discovers the issuer's endpoints, then
+    // refreshes with `refresh_token` or, when it is empty, runs the device grant.
+    AuthNotice start(std::string_view refresh_token);
+    // Back to Unlinked: cancels the request and every auth timer, wipes codes and tokens.
+    void reset();
+
+    static bool owns_timer(hal::TimerId id);
+    AuthNotice on_timer(hal::TimerId id);
+    AuthNotice on_http(hal::RequestId id, const hal::HttpResponse& response);
+
+    AuthState state() const { return state_; }
+    // Shown to the user; empty unless AwaitingApproval.
+    std::string_view user_code() const;
+    std::string_view verification_uri() const;
+    std::string_view verification_uri_complete() const;
+    // Secrets, for the token store and for cloud requests. Never trace them.
+    std::string_view refresh_token() const { return refresh_token_.view(); }
+    std::string_view access_token() const { return access_token_.view(); }
+    // The interval between polls now (server's interval plus every slow_down so far).
+    hal::Millis poll_interval() const { return interval_; }
+
+private:
+    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh };
+    // Everything the machine reacts to, after responses have been read and timers named.
+    enum class Input : std::uint8_t {
+        Start,
+        MetadataReady,
+        CodeIssued,
+        PollDue,
+        Pending,
+        SlowDown,
+        CodeLapsed,     // expired_token, invalid device code, or the local code timer
+        Denied,
+        TokensIssued,
+        GrantInvalid,   // the refresh token was refused
+        Unrecoverable,
+        RequestFailed,  // transient: retry after back-off
+        RetryDue,
+        RefreshDue,
+        TokenLapsed,
+    };
+
+    // The machine's one transition function.
+    AuthNotice step(Input input);
+    AuthNotice finish(AuthNotice notice);
+    AuthNotice timer_input(hal::TimerId id);
+    void enter(AuthState next);
+
+    Input read_response(Request kind, const hal::HttpResponse& response);
+    bool read_metadata(const JsonReader& json);
+    bool read_code(const JsonReader& json);
+    bool read_tokens(const JsonReader& json);
+
+    void send(Request kind);
+    bool build(Request kind, hal::HttpRequest& request);
+    void abandon_request();
+    void schedule_retry();
+    void forget_code();
+    void cancel_timers();
+    void arm_token_timers();
+
+    hal::Board board_;
+    const DeviceConfig& config_;
+    const Tracer& tracer_;
+    AuthState state_ = AuthState::Unlinked;
+
+    // The one outstanding request, if any.
+    Request in_flight_ = Request::None;
+    Request last_sent_ = Request::None;
+    Request retry_ = Request::None;
+    hal::RequestId request_id_ = 0;
+    hal::RequestId next_id_ = 0;
+    bool ids_seeded_ = false;
+    std::uint32_t retry_after_s_ = 0;
+    AuthNotice deferred_ = AuthNotice::None;
+    Backoff backoff_;
+
+    FixedString<kMaxUrl> device_authorization_endpoint_;
+    FixedString<kMaxUrl> token_endpoint_;
+
+    FixedString<kMaxDeviceCode> device_code_;
+    FixedString<kMaxUserCode> user_code_;
+    FixedString<kMaxUrl> verification_uri_;
+    FixedString<kMaxUrl> verification_uri_complete_;
+    hal::Millis code_lifetime_{0};
+    hal::Millis interval_ = kDefaultPollInterval;
+    hal::Millis slow_down_extra_{0};
+
+    FixedString<kMaxAccessToken> access_token_;
+    FixedString<kMaxRefreshToken> refresh_token_;
+    hal::Millis access_lifetime_{0};
+
+    // Scratch for building one request; the transport copies what it keeps.
+    FixedString<kMaxUrl> url_;
+    std::array<char, 2048> body_{};
+};
+
+} // namespace ringside::fw

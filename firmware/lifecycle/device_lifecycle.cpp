@@ -1,0 +1,194 @@
+#include "firmware/lifecycle/device_lifecycle.hpp"
+
+#include "firmware/core/fixed_string.hpp"
+#include "firmware/core/timer_ids.hpp"
+
+namespace ringside::fw {
+namespace {
+
+FixedString<40> where(const TokenStore::Location& at) {
+    FixedString<40> text;
+    text.append(at.slot == 0 ? "slot a seq " : "slot b seq ");
+    text.append_decimal(at.sequence);
+    return text;
+}
+
+} // namespace
+
+DeviceLifecycle::DeviceLifecycle(const hal::Board& board, const Tracer& tracer, TokenStore& store, AuthClient& auth)
+    : board_(board), tracer_(tracer), store_(store), auth_(auth) {}
+
+bool DeviceLifecycle::owns_timer(hal::TimerId id) {
+    return id == timer::kBoot || id == timer::kWifiRetry || id == timer::kWifiErrorShown;
+}
+
+void DeviceLifecycle::on_timer(hal::TimerId id) {
+    if (id == timer::kBoot) handle(Input::BootDone);
+    if (id == timer::kWifiRetry) handle(Input::WifiRetryDue);
+    if (id == timer::kWifiErrorShown) handle(Input::WifiErrorOver);
+}
+
+void DeviceLifecycle::on_auth(AuthNotice notice) {
+    switch (notice) {
+        case AuthNotice::None: return;
+        case AuthNotice::TokensIssued: handle(Input::AuthLinked); return;
+        case AuthNotice::GrantRevoked: handle(Input::AuthRevoked); return;
+        case AuthNotice::Failed: handle(Input::AuthFailed); return;
+    }
+}
+
+void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
+    switch (input) {
+        case Input::PowerOn:
+            if (state_ != DeviceState::Off) return;
+            enter(DeviceState::Booting);
+            board_.timers.arm(timer::kBoot, kBootTime);
+            return;
+
+        case Input::BootDone:
+            if (state_ == DeviceState::Booting) boot_done();
+            return;
+
+        case Input::Credentials:
+            if (state_ != DeviceState::Setup || credentials == nullptr) return;
+            if (!take(*credentials)) {
+                tracer_.emit("log", "warn", "setup credentials refused: too long or no ssid");
+                show_wifi_error();
+                return;
+            }
+            from_store_ = false;
+            persisted_ = false;
+            wifi_error_shown_ = false;
+            board_.timers.cancel(timer::kWifiErrorShown);
+            enter(DeviceState::JoiningWifi);
+            join();
+            return;
+
+        case Input::WifiJoined:
+            if (state_ != DeviceState::JoiningWifi) return;
+            tracer_.emit("wifi", "joined", credentials_.wifi_ssid.view());
+            board_.timers.cancel(timer::kWifiRetry);
+            enter(DeviceState::Authorizing);
+            on_auth(auth_.start(credentials_.refresh_token.view()));
+            return;
+
+        case Input::WifiFailed:
+            if (state_ != DeviceState::JoiningWifi) return;
+            tracer_.emit("wifi", "failed", credentials_.wifi_ssid.view());
+            if (from_store_) {
+                // Stored creds worked before: the router is probably rebooting. Keep trying.
+                board_.timers.arm(timer::kWifiRetry, kWifiRetryDelay);
+                return;
+            }
+            // Fresh creds that fail are probably mistyped: back to setup for the app to retry.
+            credentials_.wipe();
+            enter(DeviceState::Setup);
+            show_wifi_error();
+            return;
+
+        case Input::WifiRetryDue:
+            if (state_ == DeviceState::JoiningWifi) join();
+            return;
+
+        case Input::WifiErrorOver:
+            wifi_error_shown_ = false;
+            return;
+
+        case Input::AuthLinked:
+            if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
+            persist();
+            enter(DeviceState::Linked);
+            return;
+
+        case Input::AuthRevoked:
+            // The account holder revoked this device: the stored token is worthless; the
+            // Wi-Fi creds stay in RAM so the new device grant can run at once.
+            erase_store();
+            credentials_.refresh_token.wipe();
+            persisted_ = false;
+            enter(DeviceState::Authorizing);
+            return;
+
+        case Input::AuthFailed:
+            if (state_ == DeviceState::Authorizing || state_ == DeviceState::Linked) enter(DeviceState::Error);
+            return;
+
+        case Input::RetrySignIn:
+            if (state_ != DeviceState::Error || auth_.state() != AuthState::Failed) return;
+            enter(DeviceState::Authorizing);
+            // A fresh device grant: whatever refresh token led here was refused.
+            on_auth(auth_.start(std::string_view()));
+            return;
+
+        case Input::FactoryReset:
+            for (hal::TimerId id = 0; id < timer::kCount; ++id) board_.timers.cancel(id);
+            auth_.reset();
+            board_.wifi.leave();
+            erase_store();
+            credentials_.wipe();
+            from_store_ = false;
+            persisted_ = false;
+            wifi_error_shown_ = false;
+            enter(DeviceState::Setup);
+            return;
+    }
+}
+
+void DeviceLifecycle::enter(DeviceState next) {
+    if (next == state_) return;
+    state_ = next;
+    tracer_.emit("device", "state", to_string(next));
+}
+
+void DeviceLifecycle::boot_done() {
+    const bool loaded = store_.load(credentials_);
+    tracer_.emit("storage", "load", loaded ? where(store_.last()).view() : std::string_view("empty"));
+    if (loaded && credentials_.has_wifi() && credentials_.has_refresh_token()) {
+        from_store_ = true;
+        persisted_ = true;
+        enter(DeviceState::JoiningWifi);
+        join();
+        return;
+    }
+    credentials_.wipe();
+    enter(DeviceState::Setup);
+}
+
+bool DeviceLifecycle::take(const SetupCredentials& setup) {
+    StoredCredentials& c = credentials_;
+    c.wipe();
+    const bool ok = !setup.ssid.empty() && c.wifi_ssid.assign(setup.ssid) && c.wifi_password.assign(setup.password) &&
+                    c.account_hint.assign(setup.account_hint);
+    if (!ok) c.wipe();
+    return ok;
+}
+
+void DeviceLifecycle::join() {
+    tracer_.emit("wifi", "join", credentials_.wifi_ssid.view());
+    board_.wifi.join(credentials_.wifi_ssid.view(), credentials_.wifi_password.view());
+}
+
+void DeviceLifecycle::persist() {
+    if (persisted_ && credentials_.refresh_token.view() == auth_.refresh_token()) return;
+    if (!credentials_.refresh_token.assign(auth_.refresh_token())) return;
+    if (store_.commit(credentials_)) {
+        persisted_ = true;
+        tracer_.emit("storage", "commit", where(store_.last()).view());
+    } else {
+        // Stay linked on RAM: the next refresh (or rotation) tries the commit again.
+        persisted_ = false;
+        tracer_.emit("storage", "commit_failed", "flash");
+    }
+}
+
+void DeviceLifecycle::erase_store() {
+    const bool ok = store_.erase();
+    tracer_.emit("storage", ok ? "erase" : "erase_failed", "all");
+}
+
+void DeviceLifecycle::show_wifi_error() {
+    wifi_error_shown_ = true;
+    board_.timers.arm(timer::kWifiErrorShown, kWifiErrorShownFor);
+}
+
+} // namespace ringside::fw

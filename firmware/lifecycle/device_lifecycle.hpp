@@ -1,0 +1,86 @@
+#pragma once
+// The device lifecycle: from power-on through setup and Wi-Fi to a linked speaker, and
+// back to setup on factory reset.
+//
+//   Booting --2 s, creds + refresh token stored--> JoiningWifi --joined--> Authorizing
+//   Booting --2 s, nothing stored--> Setup --app sends creds--> JoiningWifi
+//   JoiningWifi --failed, fresh creds--> Setup (purple for 3 s)
+//   JoiningWifi --failed, stored creds--> JoiningWifi (re-join after 10 s)
+//   Authorizing --auth linked--> Linked;  any --auth failed--> Error
+//   Linked --refresh token revoked--> Authorizing (new device grant)
+//   Error --short Action press--> Authorizing;  any --25 s Action hold--> Setup
+//
+// Freshly provisioned Wi-Fi credentials stay in RAM until the first refresh token
+// arrives, then everything is committed together: a device that never links boots back
+// into setup instead of into a half-configured state.
+// Who may call: the Speaker's event routing only.
+#include <cstdint>
+
+#include "firmware/auth/auth_client.hpp"
+#include "firmware/auth/stored_credentials.hpp"
+#include "firmware/auth/token_store.hpp"
+#include "firmware/core/event.hpp"
+#include "firmware/core/states.hpp"
+#include "firmware/core/tracer.hpp"
+#include "firmware/hal/board.hpp"
+
+namespace ringside::fw {
+
+inline constexpr hal::Millis kBootTime{2'000};
+inline constexpr hal::Millis kWifiRetryDelay{10'000};
+inline constexpr hal::Millis kWifiErrorShownFor{3'000};
+
+class DeviceLifecycle {
+public:
+    enum class Input : std::uint8_t {
+        PowerOn,
+        BootDone,
+        Credentials,   // with SetupCredentials
+        WifiJoined,
+        WifiFailed,
+        WifiRetryDue,
+        WifiErrorOver,
+        AuthLinked,
+        AuthRevoked,
+        AuthFailed,
+        RetrySignIn,   // short Action press
+        FactoryReset,  // 25 s Action hold
+    };
+
+    DeviceLifecycle(const hal::Board& board, const Tracer& tracer, TokenStore& store, AuthClient& auth);
+
+    // The machine's one transition function. `credentials` only with Input::Credentials.
+    void handle(Input input, const SetupCredentials* credentials = nullptr);
+
+    static bool owns_timer(hal::TimerId id);
+    void on_timer(hal::TimerId id);
+    // Acts on what the auth client reported after an event.
+    void on_auth(AuthNotice notice);
+
+    DeviceState state() const { return state_; }
+    // A freshly provisioned join failed moments ago (the ring shows purple meanwhile).
+    bool wifi_error_shown() const { return wifi_error_shown_; }
+
+private:
+    void enter(DeviceState next);
+    void boot_done();
+    bool take(const SetupCredentials& credentials);
+    void join();
+    void persist();
+    void erase_store();
+    void show_wifi_error();
+
+    hal::Board board_;
+    const Tracer& tracer_;
+    TokenStore& store_;
+    AuthClient& auth_;
+
+    DeviceState state_ = DeviceState::Off;
+    // The working copy: loaded at boot or received from the app; committed when linked.
+    StoredCredentials credentials_;
+    bool from_store_ = false;  // the creds being joined came from flash (so retry, not re-setup)
+    bool persisted_ = false;   // credentials_ matches the newest record in flash
+    bool wifi_error_shown_ = false;
+};
+
+} // namespace ringside::fw

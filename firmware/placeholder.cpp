@@ -1,1 +1,0 @@
-// placeholder: delete once this folder has real sources
