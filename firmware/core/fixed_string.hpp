@@ -5,10 +5,15 @@
 // Who may call: any firmware module.
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
 namespace ringside::fw {
+
+// Copies `text` into buffer[at, capacity) and sets size = at + copied. All or nothing
+// unless `clip`, which copies what fits. Out of line on purpose: one copy of the code for
+// every N, and GCC 12's -Warray-bounds cannot misjudge the bounds check once inlined.
+bool text_copy(char* buffer, std::size_t capacity, std::size_t& size, std::size_t at, std::string_view text,
+               bool clip);
 
 template <std::size_t N>
 class FixedString {
@@ -17,29 +22,13 @@ public:
 
     FixedString() = default;
 
-    bool assign(std::string_view text) {
-        if (text.size() > N) return false;
-        if (!text.empty()) std::memmove(data_, text.data(), text.size());
-        size_ = text.size();
-        return true;
-    }
+    bool assign(std::string_view text) { return text_copy(data_, N, size_, 0, text, false); }
 
-    bool append(std::string_view text) {
-        if (text.size() > N - size_) return false;
-        if (!text.empty()) std::memcpy(data_ + size_, text.data(), text.size());
-        size_ += text.size();
-        return true;
-    }
+    bool append(std::string_view text) { return text_copy(data_, N, size_, size_, text, false); }
 
     // For human-readable text (trace details) where a clipped line beats none.
     // Returns false when something was cut off.
-    bool append_clipped(std::string_view text) {
-        const std::size_t room = N - size_;
-        const std::size_t n = text.size() < room ? text.size() : room;
-        if (n != 0) std::memcpy(data_ + size_, text.data(), n);
-        size_ += n;
-        return n == text.size();
-    }
+    bool append_clipped(std::string_view text) { return text_copy(data_, N, size_, size_, text, true); }
 
     bool push_back(char c) {
         if (size_ == N) return false;
