@@ -20,7 +20,13 @@ void Attention::show(RingPattern pattern) {
 
 void Attention::on_frame_timer() {
     if (!showing_ || !is_animated(pattern_)) return;
-    show_frame();
+    // Ticks are fixed-rate, but most patterns change more slowly than 30 fps: latching an
+    // identical frame again would only cost bus traffic (and trace volume in the simulator).
+    const hal::RingFrame next = render(pattern_, tracer_.now() - started_);
+    if (next != frame_) {
+        frame_ = next;
+        ring_.show(frame_);
+    }
     timers_.arm(timer::kRingFrame, kFramePeriod);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Drives the LED ring: shows a pattern's first frame at once when the pattern changes,
-// then, for animated patterns only, a new frame every kFramePeriod on timer::kRingFrame.
+// then, for animated patterns only, ticks every kFramePeriod on timer::kRingFrame and
+// latches the frame of that instant whenever it differs from the one showing.
 // Static patterns arm no timer, so an idle device produces no events at all.
 // Who may call: the Speaker (show, on_frame_timer, rearm); observation from anyone.
 #include "firmware/core/states.hpp"

@@ -138,7 +138,13 @@ TEST_CASE("attention driver: first frame at once, frame timer only while animate
     hw.clock.t = hal::Millis{1000 + 33 * 10};
     att.on_frame_timer();
     CHECK(hw.ring.last == render(RingPattern::Setup, hal::Millis{330}));
+    CHECK(hw.ring.shows == 2);
     CHECK(hw.timers.armed(timer::kRingFrame));
+    // A tick whose frame equals the one showing latches nothing, but keeps ticking.
+    hw.clock.t += hal::Millis{1};
+    att.on_frame_timer();
+    CHECK(hw.ring.shows == 2);
+    CHECK(hw.timers.remaining(timer::kRingFrame) == kFramePeriod);
 
     att.show(RingPattern::Setup);  // no change: no trace, no extra frame
     CHECK(hw.trace.count("ring", "pattern") == 1);
