@@ -49,6 +49,7 @@ struct VirtualSpeaker::World {
     CompanionApp app{bus, trace, cloud};
     hal::Board board{clock, timers, ring, wifi, http, flash, random, trace};
     std::optional<fw::Speaker> speaker;  // engaged while powered
+    std::function<void(const fw::Event&)> observer;
 };
 
 VirtualSpeaker::VirtualSpeaker(WorldConfig config) : world_(std::make_unique<World>(std::move(config))) {}
@@ -64,7 +65,10 @@ void VirtualSpeaker::power_on() {
     w.clock.mark_power_on();
     w.speaker.emplace(w.board, w.device_config);
     fw::Speaker& speaker = *w.speaker;
-    w.bus.attach([&speaker](const fw::Event& event) { speaker.dispatch(event); });
+    w.bus.attach([&w, &speaker](const fw::Event& event) {
+        if (w.observer) w.observer(event);
+        speaker.dispatch(event);
+    });
     speaker.power_on();
 }
 
@@ -131,5 +135,9 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }
 
 std::uint64_t VirtualSpeaker::events_processed() const { return world_->scheduler.executed(); }
+
+void VirtualSpeaker::observe_events(std::function<void(const fw::Event&)> observer) {
+    world_->observer = std::move(observer);
+}
 
 } // namespace ringside::sim

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "firmware/core/device_config.hpp"
+#include "firmware/core/event.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/led_ring.hpp"
@@ -90,6 +91,11 @@ public:
     void advance(Millis duration);
 
     std::uint64_t events_processed() const;
+
+    // Test face: `observer` sees every event as it is handed to the firmware (after events
+    // addressed to an earlier power-on were dropped), just before dispatch. Its views live
+    // only for the call; it must not call back into the world. An empty function stops it.
+    void observe_events(std::function<void(const fw::Event&)> observer);
 
 private:
     struct World;
