@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "event_log.hpp"
+#include "bus_rig.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/cloud_wire.hpp"
 #include "sim/board/inproc_http_client.hpp"
@@ -14,16 +14,13 @@ using sim::test::run_all;
 namespace {
 
 // The app and the transport against the real mock cloud, with a logging stand-in firmware.
-struct AppRig {
-    sim::Scheduler scheduler;
-    sim::DeviceBus bus{scheduler};
+struct AppRig : sim::test::BusRig {
     sim::TraceRecorder trace{scheduler};
     cloud::CloudService cloud{cloud::CloudConfig{}};
     sim::CompanionApp app{bus, trace, cloud};
     sim::InprocHttpClient http{bus, cloud.config().issuer,
                                [this](const cloud::CloudRequest& r, Millis now) { return cloud.handle(r, now); },
                                nullptr, Millis{20}};
-    sim::test::EventLog log;
 };
 
 bool trace_mentions(const sim::TraceRecorder& trace, const std::string& needle) {
@@ -37,7 +34,6 @@ bool trace_mentions(const sim::TraceRecorder& trace, const std::string& needle) 
 
 TEST_CASE("the app hands credentials over the setup channel after its delay", "[sim][app]") {
     AppRig rig;
-    rig.bus.attach(rig.log.sink(rig.scheduler));
     rig.app.provision("Home", "hunter2", "jane");
     run_all(rig.scheduler, Millis{10'000});
 
@@ -58,6 +54,7 @@ TEST_CASE("the app hands credentials over the setup channel after its delay", "[
 
 TEST_CASE("provisioning an unpowered speaker, or one that powers off meanwhile, delivers nothing", "[sim][app]") {
     AppRig rig;
+    rig.bus.detach();
     rig.app.provision("Home", "pw", "jane");  // nothing attached
     REQUIRE(rig.trace.lines().size() == 1);
     CHECK(rig.trace.lines()[0].event == "provision_unreachable");
@@ -72,7 +69,6 @@ TEST_CASE("provisioning an unpowered speaker, or one that powers off meanwhile, 
 
 TEST_CASE("the user approves a code the cloud issued; the trace names the account, not the code", "[sim][app]") {
     AppRig rig;
-    rig.bus.attach(rig.log.sink(rig.scheduler));
     REQUIRE(rig.http.send(1, hal::HttpRequest{hal::HttpMethod::Post, "https://auth.ringside.test/oauth2/device_authorization",
                                               "application/x-www-form-urlencoded", "client_id=ringside-speaker&scope=speaker"}));
     run_all(rig.scheduler, Millis{10'000});
@@ -97,7 +93,6 @@ TEST_CASE("the user approves a code the cloud issued; the trace names the accoun
 
 TEST_CASE("the transport reaches the real cloud's metadata and journal", "[sim][http][cloud]") {
     AppRig rig;
-    rig.bus.attach(rig.log.sink(rig.scheduler));
     REQUIRE(rig.http.send(2, hal::HttpRequest{hal::HttpMethod::Get,
                                               "https://auth.ringside.test/.well-known/oauth-authorization-server", "", ""}));
     run_all(rig.scheduler, Millis{10'000});

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "event_log.hpp"
+#include "bus_rig.hpp"
 #include "sim/board/trace_recorder.hpp"
 #include "sim/board/virtual_clock.hpp"
 #include "sim/board/virtual_led_ring.hpp"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "event_log.hpp"
+#include "bus_rig.hpp"
 #include "sim/board/cloud_wire.hpp"
 #include "sim/board/inproc_http_client.hpp"
 
@@ -14,10 +14,7 @@ using sim::test::run_all;
 namespace {
 
 // A stand-in cloud that records what reached it and answers with a canned response.
-struct HttpRig {
-    sim::Scheduler scheduler;
-    sim::DeviceBus bus{scheduler};
-    sim::test::EventLog log;
+struct HttpRig : sim::test::BusRig {
     std::vector<std::pair<Millis, cloud::CloudRequest>> received;
     cloud::CloudResponse answer;
     bool link = true;
@@ -28,7 +25,6 @@ struct HttpRig {
                                },
                                [this] { return link; }, Millis{20}};
     HttpRig() {
-        bus.attach(log.sink(scheduler));
         answer.status = 200;
         answer.body = R"({"ok":true})";
     }

@@ -30,20 +30,33 @@ bool wait_for(VirtualSpeaker& world, Millis within, const std::function<bool()>&
     return world.run_until(world.now() + within, condition);
 }
 
+// From a powered speaker in setup: provision and wait until it shows a code.
+void provision_until_code_shown(VirtualSpeaker& world) {
+    REQUIRE(wait_for(world, 10s, [&] { return world.ring_pattern() == fw::RingPattern::Setup; }));
+    CHECK(world.device_state() == fw::DeviceState::Setup);
+    world.provision("Home", "wifi-secret", "jane");
+    REQUIRE(wait_for(world, 60s, [&] { return world.auth_state() == fw::AuthState::AwaitingApproval; }));
+}
+
 // Power on, provision, wait for the code, approve it, wait for Linked. Returns the code shown.
 std::string sign_in(VirtualSpeaker& world) {
     world.power_on();
-    REQUIRE(wait_for(world, 10s, [&] { return world.ring_pattern() == fw::RingPattern::Setup; }));
-    CHECK(world.device_state() == fw::DeviceState::Setup);
-    const Millis provisioned_at = world.now();
-    world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(wait_for(world, 60s, [&] { return world.auth_state() == fw::AuthState::AwaitingApproval; }));
+    const Millis started = world.now();
+    provision_until_code_shown(world);
     const std::string code = world.user_code();
     REQUIRE(world.approve_shown_code("jane") == cloud::ApprovalResult::Approved);
-    REQUIRE(world.run_until(provisioned_at + 2min, [&] {
+    REQUIRE(world.run_until(started + 2min, [&] {
         return world.device_state() == fw::DeviceState::Linked && world.auth_state() == fw::AuthState::Linked;
     }));
     return code;
+}
+
+// Runs until a token poll reaches the cloud; its answer is then still on the way back.
+void until_poll_reaches_cloud(VirtualSpeaker& world) {
+    const auto& journal = world.cloud().journal();
+    const std::size_t seen = journal.size();
+    REQUIRE(wait_for(world, 2min, [&] { return journal.size() > seen; }));
+    REQUIRE(journal.back().endpoint == "token");
 }
 
 // Successful token grants of one type the cloud served.
@@ -181,18 +194,12 @@ TEST_CASE("the ring shows setup on the LEDs while waiting for the app", "[sim][e
 TEST_CASE("power off while polling, then power on: the speaker boots again cleanly", "[sim][e2e]") {
     VirtualSpeaker world(home_world());
     world.power_on();
-    REQUIRE(wait_for(world, 10s, [&] { return world.device_state() == fw::DeviceState::Setup; }));
-    world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(wait_for(world, 60s, [&] { return world.auth_state() == fw::AuthState::AwaitingApproval; }));
-
-    // Cut power the moment a token poll reaches the cloud: its answer is still on the way.
-    const auto& journal = world.cloud().journal();
-    const std::size_t seen = journal.size();
-    REQUIRE(wait_for(world, 2min, [&] { return journal.size() > seen; }));
-    CHECK(journal.back().endpoint == "token");
+    provision_until_code_shown(world);
+    until_poll_reaches_cloud(world);
     world.power_off();
     CHECK(world.device_state() == fw::DeviceState::Off);
     CHECK(world.user_code().empty());
+    const auto& journal = world.cloud().journal();
     const std::size_t lines_at_off = world.trace().size();
     const std::size_t requests_at_off = journal.size();
 
@@ -200,13 +207,9 @@ TEST_CASE("power off while polling, then power on: the speaker boots again clean
     CHECK(world.trace().size() == lines_at_off);  // nothing reached any firmware
     CHECK(journal.size() == requests_at_off);
 
+    // Credentials are stored only once linked: the fresh instance starts in setup again.
     world.power_on();
-    REQUIRE(wait_for(world, 30s, [&] {
-        return world.device_state() == fw::DeviceState::Setup || world.device_state() == fw::DeviceState::Authorizing;
-    }));
-    // A fresh instance can sign in from here (provisioning again if it kept nothing).
-    if (world.device_state() == fw::DeviceState::Setup) world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(wait_for(world, 60s, [&] { return world.auth_state() == fw::AuthState::AwaitingApproval; }));
+    provision_until_code_shown(world);
     REQUIRE(world.approve_shown_code("jane") == cloud::ApprovalResult::Approved);
     REQUIRE(wait_for(world, 2min, [&] { return world.auth_state() == fw::AuthState::Linked; }));
 }
@@ -214,13 +217,8 @@ TEST_CASE("power off while polling, then power on: the speaker boots again clean
 TEST_CASE("a power blip while a poll is in flight: nothing from before reaches the new firmware", "[sim][e2e]") {
     VirtualSpeaker world(home_world());
     world.power_on();
-    REQUIRE(wait_for(world, 10s, [&] { return world.device_state() == fw::DeviceState::Setup; }));
-    world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(wait_for(world, 60s, [&] { return world.auth_state() == fw::AuthState::AwaitingApproval; }));
-    const auto& journal = world.cloud().journal();
-    const std::size_t seen = journal.size();
-    REQUIRE(wait_for(world, 2min, [&] { return journal.size() > seen; }));
-    REQUIRE(journal.back().endpoint == "token");
+    provision_until_code_shown(world);
+    until_poll_reaches_cloud(world);
 
     // Off and on in the same instant: the poll's answer and the old auth timers are still due.
     world.power_off();
@@ -244,9 +242,9 @@ TEST_CASE("a power blip while a poll is in flight: nothing from before reaches t
     world.observe_events(nullptr);
 
     // And it signs in from scratch: credentials are stored only once linked.
+    const auto& journal = world.cloud().journal();
     const std::size_t first_new_request = journal.size();
-    world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(wait_for(world, 60s, [&] { return world.auth_state() == fw::AuthState::AwaitingApproval; }));
+    provision_until_code_shown(world);
     CHECK(journal.at(first_new_request).endpoint == "metadata");
     REQUIRE(world.approve_shown_code("jane") == cloud::ApprovalResult::Approved);
     CHECK(wait_for(world, 2min, [&] { return world.auth_state() == fw::AuthState::Linked; }));

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "event_log.hpp"
+#include "bus_rig.hpp"
 #include "sim/board/virtual_timers.hpp"
 
 using namespace ringside;
@@ -9,12 +9,8 @@ using sim::test::run_all;
 
 namespace {
 
-struct TimerRig {
-    sim::Scheduler scheduler;
-    sim::DeviceBus bus{scheduler};
+struct TimerRig : sim::test::BusRig {
     sim::VirtualTimers timers{bus};
-    sim::test::EventLog log;
-    TimerRig() { bus.attach(log.sink(scheduler)); }
 };
 
 } // namespace

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "event_log.hpp"
+#include "bus_rig.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/virtual_speaker.hpp"
 
@@ -12,13 +12,9 @@ using sim::test::run_all;
 
 namespace {
 
-struct WifiRig {
-    sim::Scheduler scheduler;
-    sim::DeviceBus bus{scheduler};
+struct WifiRig : sim::test::BusRig {
     std::vector<sim::WifiNetwork> networks{{"Home", "secret"}, {"Cafe", ""}};
     sim::VirtualWifi wifi{bus, networks};
-    sim::test::EventLog log;
-    WifiRig() { bus.attach(log.sink(scheduler)); }
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// Test helper: a DeviceBus sink that copies every delivered event, with the world time it
-// arrived, into plain values (event views die with the dispatch).
+// Test helpers: a DeviceBus sink that copies every delivered event, with the world time it
+// arrived, into plain values (event views die with the dispatch), and a rig that stands in
+// for a powered firmware with it.
 #include <string>
 #include <vector>
 
@@ -43,6 +44,14 @@ struct EventLog {
             events.push_back(l);
         };
     }
+};
+
+// A scheduler and a bus with an EventLog attached, as if a firmware were powered.
+struct BusRig {
+    Scheduler scheduler;
+    DeviceBus bus{scheduler};
+    EventLog log;
+    BusRig() { bus.attach(log.sink(scheduler)); }
 };
 
 inline void run_all(Scheduler& s, Millis limit) {
