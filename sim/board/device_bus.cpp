@@ -22,10 +22,6 @@ Scheduler::Handle DeviceBus::post_at(Millis at, std::function<void()> deliver) {
     });
 }
 
-Scheduler::Handle DeviceBus::post_event_at(Millis at, fw::Event event) {
-    return post_at(at, [this, event] { dispatch(event); });
-}
-
 void DeviceBus::dispatch(const fw::Event& event) {
     assert(!dispatching_ && "re-entrant dispatch: post through the scheduler instead");
     if (!sink_ || dispatching_) return;

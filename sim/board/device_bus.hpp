@@ -29,8 +29,6 @@ public:
     // Runs `deliver` at `at` if the firmware attached now is still attached then. `deliver`
     // owns whatever the event's views point into and calls dispatch() itself.
     Scheduler::Handle post_at(Millis at, std::function<void()> deliver);
-    // The same for an event with no views (timer, button, Wi-Fi outcome).
-    Scheduler::Handle post_event_at(Millis at, fw::Event event);
 
     // Hands `event` to the firmware now, if attached. Never from inside a dispatch: the
     // firmware is run-to-completion, so the board defers everything through the scheduler.

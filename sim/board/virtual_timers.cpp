@@ -12,7 +12,6 @@ void VirtualTimers::arm(hal::TimerId id, hal::Millis delay) {
     cancel(id);
     Slot& slot = slots_[id];
     const std::uint32_t generation = slot.generation;
-    slot.armed = true;
     slot.due = bus_.scheduler().now() + std::max(delay, hal::Millis{0});
     slot.pending = bus_.scheduler().schedule_at(slot.due, [this, id, generation] { fire(id, generation); });
 }
@@ -21,15 +20,13 @@ void VirtualTimers::cancel(hal::TimerId id) {
     if (id >= hal::kMaxTimers) return;
     Slot& slot = slots_[id];
     ++slot.generation;
-    slot.armed = false;
     bus_.scheduler().cancel(slot.pending);
     slot.pending = {};
 }
 
 void VirtualTimers::fire(hal::TimerId id, std::uint32_t generation) {
     Slot& slot = slots_[id];
-    if (!slot.armed || slot.generation != generation) return;
-    slot.armed = false;
+    if (!slot.pending || slot.generation != generation) return;
     slot.pending = {};
     bus_.dispatch(fw::Event::timer_expired(id));
 }
@@ -38,7 +35,7 @@ void VirtualTimers::reset() {
     for (hal::TimerId id = 0; id < hal::kMaxTimers; ++id) cancel(id);
 }
 
-bool VirtualTimers::armed(hal::TimerId id) const { return id < hal::kMaxTimers && slots_[id].armed; }
+bool VirtualTimers::armed(hal::TimerId id) const { return id < hal::kMaxTimers && slots_[id].pending; }
 
 Millis VirtualTimers::due(hal::TimerId id) const { return id < hal::kMaxTimers ? slots_[id].due : Millis{0}; }
 

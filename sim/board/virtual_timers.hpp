@@ -31,9 +31,8 @@ public:
 
 private:
     struct Slot {
-        Scheduler::Handle pending;
+        Scheduler::Handle pending;  // empty while disarmed
         std::uint32_t generation = 0;
-        bool armed = false;
         Millis due{0};
     };
 

@@ -9,20 +9,28 @@ using namespace ringside;
 using sim::Millis;
 using sim::test::run_all;
 
+namespace {
+
+void post(sim::DeviceBus& bus, Millis at, const fw::Event& event) {
+    bus.post_at(at, [&bus, event] { bus.dispatch(event); });
+}
+
+} // namespace
+
 TEST_CASE("device bus drops deliveries addressed to an earlier power generation", "[sim][bus]") {
     sim::Scheduler scheduler;
     sim::DeviceBus bus(scheduler);
     sim::test::EventLog first, second;
 
     bus.attach(first.sink(scheduler));
-    bus.post_event_at(Millis{100}, fw::Event::wifi_joined());
-    bus.post_event_at(Millis{300}, fw::Event::wifi_failed());
+    post(bus, Millis{100}, fw::Event::wifi_joined());
+    post(bus, Millis{300}, fw::Event::wifi_failed());
     scheduler.run_next(Millis{100});
     bus.detach();
     CHECK_FALSE(bus.attached());
-    bus.post_event_at(Millis{150}, fw::Event::wifi_joined());  // posted while off
+    post(bus, Millis{150}, fw::Event::wifi_joined());  // posted while off
     bus.attach(second.sink(scheduler));                         // powered on again
-    bus.post_event_at(Millis{400}, fw::Event::button_down(hal::Button::Action));
+    post(bus, Millis{400}, fw::Event::button_down(hal::Button::Action));
 
     run_all(scheduler, Millis{1000});
 
