@@ -149,7 +149,9 @@ AuthNotice AuthClient::step(Input input) {
 
         case Input::CodeIssued:
             enter(AuthState::AwaitingApproval);
-            timers.arm(timer::kCodeExpiry, code_lifetime_);
+            // The server's expired_token is the authority; this local lapse is only the
+            // backstop for a server that never says it, so it waits two polls longer.
+            timers.arm(timer::kCodeExpiry, code_lifetime_ + 2 * interval_);
             timers.arm(timer::kAuthPoll, interval_);
             return AuthNotice::None;
 

@@ -148,15 +148,18 @@ TEST_CASE("expired_token requests a fresh code; slow_down carries over", "[auth]
     CHECK(r.hw.timers.remaining(timer::kAuthPoll) == 10s);
 }
 
-TEST_CASE("the local code-expiry timer requests a fresh code", "[auth]") {
+TEST_CASE("a server that never answers expired_token: the local backstop requests a fresh code", "[auth]") {
     Rig r;
     to_awaiting_approval(r, 30, 5);
-    for (int i = 0; i < 5; ++i) {
+    // The code's 30 s pass, the server wrongly keeps answering pending: the speaker waits two
+    // more polls for the server's own verdict before it gives up on the code.
+    for (int i = 0; i < 7; ++i) {
         r.advance(5s);
         r.respond(400, Rig::error("authorization_pending"));
     }
+    CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
     CHECK(r.hw.http.count_to("/oauth2/device_authorization") == 1);
-    r.advance(5s);  // 30 s: the code lapses as the next poll falls due
+    r.advance(5s);  // 40 s = lifetime + 2 intervals
     CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
     CHECK(r.hw.http.count_to("/oauth2/device_authorization") == 2);
     CHECK(r.outstanding().url == kDeviceAuthUrl);

@@ -24,7 +24,7 @@ TEST_CASE("a scenario made to fail exits 1 with step, file:line, virtual time, s
     const auto r = run_ringside("run tests/data/failing/linked_within_1s.yaml");
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Catch::Contains("FAIL  expects sign-in faster"));
-    CHECK_THAT(r.output, Catch::Contains("step 4 at tests/data/failing/linked_within_1s.yaml:9"));
+    CHECK_THAT(r.output, Catch::Contains("step 4 at tests/data/failing/linked_within_1s.yaml:10"));
     CHECK_THAT(r.output, Catch::Contains("seed 42: expected auth linked within 1s"));
     CHECK_THAT(r.output, Catch::Contains("at virtual 00:00:0"));
     CHECK_THAT(r.output, Catch::Contains("0 passed, 1 failed"));
