@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "reports/escape.hpp"
+#include "sim/text/escape.hpp"
 
 namespace ringside::reports {
 namespace {
@@ -24,17 +24,17 @@ void write_junit(std::ostream& out, const std::string& suite_name, const std::ve
     }
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out << "<testsuites tests=\"" << cases.size() << "\" failures=\"" << failures << "\" time=\"" << seconds_text(total) << "\">\n";
-    out << "  <testsuite name=\"" << xml_escape(suite_name) << "\" tests=\"" << cases.size() << "\" failures=\""
+    out << "  <testsuite name=\"" << text::xml_escape(suite_name) << "\" tests=\"" << cases.size() << "\" failures=\""
         << failures << "\" errors=\"0\" skipped=\"0\" time=\"" << seconds_text(total) << "\">\n";
     for (const auto& c : cases) {
-        out << "    <testcase name=\"" << xml_escape(c.name) << "\" classname=\"" << xml_escape(c.classname)
+        out << "    <testcase name=\"" << text::xml_escape(c.name) << "\" classname=\"" << text::xml_escape(c.classname)
             << "\" time=\"" << seconds_text(c.seconds) << "\"";
         if (!c.failed) {
             out << "/>\n";
             continue;
         }
-        out << ">\n      <failure message=\"" << xml_escape(c.failure_message) << "\" type=\"ScenarioFailure\">"
-            << xml_escape(c.failure_text) << "</failure>\n    </testcase>\n";
+        out << ">\n      <failure message=\"" << text::xml_escape(c.failure_message) << "\" type=\"ScenarioFailure\">"
+            << text::xml_escape(c.failure_text) << "</failure>\n    </testcase>\n";
     }
     out << "  </testsuite>\n</testsuites>\n";
 }

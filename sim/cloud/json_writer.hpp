@@ -9,11 +9,6 @@
 
 namespace ringside::cloud {
 
-// `text` as a JSON string literal, quotes included. Bytes that are not valid UTF-8 become
-// U+FFFD: request parameters are echoed in error descriptions, and a client sending
-// Latin-1 must not make the cloud answer with a body no JSON parser accepts.
-std::string json_quote(std::string_view text);
-
 class JsonObjectWriter {
 public:
     // Distinct names rather than overloads: a string literal would otherwise convert to bool.

@@ -4,24 +4,10 @@
 #include "sim/cloud/endpoint_paths.hpp"
 #include "sim/cloud/endpoints.hpp"
 #include "sim/cloud/user_code.hpp"
+#include "sim/text/escape.hpp"
 
 namespace ringside::cloud {
 namespace {
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out.push_back(c);
-        }
-    }
-    return out;
-}
 
 // `error` is what the journal records: RFC 6749 vocabulary, so one set of names covers
 // every endpoint.
@@ -30,10 +16,10 @@ Outcome page(int status, std::string_view error, std::string_view message, std::
     std::string html =
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Ringside sign-in</title></head>\n"
         "<body>\n<h1>Sign in your speaker</h1>\n";
-    if (!message.empty()) html += "<p>" + html_escape(message) + "</p>\n";
+    if (!message.empty()) html += "<p>" + text::xml_escape(message) + "</p>\n";
     if (show_form) {
         html += "<form method=\"post\" action=\"" + std::string(paths::kVerification) + "\">\n"
-                "<label>Code <input name=\"user_code\" value=\"" + html_escape(user_code) + "\"></label>\n"
+                "<label>Code <input name=\"user_code\" value=\"" + text::xml_escape(user_code) + "\"></label>\n"
                 "<label>Email <input name=\"email\" type=\"email\"></label>\n"
                 "<label>Password <input name=\"password\" type=\"password\"></label>\n"
                 "<button name=\"action\" value=\"approve\">Allow</button>\n"
