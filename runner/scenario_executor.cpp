@@ -27,7 +27,7 @@ private:
 
 class Player {
 public:
-    Player(const Scenario& scenario, sim::WorldConfig config) : scenario_(scenario), world_(std::move(config)) {}
+    explicit Player(sim::WorldConfig config) : world_(std::move(config)) {}
 
     // Returns the failure message, empty when the step held.
     std::string play(const Step& step) {
@@ -110,7 +110,6 @@ private:
         return {};
     }
 
-    const Scenario& scenario_;
     sim::VirtualSpeaker world_;
 };
 
@@ -120,7 +119,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed) {
     sim::WorldConfig config = scenario.world;
     config.seed = seed;
     config.cloud.seed = seed;
-    Player player(scenario, config);
+    Player player(config);
 
     ScenarioResult result;
     result.name = scenario.name;
