@@ -1,11 +1,28 @@
 #pragma once
-// Evaluating and describing the facts scenarios expect of the speaker.
+// The facts expectations wait for: evaluating and describing them.
+#include <optional>
 #include <string>
 
-#include "runner/scenario.hpp"
+#include "firmware/core/states.hpp"
+#include "sim/cloud/cloud_types.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::runner {
+
+// Device/auth/ring facts; every field that is set must hold.
+struct Condition {
+    std::optional<fw::DeviceState> device;
+    std::optional<fw::AuthState> auth;
+    std::optional<fw::RingPattern> ring;
+};
+
+// Which cloud journal entries a request expectation counts.
+struct RequestFilter {
+    std::string endpoint;    // "token", "device_authorization", "metadata", ...
+    std::string grant_type;  // "device_code", "refresh_token"; empty = any
+    std::string error;       // RFC 6749 error code; empty = any outcome
+    std::optional<int> status;
+};
 
 bool holds(const Condition& condition, const sim::VirtualSpeaker& speaker);
 // "device linked, auth linked"

@@ -47,8 +47,8 @@ TEST_CASE("a good scenario loads with its steps, seed and world") {
     CHECK(s.world.cloud.poll_interval == std::chrono::seconds(5));
     REQUIRE(s.world.networks.size() == 1);
     REQUIRE(s.steps.size() > 5);
-    CHECK(s.steps[0].kind == StepKind::PowerOn);
-    CHECK(s.steps[0].where.line > 1);
-    CHECK(s.steps[2].kind == StepKind::Provision);
-    CHECK(s.steps[2].password == "hunter22");  // taken from the declared network
+    CHECK(s.steps[0].name == "power_on");
+    CHECK(s.steps[0].where.line == 9);
+    CHECK(s.steps[2].name == "app.provision");
+    CHECK(s.steps[2].text == "app.provision: {wifi: Home, account: jane}");
 }

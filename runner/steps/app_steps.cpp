@@ -1,0 +1,53 @@
+// What the companion app and the person using it do.
+#include "runner/condition.hpp"
+#include "runner/steps/steps.hpp"
+
+namespace ringside::runner {
+
+void add_app_steps(StepCatalog& c) {
+    c["app.provision"] = [](ScenarioNode& a, const Scenario& scenario) -> StepPlay {
+        const std::string ssid = a.require("wifi").str();
+        const std::string account = a.require("account").str();
+        std::string password;
+        if (auto p = a.get("password")) {
+            password = p->str();
+        } else {
+            // The app knows the password of a network the scenario declared.
+            bool found = false;
+            for (const auto& net : scenario.world.networks)
+                if (net.ssid == ssid) {
+                    password = net.password;
+                    found = true;
+                }
+            if (!found) a.fail("app.provision: no password given and no network '" + ssid + "' declared under wifi:");
+        }
+        a.done();
+        return [=](sim::VirtualSpeaker& w) {
+            w.provision(ssid, password, account);
+            return std::string();
+        };
+    };
+    // user.approve: jane | { account: jane, within: 1m }: waits for the device to show a
+    // code, then the user approves it from the account's session.
+    c["user.approve"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        std::string account;
+        Millis within = std::chrono::minutes(1);
+        if (a.is_scalar()) {
+            account = a.str();
+        } else {
+            account = a.require("account").str();
+            if (auto n = a.get("within")) within = n->duration();
+            a.done();
+        }
+        return [account, within](sim::VirtualSpeaker& w) -> std::string {
+            if (!w.run_until(w.now() + within, [&] { return !w.user_code().empty(); }))
+                return "the device showed no user code within " + format_duration(within) + "; " + describe_now(w);
+            const cloud::ApprovalResult result = w.approve_shown_code(account);
+            if (result != cloud::ApprovalResult::Approved)
+                return std::string("the cloud refused the approval: ") + cloud::to_string(result);
+            return {};
+        };
+    };
+}
+
+} // namespace ringside::runner

@@ -1,0 +1,90 @@
+// Expectations on the requests the cloud saw (its journal).
+#include "runner/condition.hpp"
+#include "runner/steps/steps.hpp"
+
+namespace ringside::runner {
+namespace {
+
+// Counts journal entries matching a filter, scanning each entry once however often asked.
+class RequestCounter {
+public:
+    RequestCounter(const RequestFilter& filter, const cloud::CloudService& cloud, std::size_t from = 0)
+        : filter_(filter), cloud_(cloud), scanned_(from) {}
+    // Virtual times of the matching entries so far.
+    const std::vector<Millis>& update() {
+        const auto& journal = cloud_.journal();
+        for (; scanned_ < journal.size(); ++scanned_)
+            if (matches(filter_, journal[scanned_])) times_.push_back(journal[scanned_].at);
+        return times_;
+    }
+    int count() { return static_cast<int>(update().size()); }
+
+private:
+    const RequestFilter& filter_;
+    const cloud::CloudService& cloud_;
+    std::size_t scanned_;
+    std::vector<Millis> times_;
+};
+
+RequestFilter read_filter(ScenarioNode& a) {
+    RequestFilter f;
+    f.endpoint = a.require("endpoint").str();
+    if (auto n = a.get("grant")) f.grant_type = n->str();
+    if (auto n = a.get("error")) f.error = n->str();
+    if (auto n = a.get("status")) f.status = static_cast<int>(n->integer(100, 599));
+    return f;
+}
+
+} // namespace
+
+void add_request_steps(StepCatalog& catalog) {
+    // Counts since the scenario started: at_least N (by the deadline) or exactly N.
+    catalog["expect_requests"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        const RequestFilter f = read_filter(a);
+        auto at_least = a.get("at_least");
+        auto exactly = a.get("count");
+        if (!at_least == !exactly) a.fail("expect_requests needs exactly one of 'at_least' or 'count'");
+        const int wanted = static_cast<int>((at_least ? *at_least : *exactly).integer(0, 1000000));
+        const bool exact = exactly.has_value();
+        auto within_node = a.get("within");
+        const Millis within = within_node ? within_node->duration() : Millis(0);
+        a.done();
+        return [=](sim::VirtualSpeaker& w) -> std::string {
+            RequestCounter counter(f, w.cloud());
+            w.run_until(w.now() + within, [&] { return counter.count() >= wanted; });
+            const int seen = counter.count();
+            if (exact && seen != wanted)
+                return "expected exactly " + std::to_string(wanted) + " " + describe(f) + ", saw " + std::to_string(seen);
+            if (!exact && seen < wanted)
+                return "expected at least " + std::to_string(wanted) + " " + describe(f) + " within " +
+                       format_duration(within) + ", saw " + std::to_string(seen);
+            return {};
+        };
+    };
+    // The next `samples` matching requests, each gap between neighbours in [min, max].
+    catalog["expect_request_gap"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        const RequestFilter f = read_filter(a);
+        const int samples = static_cast<int>(a.require("samples").integer(2, 10000));
+        const Millis min = a.require("min").duration();
+        const Millis max = a.require("max").duration();
+        if (max < min) a.fail("expect_request_gap: 'max' must not be below 'min'");
+        const Millis within = a.require("within").duration();
+        a.done();
+        return [=](sim::VirtualSpeaker& w) -> std::string {
+            RequestCounter counter(f, w.cloud(), w.cloud().journal().size());
+            if (!w.run_until(w.now() + within, [&] { return counter.count() >= samples; }))
+                return "expected " + std::to_string(samples) + " " + describe(f) + " within " + format_duration(within) +
+                       ", saw " + std::to_string(counter.count());
+            const auto& times = counter.update();
+            for (int i = 1; i < samples; ++i) {
+                const Millis gap = times[i] - times[i - 1];
+                if (gap < min || gap > max)
+                    return "gap " + std::to_string(i) + " between " + describe(f) + " was " + format_duration(gap) +
+                           ", expected " + format_duration(min) + " to " + format_duration(max);
+            }
+            return {};
+        };
+    };
+}
+
+} // namespace ringside::runner

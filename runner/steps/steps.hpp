@@ -1,0 +1,30 @@
+#pragma once
+// The scenario vocabulary, one file per domain. Each add_*_steps() registers its step
+// names with a parser that reads the step's arguments (failing with file:line) and returns
+// the function that plays it. docs/scenarios.md documents every step; keep them in step.
+#include <functional>
+#include <map>
+#include <string>
+
+#include "runner/scenario.hpp"
+#include "runner/scenario_node.hpp"
+
+namespace ringside::runner {
+
+using StepParser = std::function<StepPlay(ScenarioNode& args, const Scenario& scenario)>;
+using StepCatalog = std::map<std::string, StepParser>;
+
+void add_device_steps(StepCatalog& catalog);       // power, buttons, advance
+void add_app_steps(StepCatalog& catalog);          // companion app and user actions
+void add_cloud_steps(StepCatalog& catalog);        // cloud state and faults
+void add_expect_steps(StepCatalog& catalog);       // expectations on device/auth/ring
+void add_request_steps(StepCatalog& catalog);      // expectations on the cloud's journal
+
+// Every step, built once.
+const StepCatalog& step_catalog();
+
+// Shared by parsers: a step that takes no arguments; button names.
+void require_no_args(const ScenarioNode& args);
+hal::Button parse_button(const ScenarioNode& node);
+
+} // namespace ringside::runner
