@@ -36,6 +36,7 @@ void Speaker::dispatch(const Event& event) {
         case EventType::WifiJoined: lifecycle_.handle(DeviceLifecycle::Input::WifiJoined); break;
         case EventType::WifiFailed: lifecycle_.handle(DeviceLifecycle::Input::WifiFailed); break;
         case EventType::HttpDone: lifecycle_.on_auth(auth_.on_http(event.request, event.response)); break;
+        case EventType::SpeechDone: break;
     }
     update_ring();
 }

@@ -14,6 +14,7 @@
 #include "sim/board/virtual_clock.hpp"
 #include "sim/board/virtual_flash.hpp"
 #include "sim/board/virtual_led_ring.hpp"
+#include "sim/board/virtual_speech.hpp"
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
@@ -46,8 +47,9 @@ struct VirtualSpeaker::World {
     InprocHttpClient http;
     VirtualFlash flash;
     SeededRandom random;
+    VirtualSpeech speech{bus, trace};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace};
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
 };
@@ -82,6 +84,7 @@ void VirtualSpeaker::power_off() {
     w.timers.reset();
     w.wifi.reset();
     w.http.reset();
+    w.speech.cut();
     w.ring.go_dark();
 }
 
@@ -120,6 +123,8 @@ std::string VirtualSpeaker::user_code() const {
 cloud::CloudService& VirtualSpeaker::cloud() { return world_->cloud; }
 
 const std::vector<TraceLine>& VirtualSpeaker::trace() const { return world_->trace.lines(); }
+
+const std::vector<SpokenSentence>& VirtualSpeaker::spoken() const { return world_->speech.sentences(); }
 
 bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& stop) {
     Scheduler& scheduler = world_->scheduler;

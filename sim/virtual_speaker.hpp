@@ -50,6 +50,11 @@ struct TraceLine {
     std::string detail;
 };
 
+struct SpokenSentence {
+    Millis at{0};  // world time the device started saying it
+    std::string text;
+};
+
 class VirtualSpeaker {
 public:
     explicit VirtualSpeaker(WorldConfig config);
@@ -83,6 +88,8 @@ public:
 
     cloud::CloudService& cloud();
     const std::vector<TraceLine>& trace() const;
+    // Every sentence the device has said (world time it began, text), oldest first.
+    const std::vector<SpokenSentence>& spoken() const;
 
     // Runs scheduled events in time order until `stop()` holds (checked first, then after
     // each event) or virtual time reaches `deadline`. Returns whether stop() held; now() is

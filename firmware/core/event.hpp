@@ -18,6 +18,7 @@ enum class EventType : std::uint8_t {
     WifiJoined,
     WifiFailed,
     HttpDone,         // request, response
+    SpeechDone,       // the sentence last started with Speech::say has been said
 };
 
 // What the companion app sends over the local setup channel (simulated BLE/SoftAP).
@@ -42,6 +43,7 @@ struct Event {
     static Event setup_credentials(SetupCredentials c) { Event e; e.type = EventType::SetupCredentials; e.setup = c; return e; }
     static Event wifi_joined() { Event e; e.type = EventType::WifiJoined; return e; }
     static Event wifi_failed() { Event e; e.type = EventType::WifiFailed; return e; }
+    static Event speech_done() { Event e; e.type = EventType::SpeechDone; return e; }
     static Event http_done(hal::RequestId id, const hal::HttpResponse& r) { Event e; e.type = EventType::HttpDone; e.request = id; e.response = r; return e; }
 };
 

@@ -7,6 +7,7 @@
 #include "firmware/hal/http_client.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/hal/random.hpp"
+#include "firmware/hal/speech.hpp"
 #include "firmware/hal/timers.hpp"
 #include "firmware/hal/trace.hpp"
 #include "firmware/hal/wifi.hpp"
@@ -22,6 +23,7 @@ struct Board {
     Flash& flash;
     Random& random;
     TraceSink& trace;
+    Speech& speech;
 };
 
 } // namespace ringside::hal

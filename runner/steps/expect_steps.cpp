@@ -1,5 +1,7 @@
 // Expectations on what the speaker shows: device state, auth state, ring pattern. Each
 // waits in virtual time and stops the moment it is decided.
+#include <cctype>
+
 #include "runner/condition.hpp"
 #include "runner/steps/steps.hpp"
 
@@ -19,6 +21,11 @@ const std::vector<std::string> kAuthStates{"unlinked", "discovering", "requestin
                                            "linked", "expired", "failed"};
 const std::vector<std::string> kRingPatterns{"off", "booting", "setup", "authorizing", "listening",
                                              "thinking", "speaking", "mic_off", "error", "wifi_error"};
+
+std::string lowercase(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
 
 fw::RingPattern parse_ring(const ScenarioNode& node) { return parse_name<fw::RingPattern>(node, kRingPatterns); }
 
@@ -70,6 +77,27 @@ void add_expect_steps(StepCatalog& catalog) {
             if (!w.run_until(start + during, [&] { return holds(c, w); })) return {};
             return describe(c) + " held " + format_duration(w.now() - start) + " into a span of " +
                    format_duration(during) + " where it must never hold";
+        };
+    };
+    // expect_speech: { contains: "signed in", within: 10s }: a sentence the device starts
+    // saying from now on contains the text (case-insensitive).
+    catalog["expect_speech"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        const std::string wanted = lowercase(a.require("contains").str());
+        auto within_node = a.get("within");
+        const Millis within = within_node ? within_node->duration() : Millis(0);
+        a.done();
+        return [wanted, within](sim::VirtualSpeaker& w) -> std::string {
+            std::size_t seen = w.spoken().size();
+            // A sentence started at this very instant counts too.
+            while (seen > 0 && w.spoken()[seen - 1].at == w.now()) --seen;
+            const auto said = [&] {
+                for (; seen < w.spoken().size(); ++seen)
+                    if (lowercase(w.spoken()[seen].text).find(wanted) != std::string::npos) return true;
+                return false;
+            };
+            if (w.run_until(w.now() + within, said)) return {};
+            const std::string last = w.spoken().empty() ? "nothing yet" : "\"" + w.spoken().back().text + "\"";
+            return "expected the device to say \"" + wanted + "\" within " + format_duration(within) + "; last said: " + last;
         };
     };
 }

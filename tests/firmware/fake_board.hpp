@@ -248,6 +248,14 @@ public:
     std::vector<Record> records;
 };
 
+// Remembers every sentence; a test answers with speech_done() when it wants the voice to end.
+struct FakeSpeech final : hal::Speech {
+    void say(std::string_view text) override { said.emplace_back(text); }
+    void stop() override { ++stops; }
+    std::vector<std::string> said;
+    int stops = 0;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -257,8 +265,9 @@ struct FakeBoard {
     FakeFlash flash;
     FakeRandom random;
     FakeTrace trace;
+    FakeSpeech speech;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace}; }
+    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech}; }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in
