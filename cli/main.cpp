@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cloud_command.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -19,7 +20,11 @@ commands:
       --shard K/N     run the K-th of N slices of the scenario files
       --target sim    the virtual speaker (hil: not built yet)
       --cloud inproc  the mock cloud in-process (URL: not built yet)
-  cloud, demo, hil, replay   not built yet
+  cloud           the mock cloud as a real HTTP server (docs/cloud.md)
+      --host 127.0.0.1|::1  --port N (0: any free port)
+      --accounts FILE       accounts: [{ id, password, email }]
+      --admin-token T       default: a fresh random token, printed at start
+  demo, hil, replay   not built yet
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";
@@ -42,7 +47,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (command == "cloud" || command == "demo" || command == "hil" || command == "replay") {
+    if (command == "cloud") return ringside::cli::cloud_command(args);
+    if (command == "demo" || command == "hil" || command == "replay") {
         std::cerr << "error: 'ringside " << command << "' is not built yet\n";
         return 2;
     }

@@ -110,4 +110,11 @@ const char* to_string(ApprovalResult r) {
     return "unknown";
 }
 
+bool CloudService::add_account(Account account) {
+    if (account.email.empty()) account.email = account.id + "@example.com";
+    if (state_->find_account(account.id) || state_->find_account(account.email)) return false;
+    state_->config.accounts.push_back(std::move(account));
+    return true;
+}
+
 } // namespace ringside::cloud

@@ -48,6 +48,10 @@ public:
     // holds is revoked, refresh and access tokens alike. Returns how many were live.
     int revoke_account(std::string_view account_id);
 
+    // Creates an account (the admin API's "accounts"). The email defaults to id@example.com.
+    // Returns false, changing nothing, when the id or email is taken.
+    bool add_account(Account account);
+
     // Faults apply in the order added; see faults.hpp for counting and precedence.
     void add_fault(Fault fault);
 

@@ -1,0 +1,122 @@
+#include "cli/cloud_command.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "runner/scenario_error.hpp"
+#include "runner/scenario_node.hpp"
+#include "sim/cloud_server/cloud_server.hpp"
+
+namespace ringside::cli {
+namespace {
+
+struct Usage : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// accounts: [{ id: jane, password: pw, email: jane@example.com }]
+std::vector<cloud::Account> read_accounts(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Usage("--accounts: cannot open " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    runner::ScenarioNode root = runner::ScenarioNode::parse(text.str(), path);
+    std::vector<cloud::Account> accounts;
+    for (runner::ScenarioNode a : root.require("accounts").items()) {
+        cloud::Account account;
+        account.id = a.require("id").str();
+        account.password = a.require("password").str();
+        if (auto e = a.get("email")) account.email = e->str();
+        a.done();
+        accounts.push_back(account);
+    }
+    root.done();
+    return accounts;
+}
+
+// A fresh secret per run: the admin API must not be guessable by another local user.
+std::string make_admin_token() {
+    std::random_device device;
+    char buf[33];
+    for (int i = 0; i < 4; ++i) std::snprintf(buf + 8 * i, 9, "%08x", device());
+    return buf;
+}
+
+cloud::CloudServerOptions parse(const std::vector<std::string>& args) {
+    cloud::CloudServerOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw Usage(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--host") {
+            o.host = value();
+        } else if (a == "--port") {
+            const std::string& v = value();
+            char* end = nullptr;
+            const long port = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || port < 0 || port > 65535) throw Usage("--port: expected 0 to 65535, got '" + v + "'");
+            o.port = static_cast<int>(port);
+        } else if (a == "--accounts") {
+            o.config.accounts = read_accounts(value());
+        } else if (a == "--dialect") {
+            const std::string& v = value();
+            if (v != "rfc8628") throw Usage("--dialect " + v + ": only rfc8628 is served by this build");
+        } else if (a == "--tls") {
+            throw Usage("--tls is not built yet");
+        } else if (a == "--admin-token") {
+            o.admin_token = value();
+        } else {
+            throw Usage("unknown option '" + a + "' for 'ringside cloud'");
+        }
+    }
+    if (o.host != "127.0.0.1" && o.host != "::1" && o.host != "localhost")
+        throw Usage("--host " + o.host + ": the mock cloud serves loopback addresses only (127.0.0.1, ::1)");
+    if (o.admin_token.empty()) o.admin_token = make_admin_token();
+    return o;
+}
+
+} // namespace
+
+int cloud_command(const std::vector<std::string>& args) {
+    cloud::CloudServerOptions options;
+    try {
+        options = parse(args);
+    } catch (const Usage& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const runner::ScenarioError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    }
+    // Signals are taken by sigwait on this thread; the server's threads never see them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    const std::string token = options.admin_token;
+    cloud::CloudServer server(std::move(options));
+    if (server.bind() < 0) {
+        std::cerr << "error: " << server.why() << "\n";
+        return 2;
+    }
+    std::cout << "issuer " << server.issuer() << "\nadmin token " << token << "\n" << std::flush;
+    std::thread serving([&server] { server.serve(); });
+    std::cout << "ready\n" << std::flush;
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+    serving.join();
+    std::cout << "stopped\n" << std::flush;
+    return 0;
+}
+
+} // namespace ringside::cli

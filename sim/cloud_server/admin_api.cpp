@@ -1,0 +1,134 @@
+#include "sim/cloud_server/admin_api.hpp"
+
+#include <cstdlib>
+
+#include "sim/cloud/form_codec.hpp"
+#include "sim/cloud/json_writer.hpp"
+#include "sim/text/escape.hpp"
+
+namespace ringside::cloud {
+namespace {
+
+CloudResponse json(int status, std::string body) {
+    CloudResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
+CloudResponse error(int status, std::string_view code, std::string_view description) {
+    return json(status, JsonObjectWriter().string("error", code).string("error_description", description).finish());
+}
+
+std::optional<long long> number(const FormFields& f, std::string_view name) {
+    auto v = f.get(name);
+    if (!v) return std::nullopt;
+    char* end = nullptr;
+    const long long n = std::strtoll(v->c_str(), &end, 10);
+    if (*end != '\0') return std::nullopt;
+    return n;
+}
+
+std::string journal_json(const std::vector<JournalEntry>& journal, const FormFields& query) {
+    const auto endpoint = query.get("endpoint");
+    const auto client = query.get("client_id");
+    const long long since = number(query, "since_ms").value_or(0);
+    std::string entries;
+    std::size_t count = 0;
+    for (const JournalEntry& e : journal) {
+        if ((endpoint && e.endpoint != *endpoint) || (client && e.client_id != *client) || e.at.count() < since) continue;
+        entries += (count++ ? "," : "") + JsonObjectWriter()
+                                              .number("at_ms", e.at.count())
+                                              .string("method", e.method)
+                                              .string("path", e.path)
+                                              .string("endpoint", e.endpoint)
+                                              .string("grant_type", e.grant_type)
+                                              .string("client_id", e.client_id)
+                                              .number("status", e.status)
+                                              .string("error", e.error)
+                                              .boolean("faulted", e.faulted)
+                                              .finish();
+    }
+    return "{\"count\":" + std::to_string(count) + ",\"entries\":[" + entries + "]}";
+}
+
+std::optional<Fault> read_fault(const FormFields& f) {
+    Fault fault;
+    fault.endpoint = f.get("endpoint").value_or("*");
+    fault.grant_type = f.get("grant").value_or("");
+    fault.after = static_cast<int>(number(f, "after").value_or(0));
+    fault.count = static_cast<int>(number(f, "count").value_or(1));
+    fault.status = static_cast<int>(number(f, "status").value_or(0));
+    fault.oauth_error = f.get("error").value_or("");
+    fault.retry_after_s = static_cast<int>(number(f, "retry_after").value_or(0));
+    if (fault.status == 0 && fault.oauth_error.empty()) return std::nullopt;
+    return fault;
+}
+
+} // namespace
+
+CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
+    const std::string what = request.path.substr(kAdminPrefix.size());
+    const bool get = request.method == "GET";
+    const auto fields = parse_form(get ? request.query : request.body);
+    if (!fields) return error(400, "invalid_request", "the body or query is not valid form encoding");
+    const FormFields& f = *fields;
+    if (!get && request.method != "POST") return error(405, "invalid_request", "the admin API takes GET and POST");
+
+    if (what == "journal" && get) {
+        std::string body;
+        host.with_service([&](CloudService& s, Millis) { body = journal_json(s.journal(), f); });
+        return json(200, body);
+    }
+    if (what == "clock") {
+        Millis now = host.now();
+        if (!get) {
+            if (auto at = number(f, "set_ms")) now = host.set_clock(Millis(*at));
+            else if (auto by = number(f, "advance_ms")) now = host.advance_clock(Millis(*by));
+            else return error(400, "invalid_request", "clock takes set_ms or advance_ms");
+        }
+        return json(200, JsonObjectWriter().number("now_ms", now.count()).finish());
+    }
+    if (get) return error(404, "not_found", "no such admin resource: " + what);
+
+    if (what == "reset") {
+        const auto seed = number(f, "seed");
+        host.reset(seed ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*seed)) : std::nullopt);
+        return json(200, JsonObjectWriter().boolean("reset", true).finish());
+    }
+    if (what == "faults") {
+        auto fault = read_fault(f);
+        if (!fault) return error(400, "invalid_request", "a fault needs status or error");
+        host.with_service([&](CloudService& s, Millis) { s.add_fault(*fault); });
+        return json(201, JsonObjectWriter().string("endpoint", fault->endpoint).finish());
+    }
+    if (what == "accounts") {
+        const auto id = f.get("id");
+        const auto password = f.get("password");
+        if (!id || !password) return error(400, "invalid_request", "an account needs id and password");
+        bool created = false;
+        host.with_service([&](CloudService& s, Millis) { created = s.add_account({*id, f.get("email").value_or(""), *password}); });
+        if (!created) return error(409, "account_exists", "an account with that id or email exists");
+        return json(201, JsonObjectWriter().string("id", *id).finish());
+    }
+    if (what == "revoke") {
+        const auto account = f.get("account");
+        if (!account) return error(400, "invalid_request", "revoke needs account");
+        int revoked = 0;
+        host.with_service([&](CloudService& s, Millis) { revoked = s.revoke_account(*account); });
+        return json(200, JsonObjectWriter().number("revoked_grants", revoked).finish());
+    }
+    if (what == "approve" || what == "deny") {
+        const auto code = f.get("user_code");
+        const auto account = f.get("account");
+        if (!code || (what == "approve" && !account)) return error(400, "invalid_request", what + " needs user_code" + (what == "approve" ? " and account" : ""));
+        ApprovalResult result{};
+        host.with_service([&](CloudService& s, Millis now) { result = what == "approve" ? s.approve(*code, *account, now) : s.deny(*code, now); });
+        const bool ok = result == ApprovalResult::Approved || result == ApprovalResult::Denied;
+        return json(ok ? 200 : 409, JsonObjectWriter().string("result", to_string(result)).finish());
+    }
+    return error(404, "not_found", "no such admin resource: " + what);
+}
+
+} // namespace ringside::cloud

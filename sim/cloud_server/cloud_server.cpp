@@ -1,0 +1,117 @@
+#include "sim/cloud_server/cloud_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+
+#include "sim/cloud/json_writer.hpp"
+#include "sim/cloud_server/admin_api.hpp"
+#include "sim/cloud_server/cloud_host.hpp"
+
+namespace ringside::cloud {
+namespace {
+
+bool is_loopback(const std::string& address) {
+    return address == "::1" || address.rfind("127.", 0) == 0 || address.rfind("::ffff:127.", 0) == 0;
+}
+
+// The raw query string: httplib decodes params, but the service wants the bytes as sent.
+std::string raw_query(const std::string& target) {
+    const auto q = target.find('?');
+    return q == std::string::npos ? std::string() : target.substr(q + 1);
+}
+
+CloudRequest to_cloud(const httplib::Request& req) {
+    CloudRequest r;
+    r.method = req.method;
+    r.path = req.path;
+    r.query = raw_query(req.target);
+    r.content_type = req.get_header_value("Content-Type");
+    r.body = req.body;
+    return r;
+}
+
+void send(const CloudResponse& from, httplib::Response& to) {
+    to.status = from.status;
+    for (const auto& [name, value] : from.headers) to.set_header(name, value);
+    to.set_content(from.body, from.content_type);
+}
+
+void send_error(int status, std::string_view code, std::string_view description, httplib::Response& res) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(JsonObjectWriter().string("error", code).string("error_description", description).finish(),
+                    "application/json");
+}
+
+} // namespace
+
+struct CloudServer::Impl {
+    CloudServerOptions options;
+    httplib::Server http;
+    std::unique_ptr<CloudHost> host;
+    std::string issuer, why;
+    const std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+
+    void handle(const httplib::Request& req, httplib::Response& res) {
+        const CloudRequest request = to_cloud(req);
+        if (request.path.rfind(kAdminPrefix, 0) == 0) {
+            if (!is_loopback(req.remote_addr)) return send_error(403, "access_denied", "the admin API answers loopback peers only", res);
+            if (req.get_header_value("Authorization") != "Bearer " + options.admin_token)
+                return send_error(401, "invalid_token", "the admin API needs the admin token printed at start-up", res);
+            return send(handle_admin(*host, request), res);
+        }
+        send(host->serve(request), res);
+    }
+};
+
+CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+    Impl& i = *impl_;
+    const auto route = [&i](const httplib::Request& req, httplib::Response& res) { i.handle(req, res); };
+    // Every method and path goes to the service, which owns 404/405 answers in RFC 6749 shape.
+    i.http.Get(".*", route);
+    i.http.Post(".*", route);
+    i.http.Put(".*", route);
+    i.http.Delete(".*", route);
+    i.http.Patch(".*", route);
+    i.http.Options(".*", route);
+    i.http.set_payload_max_length(i.options.max_body_bytes);
+    i.http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        // httplib's own refusals (413, 400 on a malformed request line) get the RFC shape too.
+        if (!res.body.empty()) return;
+        send_error(res.status, "invalid_request",
+                   res.status == 413 ? "the request body is too large" : "the request could not be read", res);
+    });
+    i.http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        send_error(500, "server_error", "the mock cloud failed on this request", res);
+    });
+}
+
+CloudServer::~CloudServer() { stop(); }
+
+int CloudServer::bind() {
+    Impl& i = *impl_;
+    const int port = i.options.port == 0 ? i.http.bind_to_any_port(i.options.host) : (i.http.bind_to_port(i.options.host, i.options.port) ? i.options.port : -1);
+    if (port < 0) {
+        i.why = "cannot listen on " + i.options.host + ":" + std::to_string(i.options.port);
+        return -1;
+    }
+    const bool v6 = i.options.host.find(':') != std::string::npos;
+    i.issuer = "http://" + (v6 ? "[" + i.options.host + "]" : i.options.host) + ":" + std::to_string(port);
+    CloudConfig config = i.options.config;
+    config.issuer = i.issuer;
+    i.host = std::make_unique<CloudHost>(std::move(config), [&i] {
+        return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - i.started);
+    });
+    return port;
+}
+
+const std::string& CloudServer::why() const { return impl_->why; }
+const std::string& CloudServer::issuer() const { return impl_->issuer; }
+
+bool CloudServer::serve() { return impl_->host && impl_->http.listen_after_bind(); }
+
+void CloudServer::stop() { impl_->http.stop(); }
+
+} // namespace ringside::cloud

@@ -1,0 +1,42 @@
+#pragma once
+// The mock cloud over real HTTP on a loopback address: every path of DESIGN.md §3 served
+// from the same CloudService the in-process transport uses, plus the admin API under
+// /admin/ (bearer admin token, loopback peers only). The only file that includes httplib's
+// server side. Who may call: `ringside cloud`; bind() and serve() from one thread, stop()
+// from any.
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "sim/cloud/cloud_types.hpp"
+
+namespace ringside::cloud {
+
+struct CloudServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;                        // 0: any free port (bind() says which)
+    CloudConfig config;                  // its issuer is replaced by the server's own URL
+    std::string admin_token;             // required on /admin/ as "Authorization: Bearer ..."
+    std::size_t max_body_bytes = 16 * 1024;  // larger bodies get 413 before any parsing
+};
+
+class CloudServer {
+public:
+    explicit CloudServer(CloudServerOptions options);
+    ~CloudServer();
+
+    // Binds the listening socket. Returns the port, or -1 with why() set.
+    int bind();
+    const std::string& why() const;
+    // The issuer URL clients use, e.g. http://127.0.0.1:8080 (valid after bind()).
+    const std::string& issuer() const;
+    // Serves until stop(). Returns false if the server could not run.
+    bool serve();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace ringside::cloud
