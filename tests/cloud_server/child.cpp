@@ -1,0 +1,92 @@
+#include "cloud_server/child.hpp"
+
+#include <boost/process.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <stdexcept>
+
+namespace bp = boost::process;
+
+namespace ringside::test {
+
+struct CloudProcess::Impl {
+    bp::ipstream out;
+    bp::child child;
+};
+
+CloudProcess::CloudProcess(const std::vector<std::string>& args, std::chrono::milliseconds ready_within)
+    : impl_(std::make_unique<Impl>()) {
+    std::vector<std::string> argv{"cloud", "--port", "0"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    impl_->child = bp::child(RINGSIDE_BINARY, bp::args(argv), (bp::std_out & bp::std_err) > impl_->out);
+    // Read lines on a helper task so a silent child cannot hang the test.
+    auto reading = std::async(std::launch::async, [this] {
+        std::string line, seen;
+        while (std::getline(impl_->out, line)) {
+            seen += line + "\n";
+            if (line.rfind("issuer ", 0) == 0) issuer_ = line.substr(7);
+            if (line.rfind("admin token ", 0) == 0) admin_token_ = line.substr(12);
+            if (line == "ready") return std::string();
+        }
+        return "ringside cloud exited before it was ready; it printed:\n" + seen;
+    });
+    if (reading.wait_for(ready_within) != std::future_status::ready) {
+        kill_hard();
+        reading.wait();
+        throw std::runtime_error("ringside cloud printed no 'ready' line within the time allowed");
+    }
+    const std::string failure = reading.get();
+    if (!failure.empty()) {
+        impl_->child.wait();
+        throw std::runtime_error(failure + "(exit code " + std::to_string(impl_->child.exit_code()) + ")");
+    }
+}
+
+CloudProcess::~CloudProcess() {
+    if (impl_->child.valid() && impl_->child.running()) stop();
+}
+
+bool CloudProcess::running() { return impl_->child.running(); }
+
+int CloudProcess::stop() {
+    if (!impl_->child.running()) return impl_->child.exit_code();
+    ::kill(impl_->child.id(), SIGTERM);
+    if (!impl_->child.wait_for(std::chrono::seconds(5))) {
+        kill_hard();
+        return -1;
+    }
+    return impl_->child.exit_code();
+}
+
+void CloudProcess::kill_hard() {
+    std::error_code ec;
+    impl_->child.terminate(ec);
+    impl_->child.wait(ec);
+}
+
+HttpResult curl(const std::vector<std::string>& args) {
+    char header_file[] = "/tmp/ringside-curl-XXXXXX";
+    const int fd = mkstemp(header_file);
+    if (fd >= 0) close(fd);
+    std::vector<std::string> argv{"-s", "--max-time", "10", "-D", header_file, "-w", "\n%{http_code}"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    bp::ipstream out;
+    bp::child c(bp::search_path("curl"), bp::args(argv), bp::std_out > out, bp::std_err > bp::null);
+    std::string all((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+    c.wait();
+    HttpResult r;
+    const auto last = all.rfind('\n');
+    r.status = std::atoi(all.c_str() + (last == std::string::npos ? 0 : last + 1));
+    r.body = last == std::string::npos ? std::string() : all.substr(0, last);
+    std::ifstream h(header_file);
+    std::stringstream hs;
+    hs << h.rdbuf();
+    r.headers = hs.str();
+    std::remove(header_file);
+    return r;
+}
+
+} // namespace ringside::test
