@@ -47,7 +47,7 @@ std::string make_admin_token() {
     return buf;
 }
 
-cloud::CloudServerOptions parse(const std::vector<std::string>& args) {
+cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::string& ca_out) {
     cloud::CloudServerOptions o;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -69,7 +69,9 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args) {
             const std::string& v = value();
             if (v != "rfc8628") throw Usage("--dialect " + v + ": only rfc8628 is served by this build");
         } else if (a == "--tls") {
-            throw Usage("--tls is not built yet");
+            o.tls = true;
+        } else if (a == "--ca-out") {
+            ca_out = value();
         } else if (a == "--admin-token") {
             o.admin_token = value();
         } else {
@@ -78,6 +80,7 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args) {
     }
     if (o.host != "127.0.0.1" && o.host != "::1" && o.host != "localhost")
         throw Usage("--host " + o.host + ": the mock cloud serves loopback addresses only (127.0.0.1, ::1)");
+    if (!ca_out.empty() && !o.tls) throw Usage("--ca-out goes with --tls");
     if (o.admin_token.empty()) o.admin_token = make_admin_token();
     return o;
 }
@@ -86,8 +89,9 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args) {
 
 int cloud_command(const std::vector<std::string>& args) {
     cloud::CloudServerOptions options;
+    std::string ca_out;
     try {
-        options = parse(args);
+        options = parse(args, ca_out);
     } catch (const Usage& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 2;
@@ -107,6 +111,15 @@ int cloud_command(const std::vector<std::string>& args) {
     if (server.bind() < 0) {
         std::cerr << "error: " << server.why() << "\n";
         return 2;
+    }
+    if (!ca_out.empty()) {
+        std::ofstream ca(ca_out, std::ios::binary);
+        ca << server.ca_certificate_pem();
+        if (!ca) {
+            std::cerr << "error: --ca-out: cannot write " << ca_out << "\n";
+            return 2;
+        }
+        std::cout << "ca certificate " << ca_out << "\n";
     }
     std::cout << "issuer " << server.issuer() << "\nadmin token " << token << "\n" << std::flush;
     std::thread serving([&server] { server.serve(); });

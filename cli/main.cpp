@@ -23,6 +23,7 @@ commands:
   cloud           the mock cloud as a real HTTP server (docs/cloud.md)
       --host 127.0.0.1|::1  --port N (0: any free port)
       --accounts FILE       accounts: [{ id, password, email }]
+      --tls --ca-out FILE   HTTPS with a test CA made at start; its certificate to FILE
       --admin-token T       default: a fresh random token, printed at start
   demo, hil, replay   not built yet
 

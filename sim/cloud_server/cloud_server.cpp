@@ -7,6 +7,7 @@
 #include "sim/cloud/json_writer.hpp"
 #include "sim/cloud_server/admin_api.hpp"
 #include "sim/cloud_server/cloud_host.hpp"
+#include "sim/cloud_server/test_ca.hpp"
 
 namespace ringside::cloud {
 namespace {
@@ -48,7 +49,8 @@ void send_error(int status, std::string_view code, std::string_view description,
 
 struct CloudServer::Impl {
     CloudServerOptions options;
-    httplib::Server http;
+    std::unique_ptr<TlsIdentity> tls;
+    std::unique_ptr<httplib::Server> server;
     std::unique_ptr<CloudHost> host;
     std::string issuer, why;
     const std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -68,22 +70,30 @@ struct CloudServer::Impl {
 CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->options = std::move(options);
     Impl& i = *impl_;
+    if (i.options.tls) {
+        i.tls = make_test_tls_identity(i.why);
+        if (i.tls) i.server = std::make_unique<httplib::SSLServer>(i.tls->server_certificate, i.tls->server_key);
+    } else {
+        i.server = std::make_unique<httplib::Server>();
+    }
+    if (!i.server) return;
+    httplib::Server& http = *i.server;
     const auto route = [&i](const httplib::Request& req, httplib::Response& res) { i.handle(req, res); };
     // Every method and path goes to the service, which owns 404/405 answers in RFC 6749 shape.
-    i.http.Get(".*", route);
-    i.http.Post(".*", route);
-    i.http.Put(".*", route);
-    i.http.Delete(".*", route);
-    i.http.Patch(".*", route);
-    i.http.Options(".*", route);
-    i.http.set_payload_max_length(i.options.max_body_bytes);
-    i.http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    http.Get(".*", route);
+    http.Post(".*", route);
+    http.Put(".*", route);
+    http.Delete(".*", route);
+    http.Patch(".*", route);
+    http.Options(".*", route);
+    http.set_payload_max_length(i.options.max_body_bytes);
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         // httplib's own refusals (413, 400 on a malformed request line) get the RFC shape too.
         if (!res.body.empty()) return;
         send_error(res.status, "invalid_request",
                    res.status == 413 ? "the request body is too large" : "the request could not be read", res);
     });
-    i.http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send_error(500, "server_error", "the mock cloud failed on this request", res);
     });
 }
@@ -92,13 +102,19 @@ CloudServer::~CloudServer() { stop(); }
 
 int CloudServer::bind() {
     Impl& i = *impl_;
-    const int port = i.options.port == 0 ? i.http.bind_to_any_port(i.options.host) : (i.http.bind_to_port(i.options.host, i.options.port) ? i.options.port : -1);
+    if (!i.server || !i.server->is_valid()) {
+        if (i.why.empty()) i.why = "the TLS context could not be set up";
+        return -1;
+    }
+    httplib::Server& http = *i.server;
+    const int port = i.options.port == 0 ? http.bind_to_any_port(i.options.host)
+                                         : (http.bind_to_port(i.options.host, i.options.port) ? i.options.port : -1);
     if (port < 0) {
         i.why = "cannot listen on " + i.options.host + ":" + std::to_string(i.options.port);
         return -1;
     }
     const bool v6 = i.options.host.find(':') != std::string::npos;
-    i.issuer = "http://" + (v6 ? "[" + i.options.host + "]" : i.options.host) + ":" + std::to_string(port);
+    i.issuer = std::string(i.options.tls ? "https://" : "http://") + (v6 ? "[" + i.options.host + "]" : i.options.host) + ":" + std::to_string(port);
     CloudConfig config = i.options.config;
     config.issuer = i.issuer;
     i.host = std::make_unique<CloudHost>(std::move(config), [&i] {
@@ -110,8 +126,15 @@ int CloudServer::bind() {
 const std::string& CloudServer::why() const { return impl_->why; }
 const std::string& CloudServer::issuer() const { return impl_->issuer; }
 
-bool CloudServer::serve() { return impl_->host && impl_->http.listen_after_bind(); }
+const std::string& CloudServer::ca_certificate_pem() const {
+    static const std::string none;
+    return impl_->tls ? impl_->tls->ca_certificate_pem : none;
+}
 
-void CloudServer::stop() { impl_->http.stop(); }
+bool CloudServer::serve() { return impl_->host && impl_->server->listen_after_bind(); }
+
+void CloudServer::stop() {
+    if (impl_->server) impl_->server->stop();
+}
 
 } // namespace ringside::cloud

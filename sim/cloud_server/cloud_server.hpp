@@ -18,6 +18,7 @@ struct CloudServerOptions {
     CloudConfig config;                  // its issuer is replaced by the server's own URL
     std::string admin_token;             // required on /admin/ as "Authorization: Bearer ..."
     std::size_t max_body_bytes = 16 * 1024;  // larger bodies get 413 before any parsing
+    bool tls = false;                    // HTTPS with a test CA made at start-up (test_ca.hpp)
 };
 
 class CloudServer {
@@ -30,6 +31,8 @@ public:
     const std::string& why() const;
     // The issuer URL clients use, e.g. http://127.0.0.1:8080 (valid after bind()).
     const std::string& issuer() const;
+    // With tls: the PEM of the CA that signed the server's certificate, for clients to trust.
+    const std::string& ca_certificate_pem() const;
     // Serves until stop(). Returns false if the server could not run.
     bool serve();
     void stop();
