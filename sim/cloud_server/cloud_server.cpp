@@ -87,6 +87,9 @@ CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Im
     http.Patch(".*", route);
     http.Options(".*", route);
     http.set_payload_max_length(i.options.max_body_bytes);
+    // Answers are small and written in pieces: without this, Nagle's algorithm and the
+    // client's delayed ACK add ~40 ms to every keep-alive exchange.
+    http.set_tcp_nodelay(true);
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         // httplib's own refusals (413, 400 on a malformed request line) get the RFC shape too.
         if (!res.body.empty()) return;
