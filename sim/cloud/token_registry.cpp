@@ -55,8 +55,14 @@ RefreshResult TokenRegistry::refresh(std::string_view refresh_token, std::string
                                      const std::optional<std::string>& requested_scope, Millis now,
                                      Millis access_lifetime, Prng& prng) {
     const auto it = refresh_tokens_.find(std::string(refresh_token));
-    if (it == refresh_tokens_.end() || it->second.spent) return {RefreshVerdict::InvalidGrant, {}};
+    if (it == refresh_tokens_.end()) return {RefreshVerdict::InvalidGrant, {}};
     const std::size_t grant = it->second.grant;
+    if (it->second.spent) {
+        // RFC 9700 §4.14.2: a rotated-away refresh token presented again means two parties
+        // hold the family (a thief, or a client that lost an answer): end the whole grant.
+        if (grants_[grant].client_id == client_id) grants_[grant].revoked = true;
+        return {RefreshVerdict::InvalidGrant, {}};
+    }
     if (grants_[grant].revoked || grants_[grant].client_id != client_id) {
         return {RefreshVerdict::InvalidGrant, {}};
     }

@@ -35,6 +35,7 @@ public:
                        Millis now, Millis access_lifetime, Prng& prng);
 
     // RFC 6749 §6 with rotation: the presented refresh token is spent and a new one issued.
+    // Presenting a spent one again (reuse) revokes the whole grant (RFC 9700 §4.14.2).
     // `requested_scope` may only narrow the grant's scope, and only for the new access
     // token; the new refresh token keeps the grant's full scope (§6, last paragraph).
     RefreshResult refresh(std::string_view refresh_token, std::string_view client_id,

@@ -22,15 +22,31 @@ TEST_CASE("refresh rotates the refresh token", "[cloud][refresh]") {
     CHECK(cloud.access_token_valid(new_access, 3000s));
     CHECK(cloud.access_token_account(new_access, 3000s) == "demo");
 
-    const CloudResponse replay = refresh(cloud, old_refresh, 3001s);
-    CHECK(replay.status == 400);
-    CHECK(error_of(replay) == "invalid_grant");
-
     // The rotated token keeps working and rotates in turn.
     const CloudResponse third = refresh(cloud, new_refresh, 3002s);
     REQUIRE(third.status == 200);
     CHECK(str(third, "refresh_token") != new_refresh);
-    CHECK(error_of(refresh(cloud, new_refresh, 3003s)) == "invalid_grant");
+}
+
+TEST_CASE("reusing a rotated-away refresh token revokes the whole family (RFC 9700)", "[cloud][refresh]") {
+    CloudService cloud(CloudConfig{});
+    const std::string first = str(sign_in(cloud, 0ms), "refresh_token");
+    const CloudResponse second = refresh(cloud, first, 100s);
+    REQUIRE(second.status == 200);
+    const std::string live_refresh = str(second, "refresh_token");
+    const std::string live_access = str(second, "access_token");
+    REQUIRE(cloud.access_token_valid(live_access, 101s));
+
+    // Someone presents the spent token again: a thief, or a client that lost an answer.
+    const CloudResponse replay = refresh(cloud, first, 200s);
+    CHECK(replay.status == 400);
+    CHECK(error_of(replay) == "invalid_grant");
+    // Every token of the family is dead, the newest included.
+    CHECK_FALSE(cloud.access_token_valid(live_access, 201s));
+    CHECK(error_of(refresh(cloud, live_refresh, 202s)) == "invalid_grant");
+    // Another grant of the same account is untouched.
+    const std::string other = str(sign_in(cloud, 300s), "refresh_token");
+    CHECK(refresh(cloud, other, 301s).status == 200);
 }
 
 TEST_CASE("refresh tokens are bound to their client", "[cloud][refresh]") {
