@@ -1,18 +1,25 @@
-# Fails when a file in firmware/ includes anything but firmware/ headers and the C++
-# standard library (DESIGN.md §2: the firmware must build alone, for a board).
-# Usage: cmake -DROOT=<repo> -P check_firmware_includes.cmake
+# Fails when a file of a portable layer includes anything but headers of the layers it may
+# use and the C++ standard library (DESIGN.md §2: the firmware must build alone, for a board).
+# Usage: cmake -DROOT=<repo> [-DDIR=hil/protocol -DALLOWED="^(firmware|hil/protocol)/"]
+#        -P check_firmware_includes.cmake          (defaults: firmware, ^firmware/)
 set(STD_HEADERS algorithm array atomic bitset cassert cctype cerrno charconv chrono cinttypes
   climits cmath cstdarg cstddef cstdint cstdio cstdlib cstring initializer_list iterator
   limits new numeric optional ratio string_view tuple type_traits utility variant)
-file(GLOB_RECURSE files "${ROOT}/firmware/*.hpp" "${ROOT}/firmware/*.cpp" "${ROOT}/firmware/*.h")
+if(NOT DIR)
+  set(DIR firmware)
+endif()
+if(NOT ALLOWED)
+  set(ALLOWED "^firmware/")
+endif()
+file(GLOB_RECURSE files "${ROOT}/${DIR}/*.hpp" "${ROOT}/${DIR}/*.cpp" "${ROOT}/${DIR}/*.h")
 set(bad "")
 foreach(f ${files})
   file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include")
   foreach(line ${lines})
     if(line MATCHES "#[ \t]*include[ \t]*\"([^\"]+)\"")
       set(inc "${CMAKE_MATCH_1}")
-      if(NOT inc MATCHES "^firmware/" OR NOT EXISTS "${ROOT}/${inc}")
-        list(APPEND bad "${f}: ${line} (expected a header under firmware/)")
+      if(NOT inc MATCHES "${ALLOWED}" OR NOT EXISTS "${ROOT}/${inc}")
+        list(APPEND bad "${f}: ${line} (expected a header matching ${ALLOWED})")
       endif()
     elseif(line MATCHES "#[ \t]*include[ \t]*<([^>]+)>")
       list(FIND STD_HEADERS "${CMAKE_MATCH_1}" idx)
@@ -24,7 +31,7 @@ foreach(f ${files})
 endforeach()
 if(bad)
   string(REPLACE ";" "\n" msg "${bad}")
-  message(FATAL_ERROR "firmware/ includes outside its layer:\n${msg}")
+  message(FATAL_ERROR "${DIR}/ includes outside its layer:\n${msg}")
 endif()
 list(LENGTH files n)
-message(STATUS "firmware includes ok (${n} files)")
+message(STATUS "${DIR} includes ok (${n} files)")
