@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/cloud_command.hpp"
+#include "cli/hil_command.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -25,7 +26,9 @@ commands:
       --accounts FILE       accounts: [{ id, password, email }]
       --tls --ca-out FILE   HTTPS with a test CA made at start; its certificate to FILE
       --admin-token T       default: a fresh random token, printed at start
-  demo, hil, replay   not built yet
+  hil ports       list serial ports (USB VID:PID, serial number)
+  hil port NAME   describe a port by name or USB serial number
+  demo, replay    not built yet
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";
@@ -49,7 +52,8 @@ int main(int argc, char** argv) {
         }
     }
     if (command == "cloud") return ringside::cli::cloud_command(args);
-    if (command == "demo" || command == "hil" || command == "replay") {
+    if (command == "hil") return ringside::cli::hil_command(args);
+    if (command == "demo" || command == "replay") {
         std::cerr << "error: 'ringside " << command << "' is not built yet\n";
         return 2;
     }
