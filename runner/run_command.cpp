@@ -9,7 +9,10 @@
 #include <set>
 
 #include "reports/junit_writer.hpp"
+#include "reports/signal_timeline.hpp"
+#include "reports/trace_event_writer.hpp"
 #include "reports/trace_writer.hpp"
+#include "reports/vcd_writer.hpp"
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_executor.hpp"
 #include "runner/scenario_loader.hpp"
@@ -98,9 +101,16 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
         fs::create_directories(o.trace_dir);
         const auto names = trace_names(runs);
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            std::ofstream f(fs::path(o.trace_dir) / (names[i] + ".jsonl"), std::ios::binary);
-            reports::write_trace_jsonl(f, runs[i].result.trace);
-            if (!f) throw UsageError("cannot write trace files into " + o.trace_dir);
+            const ScenarioResult& r = runs[i].result;
+            const fs::path base = fs::path(o.trace_dir) / names[i];
+            std::ofstream raw(base.string() + ".jsonl", std::ios::binary);
+            reports::write_trace_jsonl(raw, r.trace);
+            const reports::SignalTimeline timeline = reports::read_timeline(r.trace, r.virtual_end);
+            std::ofstream vcd(base.string() + ".vcd", std::ios::binary);
+            reports::write_vcd(vcd, timeline, r.name);
+            std::ofstream events(base.string() + ".trace.json", std::ios::binary);
+            reports::write_trace_events(events, timeline, r.name);
+            if (!raw || !vcd || !events) throw UsageError("cannot write trace files into " + o.trace_dir);
         }
     }
     if (!o.junit_file.empty()) {
