@@ -65,7 +65,7 @@ TEST_CASE("the suite passes, writes one JUnit testcase per scenario and byte-ide
 
     std::size_t traces = 0;
     for (const auto& entry : fs::directory_iterator(out / "a")) {
-        ++traces;
+        traces += entry.path().extension() == ".jsonl";  // with a .vcd and a .trace.json each
         const std::string a = read_file(entry.path().string());
         const std::string b = read_file((out / "b" / entry.path().filename()).string());
         INFO(entry.path());
@@ -73,5 +73,6 @@ TEST_CASE("the suite passes, writes one JUnit testcase per scenario and byte-ide
         CHECK(a == b);
     }
     CHECK(traces == scenarios);
+    CHECK(std::distance(fs::directory_iterator(out / "a"), fs::directory_iterator()) == static_cast<long>(3 * scenarios));
     fs::remove_all(out);
 }

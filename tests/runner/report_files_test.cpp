@@ -73,7 +73,7 @@ Vcd parse_vcd(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("--trace writes a VCD that parses back and a trace-event JSON Perfetto can load", "[reports]") {
+TEST_CASE("the trace folder holds a VCD that parses back and a trace-event JSON Perfetto can load", "[reports]") {
     const fs::path out = fs::temp_directory_path() / "ringside-report-files-test";
     fs::remove_all(out);
     const auto r = run_ringside("run scenarios/buttons/factory_reset_by_25s_hold.yaml --trace " + out.string());
