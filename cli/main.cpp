@@ -15,7 +15,8 @@ commands:
   run [PATH...]   run scenario files or folders (default: scenarios/)
       --seed N        override every scenario's seed
       --junit FILE    write a JUnit XML report (one testcase per scenario)
-      --trace DIR     write each scenario's trace as DIR/<scenario>.jsonl
+      --html FILE     write a self-contained HTML report
+      --trace DIR     write each scenario's trace as DIR/<scenario>.jsonl, .vcd, .trace.json
       --tag T         run only scenarios tagged T (repeatable)
       -j N            run N scenarios at once
       --shard K/N     run the K-th of N slices of the scenario files

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cctype>
-#include <cstdio>
 #include <utility>
 
 namespace ringside::runner {
@@ -62,15 +61,6 @@ std::string format_duration(Millis duration) {
         }
     }
     return out;
-}
-
-std::string format_timestamp(Millis at) {
-    long long ms = at.count();
-    const long long days = ms / 86400000;
-    ms %= 86400000;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld.%03lld", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
-    return days ? std::to_string(days) + "d " + buf : std::string(buf);
 }
 
 } // namespace ringside::runner

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "sim/text/timestamp.hpp"
+
 namespace ringside::runner {
 
 using Millis = std::chrono::milliseconds;
@@ -14,7 +16,6 @@ using Millis = std::chrono::milliseconds;
 std::optional<Millis> parse_duration(std::string_view text);
 // Shortest exact form that parse_duration reads back: "1h30m", "250ms", "0s".
 std::string format_duration(Millis duration);
-// A point in virtual time for humans: "HH:MM:SS.mmm", days prefixed when >= 24 h.
-std::string format_timestamp(Millis at);
+using text::format_timestamp;  // "HH:MM:SS.mmm", days prefixed when >= 24 h
 
 } // namespace ringside::runner

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "reports/html_report.hpp"
 #include "reports/junit_writer.hpp"
 #include "reports/signal_timeline.hpp"
 #include "reports/trace_event_writer.hpp"
@@ -96,6 +97,11 @@ std::vector<std::string> trace_names(const std::vector<Run>& runs) {
     return names;
 }
 
+void create_parent(const std::string& file) {
+    const fs::path parent = fs::path(file).parent_path();
+    if (!parent.empty()) fs::create_directories(parent);
+}
+
 void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
     if (!o.trace_dir.empty()) {
         fs::create_directories(o.trace_dir);
@@ -113,6 +119,20 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
             if (!raw || !vcd || !events) throw UsageError("cannot write trace files into " + o.trace_dir);
         }
     }
+    if (!o.html_file.empty()) {
+        std::vector<reports::ScenarioReport> scenarios;
+        for (const auto& run : runs) {
+            const ScenarioResult& r = run.result;
+            reports::ScenarioReport s{r.name, r.file, r.seed, r.passed(), r.passed() ? "" : failure_text(o, r),
+                                      r.virtual_end, run.wall_seconds, {}, r.trace, r.journal};
+            for (const StepRecord& step : r.steps) s.steps.push_back({step.started, step.ended, step.text, step.line, step.held});
+            scenarios.push_back(std::move(s));
+        }
+        create_parent(o.html_file);
+        std::ofstream f(o.html_file, std::ios::binary);
+        reports::write_html_report(f, scenarios);
+        if (!f) throw UsageError("cannot write HTML report " + o.html_file);
+    }
     if (!o.junit_file.empty()) {
         std::vector<reports::JUnitCase> cases;
         for (const auto& run : runs) {
@@ -127,8 +147,7 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
             }
             cases.push_back(std::move(c));
         }
-        const fs::path parent = fs::path(o.junit_file).parent_path();
-        if (!parent.empty()) fs::create_directories(parent);
+        create_parent(o.junit_file);
         std::ofstream f(o.junit_file, std::ios::binary);
         reports::write_junit(f, "ringside", cases);
         if (!f) throw UsageError("cannot write JUnit report " + o.junit_file);

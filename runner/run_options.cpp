@@ -29,6 +29,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             o.seed = static_cast<std::uint64_t>(parse_number(a, value(), 0, 1LL << 53));
         } else if (a == "--junit") {
             o.junit_file = value();
+        } else if (a == "--html") {
+            o.html_file = value();
         } else if (a == "--trace") {
             o.trace_dir = value();
         } else if (a == "--tag") {
@@ -47,7 +49,7 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
         } else if (a == "--cloud") {
             const std::string& v = value();
             if (v != "inproc") throw UsageError("--cloud " + v + ": only 'inproc' is available in this build (the HTTP cloud is not built yet)");
-        } else if (a == "--port" || a == "--html") {
+        } else if (a == "--port") {
             throw UsageError(a + " is not available in this build yet");
         } else if (!a.empty() && a[0] == '-') {
             throw UsageError("unknown option '" + a + "'; see 'ringside --help'");

@@ -16,6 +16,7 @@ struct RunOptions {
     std::vector<std::string> paths;   // files or folders; default scenarios/
     std::optional<std::uint64_t> seed;  // overrides every scenario's own seed
     std::string junit_file;
+    std::string html_file;
     std::string trace_dir;
     std::vector<std::string> tags;    // run only scenarios carrying one of these
     int jobs = 1;

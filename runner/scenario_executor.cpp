@@ -14,7 +14,9 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed) {
     result.seed = seed;
     for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
         const Step& step = scenario.steps[i];
+        const Millis started = world.now();
         std::string message = step.play(world);
+        result.steps.push_back({started, world.now(), step.text, step.where.line, message.empty()});
         if (!message.empty()) {
             result.failure = StepFailure{i + 1, step.where, step.text, std::move(message), world.now()};
             break;

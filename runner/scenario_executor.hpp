@@ -21,6 +21,14 @@ struct StepFailure {
     Millis at{0};                 // virtual time when the step gave up
 };
 
+// One played step, for the reports' step log.
+struct StepRecord {
+    Millis started{0}, ended{0};  // virtual time
+    std::string text;
+    int line = 0;
+    bool held = true;
+};
+
 struct ScenarioResult {
     std::string name;
     std::string file;
@@ -28,6 +36,7 @@ struct ScenarioResult {
     std::optional<StepFailure> failure;
     Millis virtual_end{0};
     std::uint64_t events = 0;     // scheduler events processed
+    std::vector<StepRecord> steps;  // the steps played, the failing one last
     std::vector<sim::TraceLine> trace;
     std::vector<cloud::JournalEntry> journal;
 

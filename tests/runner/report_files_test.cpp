@@ -113,3 +113,23 @@ TEST_CASE("the trace folder holds a VCD that parses back and a trace-event JSON 
     CHECK_THAT(json, Catch::Contains("\"name\":\"thread_name\""));
     fs::remove_all(out);
 }
+
+TEST_CASE("the HTML report holds the summary, ring strips, step log, journal and the failure with its repro line", "[reports]") {
+    const fs::path out = fs::temp_directory_path() / "ringside-html-test";
+    fs::remove_all(out);
+    const auto r = run_ringside("run scenarios/sign_in tests/data/failing --html " + (out / "report.html").string());
+    REQUIRE(r.exit_code == 1);
+    const std::string html = read_file((out / "report.html").string());
+    CHECK_THAT(html, Catch::StartsWith("<!doctype html>"));
+    CHECK_THAT(html, Catch::Contains("2 scenarios: <span class=\"pass\">1 passed</span>"));
+    CHECK_THAT(html, Catch::Contains("<div class=\"strip\""));
+    CHECK_THAT(html, Catch::Contains("background:#ff8c00\" title=\"setup from 00:00:02.000"));
+    CHECK_THAT(html, Catch::Contains("<td>app.provision: {wifi: Home, account: jane}</td>"));
+    CHECK_THAT(html, Catch::Contains("<td>POST /oauth2/token</td>"));
+    CHECK_THAT(html, Catch::Contains("<pre class=\"failure\">"));
+    CHECK_THAT(html, Catch::Contains("repro: "));
+    CHECK_THAT(html, Catch::Contains("run tests/data/failing/linked_within_1s.yaml --seed 42"));
+    CHECK_THAT(html, !Catch::Contains("<script"));  // self-contained and inert
+    CHECK(html.find("http://") == std::string::npos);  // nothing fetched from anywhere
+    fs::remove_all(out);
+}
