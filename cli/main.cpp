@@ -1,4 +1,6 @@
 // The `ringside` command: one binary, a subcommand per job (DESIGN.md §3).
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -46,7 +48,9 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "run") {
         try {
-            return ringside::runner::run_command(ringside::runner::parse_run_options(args, argv[0]), std::cout, std::cerr);
+            auto options = ringside::runner::parse_run_options(args, argv[0]);
+            options.progress = isatty(STDOUT_FILENO) != 0;  // plain lines into files and CI logs
+            return ringside::runner::run_command(options, std::cout, std::cerr);
         } catch (const ringside::runner::UsageError& e) {
             std::cerr << "error: " << e.what() << "\n";
             return 2;

@@ -203,7 +203,13 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
         };
         while (printed < runs.size()) {
             while (next < runs.size() && next - printed < static_cast<std::size_t>(o.jobs)) launch();
+            if (o.progress) {
+                // One status line, redrawn in place, erased before the result line.
+                out << "\r\033[K[" << printed + 1 << "/" << runs.size() << ", " << failed << " failed] "
+                    << runs[printed].scenario.name << std::flush;
+            }
             pending[printed].get();
+            if (o.progress) out << "\r\033[K";
             print_result(out, o, runs[printed]);
             failed += runs[printed].result.passed() ? 0 : 1;
             ++printed;

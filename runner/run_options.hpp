@@ -22,6 +22,7 @@ struct RunOptions {
     int jobs = 1;
     int shard_index = 1, shard_count = 1;  // --shard K/N: files K, K+N, K+2N, ... (1-based)
     std::string program = "ringside"; // how the user invoked us, for repro lines
+    bool progress = false;            // a live status line (the CLI sets it when stdout is a terminal)
 };
 
 // args: what follows "run" on the command line.

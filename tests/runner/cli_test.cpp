@@ -51,6 +51,7 @@ TEST_CASE("the suite passes, writes one JUnit testcase per scenario and byte-ide
     const auto first = run_ringside("run scenarios --junit " + (out / "junit.xml").string() + " --trace " + (out / "a").string());
     INFO(first.output);
     REQUIRE(first.exit_code == 0);
+    CHECK(first.output.find('\033') == std::string::npos);  // not a terminal: plain lines, no progress redraws
     const auto second = run_ringside("run scenarios -j 2 --trace " + (out / "b").string());
     REQUIRE(second.exit_code == 0);
 
