@@ -24,6 +24,15 @@ void read_cloud(ScenarioNode cloud, Scenario& s) {
             account.id = a.require("id").str();
             account.password = a.require("password").str();
             if (auto e = a.get("email")) account.email = e->str();
+            if (auto m = a.get("mfa")) {
+                if (m->str() != "totp") m->fail("unknown mfa '" + m->str() + "'; expected: totp");
+                account.mfa_totp = true;
+            }
+            if (auto t = a.get("totp_secret")) {
+                if (!account.mfa_totp) t->fail("totp_secret needs mfa: totp on the same account");
+                account.totp_secret = t->str();
+                if (account.totp_secret.empty()) t->fail("totp_secret must not be empty");
+            }
             a.done();
             c.accounts.push_back(account);
         }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "firmware/speaker.hpp"
+#include "sim/app/browser_user.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
 #include "sim/board/inproc_http_client.hpp"
@@ -96,6 +97,11 @@ void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Even
 
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
     world_->app.provision(ssid, password, account);
+}
+
+PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
+    BrowserUser browser(world_->trace, world_->cloud);
+    return browser.sign_in(powered() ? world_->speaker->user_code() : std::string_view{}, form, now());
 }
 
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account) {

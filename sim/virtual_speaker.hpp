@@ -14,6 +14,7 @@
 #include "firmware/core/states.hpp"
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/led_ring.hpp"
+#include "sim/app/page_sign_in.hpp"
 #include "sim/cloud/cloud_service.hpp"
 
 namespace ringside::sim {
@@ -78,6 +79,9 @@ public:
     // The user approves the code the device is showing, from `account`'s session.
     // Returns UnknownCode when the device shows no code.
     cloud::ApprovalResult approve_shown_code(const std::string& account);
+    // A person submits the verification page now for the code the device shows (empty when
+    // it shows none), with the credentials and choices of `form` (sim/app/browser_user.hpp).
+    PageResult sign_in_at_page(const PageSignIn& form);
 
     // Observation. device_state() is Off while unpowered.
     fw::DeviceState device_state() const;

@@ -30,6 +30,10 @@ struct Account {
     std::string id;        // scenario handle, e.g. "jane"
     std::string email;     // defaults to id@example.com
     std::string password;
+    // Two-step verification (RFC 6238 TOTP): the verification page then also needs the
+    // current one-time code. An empty secret is derived from the seed (sim/cloud/totp.hpp).
+    bool mfa_totp = false;
+    std::string totp_secret{};  // raw key bytes
 };
 
 struct Client {
