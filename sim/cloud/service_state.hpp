@@ -24,7 +24,12 @@ CloudConfig effective_config(CloudConfig config);
 
 struct ServiceState {
     explicit ServiceState(CloudConfig requested)
-        : config(effective_config(std::move(requested))), prng(config.seed) {}
+        : config(effective_config(std::move(requested))), prng(config.seed) {
+        if (config.dialect == Dialect::Lwa) {
+            tokens.access_prefix = "Atza|";
+            tokens.refresh_prefix = "Atzr|";
+        }
+    }
 
     const Client* find_client(std::string_view client_id) const;
     // By id, or by email ignoring case (people sign in with their email).
