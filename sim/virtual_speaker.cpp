@@ -28,7 +28,10 @@ struct VirtualSpeaker::World {
     explicit World(WorldConfig world_config)
         : config(std::move(world_config)),
           device_config{config.cloud.issuer, config.device.client_id, config.device.scope,
-                        config.device.product_id, config.device.serial_number},
+                        config.device.product_id, config.device.serial_number,
+                        config.device.dialect.value_or(config.cloud.dialect) == cloud::Dialect::Lwa
+                            ? fw::AuthDialect::Lwa
+                            : fw::AuthDialect::Rfc8628},
           cloud(config.cloud),
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },

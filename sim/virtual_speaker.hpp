@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ struct DeviceIdentity {
     std::string scope = "speaker";
     std::string product_id = "RS-ONE";
     std::string serial_number = "RS0000000001";
+    // The dialect the firmware speaks; unset: the cloud's (a scenario may mismatch them).
+    std::optional<cloud::Dialect> dialect;
 };
 
 struct WorldConfig {
