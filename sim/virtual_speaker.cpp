@@ -92,6 +92,15 @@ void VirtualSpeaker::power_off() {
     w.ring.go_dark();
 }
 
+bool VirtualSpeaker::reflash_client_id(const std::string& client_id) {
+    World& w = *world_;
+    if (w.speaker) return false;
+    w.config.device.client_id = client_id;
+    w.device_config.client_id = w.config.device.client_id;  // the view the next Speaker reads
+    w.trace.record_line("power", "reflash", "client_id=" + client_id);
+    return true;
+}
+
 bool VirtualSpeaker::powered() const { return world_->speaker.has_value(); }
 
 void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event::button_down(button)); }

@@ -73,6 +73,10 @@ public:
     void power_off();
     bool powered() const;
 
+    // A firmware image with another factory client id is flashed while the speaker is off;
+    // the flash (stored credentials included) stays. False, changing nothing, when powered.
+    bool reflash_client_id(const std::string& client_id);
+
     // Buttons: edges, delivered to the firmware now.
     void press(hal::Button button);
     void release(hal::Button button);
