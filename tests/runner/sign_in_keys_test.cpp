@@ -17,12 +17,12 @@ TEST_CASE("bad dialect, client type, mfa and sign-in values name their line", "[
         int line;
         const char* says;
     };
-    for (const Case& c : {Case{"malformed/bad_mfa.yaml", 4, "unknown mfa 'sms'; expected: totp"},
-                          Case{"malformed/bad_dialect.yaml", 3, "unknown dialect 'saml'; expected one of: rfc8628, lwa"},
-                          Case{"malformed/bad_client_type.yaml", 4, "unknown client type 'television'"},
-                          Case{"malformed/bad_sign_in_otp.yaml", 4,
+    for (const Case& c : {Case{"malformed_sign_in/bad_mfa.yaml", 4, "unknown mfa 'sms'; expected: totp"},
+                          Case{"malformed_sign_in/bad_dialect.yaml", 3, "unknown dialect 'saml'; expected one of: rfc8628, lwa"},
+                          Case{"malformed_sign_in/bad_client_type.yaml", 4, "unknown client type 'television'"},
+                          Case{"malformed_sign_in/bad_sign_in_otp.yaml", 4,
                                "unknown value 'guessed'; expected one of: correct, wrong, expired, none"},
-                          Case{"malformed/totp_secret_without_mfa.yaml", 4, "totp_secret needs mfa: totp"}}) {
+                          Case{"malformed_sign_in/totp_secret_without_mfa.yaml", 4, "totp_secret needs mfa: totp"}}) {
         INFO(c.file);
         bool failed = false;
         try {
