@@ -36,11 +36,13 @@ std::string totp(std::string_view secret, std::chrono::milliseconds unix_time, i
     return hotp(secret, step_of(unix_time), digits);
 }
 
-TotpCheck check_totp(std::string_view secret, std::string_view code, std::chrono::milliseconds unix_time) {
+TotpCheck check_totp(std::string_view secret, std::string_view code, std::chrono::milliseconds unix_time,
+                     std::uint64_t* matched_step) {
     if (code.size() != static_cast<std::size_t>(kTotpDigits)) return TotpCheck::Wrong;
     const std::uint64_t now = step_of(unix_time);
     for (int back = 0; back <= kExpiredStepsRecognised && static_cast<std::uint64_t>(back) <= now; ++back) {
         if (hotp(secret, now - static_cast<std::uint64_t>(back)) == code) {
+            if (matched_step) *matched_step = now - static_cast<std::uint64_t>(back);
             return back <= kTotpStepsBack ? TotpCheck::Accepted : TotpCheck::Expired;
         }
     }

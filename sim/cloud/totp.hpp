@@ -25,7 +25,10 @@ std::string totp(std::string_view secret, std::chrono::milliseconds unix_time, i
 enum class TotpCheck { Accepted, Expired, Wrong };
 // Accepted: the current or an allowed earlier step's code. Expired: the code of an older step
 // (up to 10 steps back are recognised as such). Wrong: anything else, including malformed.
-TotpCheck check_totp(std::string_view secret, std::string_view code, std::chrono::milliseconds unix_time);
+// `matched_step`, when given, receives the 30 s step the code belongs to (for Accepted and
+// Expired), so the verifier can refuse a code already used (RFC 6238 §5.2).
+TotpCheck check_totp(std::string_view secret, std::string_view code, std::chrono::milliseconds unix_time,
+                     std::uint64_t* matched_step = nullptr);
 
 // A 20-byte secret for an account that configured none, derived from the world seed and the
 // account id, so the same scenario seed always gives the same codes.

@@ -70,8 +70,17 @@ Outcome submit_form(ServiceState& state, const CloudRequest& request, Millis now
             return page(401, "mfa_required", "This account uses two-step verification: enter the one-time code.",
                         typed_code, true);
         }
-        switch (check_totp(account->totp_secret, otp, now)) {
-        case TotpCheck::Accepted: break;
+        std::uint64_t step = 0;
+        switch (check_totp(account->totp_secret, otp, now, &step)) {
+        case TotpCheck::Accepted: {
+            const auto used = state.last_totp_step.find(account->id);
+            if (used != state.last_totp_step.end() && step <= used->second) {
+                return page(403, "otp_replayed", "That one-time code was already used. Wait for the next one.",
+                            typed_code, true);
+            }
+            state.last_totp_step[account->id] = step;
+            break;
+        }
         case TotpCheck::Expired:
             return page(403, "otp_expired", "That one-time code has expired. Enter the current one.", typed_code,
                         true);

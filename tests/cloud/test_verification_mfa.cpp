@@ -78,3 +78,15 @@ TEST_CASE("an MFA account without a configured secret gets one derived from the 
     CloudService cloud(config);
     CHECK(cloud.config().accounts.front().totp_secret == derive_totp_secret(7, "jane"));
 }
+
+TEST_CASE("a one-time code is good once: a replay is refused, the next step's code works", "[cloud][page][mfa]") {
+    CloudService cloud(mfa_config());
+    const DeviceStart first = start_device_flow(cloud, 300s);
+    const DeviceStart second = start_device_flow(cloud, 300s);
+    const std::string code = totp(kSecret, 301s);
+    CHECK(submit(cloud, first.user_code, code, 301s).status == 200);
+    CHECK(submit(cloud, second.user_code, code, 302s).status == 403);
+    CHECK(cloud.journal().back().error == "otp_replayed");
+    CHECK(error_of(poll(cloud, second.device_code, 307s)) == "authorization_pending");
+    CHECK(submit(cloud, second.user_code, totp(kSecret, 330s), 330s).status == 200);
+}
