@@ -16,14 +16,48 @@ std::vector<std::string> step_names() {
     return names;
 }
 
+cloud::Dialect parse_dialect(const ScenarioNode& n) {
+    const std::string name = n.str();
+    if (name == "rfc8628") return cloud::Dialect::Rfc8628;
+    if (name == "lwa") return cloud::Dialect::Lwa;
+    n.fail("unknown dialect '" + name + "'; expected one of: rfc8628, lwa");
+}
+
 void read_cloud(ScenarioNode cloud, Scenario& s) {
     auto& c = s.world.cloud;
+    if (auto n = cloud.get("dialect")) {
+        c.dialect = parse_dialect(*n);
+        // LWA's code pairs ask for 30 s between polls; poll_interval: below still overrides.
+        if (c.dialect == cloud::Dialect::Lwa) c.poll_interval = std::chrono::seconds(30);
+    }
+    if (auto clients = cloud.get("clients")) {
+        for (ScenarioNode n : clients->items()) {
+            cloud::Client client;
+            client.id = n.require("id").str();
+            if (auto t = n.get("type")) {
+                const std::string type = t->str();
+                if (type == "web") client.web = true;
+                else if (type != "device") t->fail("unknown client type '" + type + "'; expected one of: device, web");
+            }
+            n.done();
+            c.clients.push_back(client);
+        }
+    }
     if (auto accounts = cloud.get("accounts")) {
         for (ScenarioNode a : accounts->items()) {
             cloud::Account account;
             account.id = a.require("id").str();
             account.password = a.require("password").str();
             if (auto e = a.get("email")) account.email = e->str();
+            if (auto m = a.get("mfa")) {
+                if (m->str() != "totp") m->fail("unknown mfa '" + m->str() + "'; expected: totp");
+                account.mfa_totp = true;
+            }
+            if (auto t = a.get("totp_secret")) {
+                if (!account.mfa_totp) t->fail("totp_secret needs mfa: totp on the same account");
+                account.totp_secret = t->str();
+                if (account.totp_secret.empty()) t->fail("totp_secret must not be empty");
+            }
             a.done();
             c.accounts.push_back(account);
         }
@@ -39,6 +73,7 @@ void read_device(ScenarioNode device, Scenario& s) {
     if (auto n = device.get("serial")) d.serial_number = n->str();
     if (auto n = device.get("product_id")) d.product_id = n->str();
     if (auto n = device.get("client_id")) d.client_id = n->str();
+    if (auto n = device.get("dialect")) d.dialect = parse_dialect(*n);
     device.done();
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "firmware/speaker.hpp"
+#include "sim/app/browser_user.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
 #include "sim/board/inproc_http_client.hpp"
@@ -27,7 +28,10 @@ struct VirtualSpeaker::World {
     explicit World(WorldConfig world_config)
         : config(std::move(world_config)),
           device_config{config.cloud.issuer, config.device.client_id, config.device.scope,
-                        config.device.product_id, config.device.serial_number},
+                        config.device.product_id, config.device.serial_number,
+                        config.device.dialect.value_or(config.cloud.dialect) == cloud::Dialect::Lwa
+                            ? fw::AuthDialect::Lwa
+                            : fw::AuthDialect::Rfc8628},
           cloud(config.cloud),
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },
@@ -88,6 +92,15 @@ void VirtualSpeaker::power_off() {
     w.ring.go_dark();
 }
 
+bool VirtualSpeaker::reflash_client_id(const std::string& client_id) {
+    World& w = *world_;
+    if (w.speaker) return false;
+    w.config.device.client_id = client_id;
+    w.device_config.client_id = w.config.device.client_id;  // the view the next Speaker reads
+    w.trace.record_line("power", "reflash", "client_id=" + client_id);
+    return true;
+}
+
 bool VirtualSpeaker::powered() const { return world_->speaker.has_value(); }
 
 void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event::button_down(button)); }
@@ -96,6 +109,11 @@ void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Even
 
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
     world_->app.provision(ssid, password, account);
+}
+
+PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
+    BrowserUser browser(world_->trace, world_->cloud);
+    return browser.sign_in(powered() ? world_->speaker->user_code() : std::string_view{}, form, now());
 }
 
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account) {

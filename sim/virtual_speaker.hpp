@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "firmware/core/states.hpp"
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/led_ring.hpp"
+#include "sim/app/page_sign_in.hpp"
 #include "sim/cloud/cloud_service.hpp"
 
 namespace ringside::sim {
@@ -31,6 +33,8 @@ struct DeviceIdentity {
     std::string scope = "speaker";
     std::string product_id = "RS-ONE";
     std::string serial_number = "RS0000000001";
+    // The dialect the firmware speaks; unset: the cloud's (a scenario may mismatch them).
+    std::optional<cloud::Dialect> dialect;
 };
 
 struct WorldConfig {
@@ -69,6 +73,10 @@ public:
     void power_off();
     bool powered() const;
 
+    // A firmware image with another factory client id is flashed while the speaker is off;
+    // the flash (stored credentials included) stays. False, changing nothing, when powered.
+    bool reflash_client_id(const std::string& client_id);
+
     // Buttons: edges, delivered to the firmware now.
     void press(hal::Button button);
     void release(hal::Button button);
@@ -78,6 +86,9 @@ public:
     // The user approves the code the device is showing, from `account`'s session.
     // Returns UnknownCode when the device shows no code.
     cloud::ApprovalResult approve_shown_code(const std::string& account);
+    // A person submits the verification page now for the code the device shows (empty when
+    // it shows none), with the credentials and choices of `form` (sim/app/browser_user.hpp).
+    PageResult sign_in_at_page(const PageSignIn& form);
 
     // Observation. device_state() is Off while unpowered.
     fw::DeviceState device_state() const;

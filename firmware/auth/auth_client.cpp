@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "firmware/auth/lwa_requests.hpp"
 #include "firmware/auth/oauth_errors.hpp"
 #include "firmware/core/form_writer.hpp"
 #include "firmware/core/json_reader.hpp"
@@ -133,6 +134,12 @@ AuthNotice AuthClient::step(Input input) {
             slow_down_extra_ = Millis{0};
             retry_ = Request::None;
             enter(AuthState::Discovering);
+            // LWA has no RFC 8414 metadata: its paths are fixed under the issuer.
+            if (config_.dialect == AuthDialect::Lwa)
+                return lwa_url(config_.issuer, kLwaCodePairPath, device_authorization_endpoint_) &&
+                               lwa_url(config_.issuer, kLwaTokenPath, token_endpoint_)
+                           ? step(Input::MetadataReady)
+                           : step(Input::Unrecoverable);
             send(Request::Metadata);
             return AuthNotice::None;
 
@@ -343,6 +350,17 @@ void AuthClient::arm_token_timers() {
 bool AuthClient::build(Request kind, hal::HttpRequest& request) {
     FormWriter form(body_.data(), body_.size());
     request = hal::HttpRequest{};
+    if (config_.dialect == AuthDialect::Lwa && kind != Request::Metadata && kind != Request::None) {
+        // The Login with Amazon dialect's bodies (firmware/auth/lwa_requests.hpp).
+        const bool built = kind == Request::DeviceCode ? add_lwa_code_pair_form(form, config_)
+                           : kind == Request::Poll     ? add_lwa_poll_form(form, device_code_.view(), user_code_.view())
+                                                       : add_lwa_refresh_form(form, refresh_token_.view(), config_);
+        request.url = kind == Request::DeviceCode ? device_authorization_endpoint_.view() : token_endpoint_.view();
+        request.method = hal::HttpMethod::Post;
+        request.content_type = kFormContentType;
+        request.body = form.view();
+        return built && form.ok();
+    }
     switch (kind) {
         case Request::Metadata:
             if (!metadata_url(config_.issuer, url_)) return false;

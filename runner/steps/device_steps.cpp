@@ -41,6 +41,16 @@ void add_device_steps(StepCatalog& c) {
             return std::string();
         };
     };
+    // device.reflash: { client_id: X }: while off, a firmware image with another factory
+    // client id is flashed; stored credentials stay (a stale token store from another client).
+    c["device.reflash"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        const std::string client_id = a.require("client_id").str();
+        a.done();
+        return [client_id](sim::VirtualSpeaker& w) -> std::string {
+            if (!w.reflash_client_id(client_id)) return "device.reflash needs the speaker powered off";
+            return {};
+        };
+    };
     c["advance"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         const Millis duration = a.duration();
         return [duration](sim::VirtualSpeaker& w) { w.advance(duration); return std::string(); };

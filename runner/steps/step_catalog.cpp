@@ -9,6 +9,7 @@ const StepCatalog& step_catalog() {
         StepCatalog c;
         add_device_steps(c);
         add_app_steps(c);
+        add_sign_in_steps(c);
         add_cloud_steps(c);
         add_expect_steps(c);
         add_request_steps(c);

@@ -16,6 +16,7 @@ using StepCatalog = std::map<std::string, StepParser>;
 
 void add_device_steps(StepCatalog& catalog);       // power, buttons, advance
 void add_app_steps(StepCatalog& catalog);          // companion app and user actions
+void add_sign_in_steps(StepCatalog& catalog);      // a person at the verification page
 void add_cloud_steps(StepCatalog& catalog);        // cloud state and faults
 void add_expect_steps(StepCatalog& catalog);       // expectations on device/auth/ring
 void add_request_steps(StepCatalog& catalog);      // expectations on the cloud's journal

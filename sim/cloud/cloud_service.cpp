@@ -2,6 +2,7 @@
 
 #include "sim/cloud/endpoints.hpp"
 #include "sim/cloud/journal.hpp"
+#include "sim/cloud/lwa_endpoints.hpp"
 #include "sim/cloud/service_state.hpp"
 #include "sim/cloud/user_code.hpp"
 
@@ -28,7 +29,15 @@ JournalEntry describe(const CloudRequest& request, Millis now) {
 }
 
 Outcome route(ServiceState& state, const CloudRequest& request, const std::string& endpoint, Millis now) {
+    // Each cloud speaks one dialect: the other dialect's paths (and, for LWA, the RFC 8414
+    // metadata) are not there.
+    if (is_lwa_path(request.path) != (state.config.dialect == Dialect::Lwa) &&
+        (endpoint == "device_authorization" || endpoint == "token" || endpoint == "metadata"))
+        return oauth_error(404, "not_found", "no such endpoint on this cloud's dialect");
     if (endpoint == "metadata") return serve_metadata(state, request);
+    if (endpoint == "device_authorization" && state.config.dialect == Dialect::Lwa)
+        return serve_lwa_code_pair(state, request, now);
+    if (endpoint == "token" && state.config.dialect == Dialect::Lwa) return serve_lwa_token(state, request, now);
     if (endpoint == "device_authorization") return serve_device_authorization(state, request, now);
     if (endpoint == "token") return serve_token(state, request, now);
     if (endpoint == "revoke") return serve_revocation(state, request, now);
@@ -97,6 +106,8 @@ void CloudService::add_fault(Fault fault) { state_->faults.add(std::move(fault))
 const std::vector<JournalEntry>& CloudService::journal() const { return state_->journal; }
 
 const CloudConfig& CloudService::config() const { return state_->config; }
+
+const char* to_string(Dialect d) { return d == Dialect::Lwa ? "lwa" : "rfc8628"; }
 
 const char* to_string(ApprovalResult r) {
     switch (r) {

@@ -30,12 +30,24 @@ struct Account {
     std::string id;        // scenario handle, e.g. "jane"
     std::string email;     // defaults to id@example.com
     std::string password;
+    // Two-step verification (RFC 6238 TOTP): the verification page then also needs the
+    // current one-time code. An empty secret is derived from the seed (sim/cloud/totp.hpp).
+    bool mfa_totp = false;
+    std::string totp_secret{};  // raw key bytes
 };
 
 struct Client {
     std::string id;        // client_id
     bool is_public = true; // device clients are public (no secret)
+    // A web-type client id (an LWA security profile with web settings) can sign a device in,
+    // but its refresh tokens are refused with invalid_request: the Alexa SDK's field report.
+    bool web = false;
 };
+
+// Which protocol the cloud speaks: RFC 8628 (with RFC 8414 metadata) or Login with Amazon's
+// code-based linking (/auth/O2/create/codepair, /auth/O2/token, no metadata).
+enum class Dialect { Rfc8628, Lwa };
+const char* to_string(Dialect d);
 
 struct CloudConfig {
     std::string issuer = "https://auth.ringside.test";
@@ -45,6 +57,7 @@ struct CloudConfig {
     Millis device_code_lifetime = std::chrono::seconds(600);
     Millis poll_interval = std::chrono::seconds(5);
     std::uint64_t seed = 1;
+    Dialect dialect = Dialect::Rfc8628;
 };
 
 // One line of the request journal: what the cloud saw and answered. No secrets: tokens,

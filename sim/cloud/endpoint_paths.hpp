@@ -9,5 +9,8 @@ inline constexpr std::string_view kDeviceAuthorization = "/oauth2/device_authori
 inline constexpr std::string_view kToken = "/oauth2/token";
 inline constexpr std::string_view kRevoke = "/oauth2/revoke";
 inline constexpr std::string_view kVerification = "/device";
+// Login with Amazon's code-based linking dialect.
+inline constexpr std::string_view kLwaCodePair = "/auth/O2/create/codepair";
+inline constexpr std::string_view kLwaToken = "/auth/O2/token";
 
 } // namespace ringside::cloud::paths

@@ -10,6 +10,10 @@ std::string endpoint_for_path(std::string_view path) {
     if (path == paths::kToken) return "token";
     if (path == paths::kRevoke) return "revoke";
     if (path == paths::kVerification) return "verification";
+    // LWA's paths journal as the RFC endpoints they play the part of, so one vocabulary of
+    // request expectations covers both dialects.
+    if (path == paths::kLwaCodePair) return "device_authorization";
+    if (path == paths::kLwaToken) return "token";
     return "other";
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/cloud/totp.hpp"
+
 namespace ringside::cloud {
 namespace {
 
@@ -23,6 +25,8 @@ CloudConfig effective_config(CloudConfig config) {
     if (!has_account("demo")) config.accounts.push_back(Account{"demo", "demo@example.com", "demo"});
     for (Account& account : config.accounts) {
         if (account.email.empty()) account.email = account.id + "@example.com";
+        if (account.mfa_totp && account.totp_secret.empty())
+            account.totp_secret = derive_totp_secret(config.seed, account.id);
     }
     const bool has_speaker_client = std::any_of(config.clients.begin(), config.clients.end(),
                                                 [](const Client& c) { return c.id == "ringside-speaker"; });

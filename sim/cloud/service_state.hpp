@@ -1,6 +1,9 @@
 #pragma once
 // Everything the endpoints share. Internal to sim/cloud: other layers go through
 // CloudService.
+#include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "sim/cloud/cloud_types.hpp"
@@ -24,7 +27,12 @@ CloudConfig effective_config(CloudConfig config);
 
 struct ServiceState {
     explicit ServiceState(CloudConfig requested)
-        : config(effective_config(std::move(requested))), prng(config.seed) {}
+        : config(effective_config(std::move(requested))), prng(config.seed) {
+        if (config.dialect == Dialect::Lwa) {
+            tokens.access_prefix = "Atza|";
+            tokens.refresh_prefix = "Atzr|";
+        }
+    }
 
     const Client* find_client(std::string_view client_id) const;
     // By id, or by email ignoring case (people sign in with their email).
@@ -36,6 +44,9 @@ struct ServiceState {
     TokenRegistry tokens;
     FaultTable faults;
     std::vector<JournalEntry> journal;
+    // Per account, the TOTP step of the last one-time code accepted: a code is good once
+    // (RFC 6238 §5.2), so that step and earlier ones are refused afterwards.
+    std::map<std::string, std::uint64_t> last_totp_step;
 };
 
 } // namespace ringside::cloud

@@ -33,10 +33,10 @@ IssuedTokens TokenRegistry::mint(std::size_t grant, std::string scope, Millis no
                                  Millis access_lifetime, Prng& prng) {
     IssuedTokens tokens;
     do {
-        tokens.access_token = generate_opaque_token(prng, "rs_at.");
+        tokens.access_token = generate_opaque_token(prng, access_prefix);
     } while (access_tokens_.count(tokens.access_token) != 0);
     do {
-        tokens.refresh_token = generate_opaque_token(prng, "rs_rt.");
+        tokens.refresh_token = generate_opaque_token(prng, refresh_prefix);
     } while (refresh_tokens_.count(tokens.refresh_token) != 0);
     tokens.scope = scope;
     access_tokens_.emplace(tokens.access_token, AccessToken{grant, std::move(scope), now + access_lifetime});
@@ -110,6 +110,12 @@ const TokenRegistry::AccessToken* TokenRegistry::live_access_token(std::string_v
     const AccessToken& access = it->second;
     if (access.revoked || grants_[access.grant].revoked || now >= access.expires_at) return nullptr;
     return &access;
+}
+
+std::optional<std::string> TokenRegistry::refresh_token_client(std::string_view token) const {
+    const auto it = refresh_tokens_.find(std::string(token));
+    if (it == refresh_tokens_.end() || it->second.spent || grants_[it->second.grant].revoked) return std::nullopt;
+    return grants_[it->second.grant].client_id;
 }
 
 bool TokenRegistry::access_token_valid(std::string_view token, Millis now) const {

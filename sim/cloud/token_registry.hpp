@@ -50,6 +50,14 @@ public:
     // Revokes every grant the account holds; returns how many were still live.
     int revoke_account(std::string_view account_id);
 
+    // The client a live (unspent, unrevoked) refresh token was issued to, if any: lets a
+    // dialect tell "another client's token" (LWA: unauthorized_client) from an unknown one.
+    std::optional<std::string> refresh_token_client(std::string_view token) const;
+
+    // Token prefixes, so a reader can tell secrets apart (LWA's dialect: "Atza|", "Atzr|").
+    std::string access_prefix = "rs_at.";
+    std::string refresh_prefix = "rs_rt.";
+
     bool access_token_valid(std::string_view token, Millis now) const;
     // The account a valid access token acts for.
     std::optional<std::string> access_token_account(std::string_view token, Millis now) const;

@@ -3,6 +3,7 @@
 // browser and tests can drive it with form posts.
 #include "sim/cloud/endpoint_paths.hpp"
 #include "sim/cloud/endpoints.hpp"
+#include "sim/cloud/totp.hpp"
 #include "sim/cloud/user_code.hpp"
 #include "sim/text/escape.hpp"
 
@@ -22,6 +23,8 @@ Outcome page(int status, std::string_view error, std::string_view message, std::
                 "<label>Code <input name=\"user_code\" value=\"" + text::xml_escape(user_code) + "\"></label>\n"
                 "<label>Email <input name=\"email\" type=\"email\"></label>\n"
                 "<label>Password <input name=\"password\" type=\"password\"></label>\n"
+                "<label>One-time code, if two-step verification is on "
+                "<input name=\"otp\" inputmode=\"numeric\" autocomplete=\"one-time-code\"></label>\n"
                 "<button name=\"action\" value=\"approve\">Allow</button>\n"
                 "<button name=\"action\" value=\"deny\">Deny</button>\n"
                 "</form>\n";
@@ -59,6 +62,31 @@ Outcome submit_form(ServiceState& state, const CloudRequest& request, Millis now
     const Account* account = state.find_account(*email);
     if (!account || account->password != *password) {
         return page(403, "access_denied", "Wrong email or password.", typed_code, true);
+    }
+    if (account->mfa_totp) {
+        // Two-step verification: without the current one-time code nothing is decided.
+        const std::string otp = fields->get("otp").value_or("");
+        if (otp.empty()) {
+            return page(401, "mfa_required", "This account uses two-step verification: enter the one-time code.",
+                        typed_code, true);
+        }
+        std::uint64_t step = 0;
+        switch (check_totp(account->totp_secret, otp, now, &step)) {
+        case TotpCheck::Accepted: {
+            const auto used = state.last_totp_step.find(account->id);
+            if (used != state.last_totp_step.end() && step <= used->second) {
+                return page(403, "otp_replayed", "That one-time code was already used. Wait for the next one.",
+                            typed_code, true);
+            }
+            state.last_totp_step[account->id] = step;
+            break;
+        }
+        case TotpCheck::Expired:
+            return page(403, "otp_expired", "That one-time code has expired. Enter the current one.", typed_code,
+                        true);
+        case TotpCheck::Wrong:
+            return page(403, "otp_invalid", "Wrong one-time code.", typed_code, true);
+        }
     }
 
     const bool deny = fields->get("action").value_or("approve") == "deny";
