@@ -67,7 +67,10 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
             o.config.accounts = read_accounts(value());
         } else if (a == "--dialect") {
             const std::string& v = value();
-            if (v != "rfc8628") throw Usage("--dialect " + v + ": only rfc8628 is served by this build");
+            if (v != "rfc8628" && v != "lwa") throw Usage("--dialect " + v + ": expected rfc8628 or lwa");
+            o.config.dialect = v == "lwa" ? cloud::Dialect::Lwa : cloud::Dialect::Rfc8628;
+            // LWA's documented code pair polls every 30 s (DESIGN.md §1).
+            if (v == "lwa") o.config.poll_interval = std::chrono::seconds(30);
         } else if (a == "--tls") {
             o.tls = true;
         } else if (a == "--ca-out") {

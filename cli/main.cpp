@@ -25,7 +25,7 @@ commands:
       --target sim    the virtual speaker (hil: not built yet)
       --cloud inproc  the mock cloud in-process (URL: not built yet)
   cloud           the mock cloud as a real HTTP server (docs/cloud.md)
-      --host 127.0.0.1|::1  --port N (0: any free port)
+      --host 127.0.0.1|::1  --port N (0: any free port)  --dialect rfc8628|lwa
       --accounts FILE       accounts: [{ id, password, email }]
       --tls --ca-out FILE   HTTPS with a test CA made at start; its certificate to FILE
       --admin-token T       default: a fresh random token, printed at start
