@@ -14,6 +14,7 @@
 #include "sim/board/virtual_clock.hpp"
 #include "sim/board/virtual_flash.hpp"
 #include "sim/board/virtual_led_ring.hpp"
+#include "sim/board/virtual_microphone.hpp"
 #include "sim/board/virtual_speech.hpp"
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
@@ -48,8 +49,9 @@ struct VirtualSpeaker::World {
     VirtualFlash flash;
     SeededRandom random;
     VirtualSpeech speech{bus, trace};
+    VirtualMicrophone mic{bus, config.seed};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech};
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
 };
@@ -85,6 +87,7 @@ void VirtualSpeaker::power_off() {
     w.wifi.reset();
     w.http.reset();
     w.speech.cut();
+    w.mic.reset();
     w.ring.go_dark();
 }
 
@@ -101,6 +104,13 @@ void VirtualSpeaker::provision(const std::string& ssid, const std::string& passw
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account) {
     return world_->app.approve(powered() ? world_->speaker->user_code() : std::string_view{}, account);
 }
+
+Millis VirtualSpeaker::say(const std::string& text, int voice) {
+    world_->trace.record_line("user", "say", "voice " + std::to_string(voice));
+    return world_->mic.speak(text, voice);
+}
+
+std::uint64_t VirtualSpeaker::mic_frames_delivered() const { return world_->mic.frames_delivered(); }
 
 fw::DeviceState VirtualSpeaker::device_state() const {
     return powered() ? world_->speaker->device_state() : fw::DeviceState::Off;

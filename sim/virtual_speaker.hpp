@@ -79,6 +79,13 @@ public:
     // Returns UnknownCode when the device shows no code.
     cloud::ApprovalResult approve_shown_code(const std::string& account);
 
+    // A person speaks into the microphone: `text` in voice `voice` (a pitch index, 0..7; see
+    // firmware/voice/tone_codec.hpp), queued after anything still being said. Returns the
+    // virtual time its last frame (room noise after it) is due; 0 when it cannot be spoken.
+    Millis say(const std::string& text, int voice);
+    // Frames the microphone handed to the firmware (none while capture is cut).
+    std::uint64_t mic_frames_delivered() const;
+
     // Observation. device_state() is Off while unpowered.
     fw::DeviceState device_state() const;
     fw::AuthState auth_state() const;

@@ -4,6 +4,7 @@
 #include "sim/cloud/journal.hpp"
 #include "sim/cloud/service_state.hpp"
 #include "sim/cloud/user_code.hpp"
+#include "sim/cloud/voice/voice_endpoint.hpp"
 
 namespace ringside::cloud {
 namespace {
@@ -40,6 +41,7 @@ Outcome route(ServiceState& state, const CloudRequest& request, const std::strin
 
 struct CloudService::State : ServiceState {
     using ServiceState::ServiceState;
+    VoiceWorld voice;
 };
 
 CloudService::CloudService(CloudConfig config) : state_(std::make_unique<State>(std::move(config))) {}
@@ -52,6 +54,8 @@ CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
     if (auto injected = state_->faults.intercept(entry.endpoint, entry.grant_type)) {
         outcome = std::move(*injected);
         entry.faulted = true;
+    } else if (entry.endpoint == "voice") {
+        outcome = serve_voice(*state_, state_->voice, request, now);
     } else {
         outcome = route(*state_, request, entry.endpoint, now);
     }
@@ -97,6 +101,8 @@ void CloudService::add_fault(Fault fault) { state_->faults.add(std::move(fault))
 const std::vector<JournalEntry>& CloudService::journal() const { return state_->journal; }
 
 const CloudConfig& CloudService::config() const { return state_->config; }
+
+VoiceWorld& CloudService::voice_world() { return state_->voice; }
 
 const char* to_string(ApprovalResult r) {
     switch (r) {

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "sim/cloud/voice/voice_profile.hpp"
+
 namespace ringside::cloud {
 
 using Millis = std::chrono::milliseconds;
@@ -17,6 +19,7 @@ struct CloudRequest {
     std::string query;         // raw, without '?'
     std::string content_type;
     std::string body;
+    std::string authorization{};  // the Authorization header value; never journaled
 };
 
 struct CloudResponse {
@@ -30,6 +33,7 @@ struct Account {
     std::string id;        // scenario handle, e.g. "jane"
     std::string email;     // defaults to id@example.com
     std::string password;
+    VoiceProfile voice{};  // household, subscriptions, voice code, skills (voice API)
 };
 
 struct Client {

@@ -256,6 +256,12 @@ struct FakeSpeech final : hal::Speech {
     int stops = 0;
 };
 
+// Remembers whether capture is on; tests feed frames themselves (and must not while off).
+struct FakeMicrophone final : hal::Microphone {
+    void set_capture(bool on) override { capturing = on; }
+    bool capturing = false;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -266,8 +272,9 @@ struct FakeBoard {
     FakeRandom random;
     FakeTrace trace;
     FakeSpeech speech;
+    FakeMicrophone mic;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech}; }
+    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic}; }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in
