@@ -6,6 +6,7 @@
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_node.hpp"
 #include "runner/steps/steps.hpp"
+#include "runner/voice_profile_reader.hpp"
 
 namespace ringside::runner {
 namespace {
@@ -24,6 +25,7 @@ void read_cloud(ScenarioNode cloud, Scenario& s) {
             account.id = a.require("id").str();
             account.password = a.require("password").str();
             if (auto e = a.get("email")) account.email = e->str();
+            read_voice_profile(a, account);
             a.done();
             c.accounts.push_back(account);
         }
