@@ -112,6 +112,10 @@ Millis VirtualSpeaker::say(const std::string& text, int voice) {
 
 std::uint64_t VirtualSpeaker::mic_frames_delivered() const { return world_->mic.frames_delivered(); }
 
+std::size_t VirtualSpeaker::device_audio_samples() const {
+    return powered() ? world_->speaker->voice().buffered_audio_samples() : 0;
+}
+
 fw::DeviceState VirtualSpeaker::device_state() const {
     return powered() ? world_->speaker->device_state() : fw::DeviceState::Off;
 }

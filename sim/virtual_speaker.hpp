@@ -85,6 +85,8 @@ public:
     Millis say(const std::string& text, int voice);
     // Frames the microphone handed to the firmware (none while capture is cut).
     std::uint64_t mic_frames_delivered() const;
+    // Samples of speech the device holds in its utterance buffer (0 while unpowered).
+    std::size_t device_audio_samples() const;
 
     // Observation. device_state() is Off while unpowered.
     fw::DeviceState device_state() const;

@@ -58,6 +58,8 @@ public:
     VoiceState state() const { return state_; }
     bool muted() const { return muted_; }
     int volume() const { return volume_; }
+    // Samples of speech held in the utterance buffer now (0 once it has been used).
+    std::size_t buffered_audio_samples() const { return capture_.audio_samples(); }
     // The pattern the voice side wants on the ring now, if any (mute wins).
     bool ring_override(RingPattern& out) const;
 

@@ -60,6 +60,15 @@ void add_voice_steps(StepCatalog& c) {
             return std::string();
         };
     };
+    // expect_device_audio: empty: the device's utterance buffer holds no speech now.
+    c["expect_device_audio"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        if (a.str() != "empty") a.fail("expect_device_audio takes 'empty'");
+        return [](sim::VirtualSpeaker& w) -> std::string {
+            const std::size_t held = w.device_audio_samples();
+            if (held == 0) return {};
+            return "expected the device's audio buffer empty; it holds " + std::to_string(held) + " samples";
+        };
+    };
     // expect_cloud: { account: jane, lights: on, recordings: 0, purchases: 1,
     //                 purchasing: locked, within: 10s }
     c["expect_cloud"] = [](ScenarioNode& a, const Scenario& scenario) -> StepPlay {
