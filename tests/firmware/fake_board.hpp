@@ -96,6 +96,7 @@ public:
         Millis at{0};
         bool cancelled = false;
         bool answered = false;
+        std::string authorization{};  // the Authorization header value, if any
     };
 
     explicit FakeHttp(const FakeClock& clock) : clock_(clock) {}
@@ -104,6 +105,7 @@ public:
         if (!accept) return false;
         sent.push_back(Sent{id, request.method, std::string(request.url), std::string(request.content_type),
                             std::string(request.body), clock_.t});
+        sent.back().authorization.assign(request.authorization);
         return true;
     }
     void cancel(hal::RequestId id) override {
