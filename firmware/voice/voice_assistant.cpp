@@ -37,7 +37,8 @@ void VoiceAssistant::on_mic_frame(const MicFrame& frame) {
         if (state_ == VoiceState::FollowUp) step(Input::FollowUpHeard);
     }
     const std::string_view heard = capture_.text();
-    if (state_ == VoiceState::Idle && !ignoring_) {
+    // The wake word is listened for when idle and also while speaking (barge-in: "alexa, stop").
+    if ((state_ == VoiceState::Idle || state_ == VoiceState::Speaking) && !ignoring_) {
         const bool ended = result == voice::UtteranceCapture::Result::Ended;
         // "alexa" must be a word of its own: followed by more, or the end of the utterance.
         if (voice::starts_with_wake_word(heard, kWakeWord) && (heard.size() > kWakeWord.size() || ended)) {
@@ -136,7 +137,8 @@ bool VoiceAssistant::ring_override(RingPattern& out) const {
 void VoiceAssistant::step(Input input) {
     switch (input) {
         case Input::Wake:
-            if (state_ == VoiceState::Idle) {
+            if (state_ == VoiceState::Idle || state_ == VoiceState::Speaking) {
+                if (state_ == VoiceState::Speaking) board_.speech.stop();  // barge-in
                 tracer_.emit("voice", "wake_word", kWakeWord);
                 enter(VoiceState::Listening);
             }

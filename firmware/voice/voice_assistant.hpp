@@ -3,6 +3,7 @@
 // Follow-Up mode and the mic mute.
 //
 //   Idle --utterance starting with the wake word--> Listening
+//   Speaking --wake word (barge-in)--> Listening (the sentence is cut short)
 //   FollowUp --any utterance starts (within kFollowUpWindow)--> Listening
 //   FollowUp --kFollowUpWindow passes--> Idle
 //   Listening --endpoint, local command--> Speaking (time) | Idle (stop, volume)
