@@ -13,7 +13,8 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       action_(board.timers, tracer_),
       store_(board.flash),
       auth_(board, config, tracer_),
-      lifecycle_(board, tracer_, store_, auth_) {}
+      lifecycle_(board, tracer_, store_, auth_),
+      voice_(board, tracer_, auth_, config.issuer) {}
 
 Speaker::~Speaker() = default;
 
@@ -21,6 +22,7 @@ void Speaker::power_on() {
     if (powered_) return;
     powered_ = true;
     lifecycle_.handle(DeviceLifecycle::Input::PowerOn);
+    voice_.power_on();
     update_ring();
 }
 
@@ -35,8 +37,16 @@ void Speaker::dispatch(const Event& event) {
             break;
         case EventType::WifiJoined: lifecycle_.handle(DeviceLifecycle::Input::WifiJoined); break;
         case EventType::WifiFailed: lifecycle_.handle(DeviceLifecycle::Input::WifiFailed); break;
-        case EventType::HttpDone: lifecycle_.on_auth(auth_.on_http(event.request, event.response)); break;
-        case EventType::SpeechDone: break;
+        case EventType::HttpDone:
+            if (voice_.owns_request(event.request)) {
+                voice_.on_http(event.response);
+                if (voice_.take_token_rejection()) on_auth(auth_.access_token_rejected());
+            } else {
+                on_auth(auth_.on_http(event.request, event.response));
+            }
+            break;
+        case EventType::SpeechDone: voice_.on_speech_done(); break;
+        case EventType::MicFrame: voice_.on_mic_frame(event.mic); break;
     }
     update_ring();
 }
@@ -51,9 +61,11 @@ void Speaker::on_timer(hal::TimerId id) {
             attention_.rearm();
         }
     } else if (AuthClient::owns_timer(id)) {
-        lifecycle_.on_auth(auth_.on_timer(id));
+        on_auth(auth_.on_timer(id));
     } else if (DeviceLifecycle::owns_timer(id)) {
         lifecycle_.on_timer(id);
+    } else if (VoiceAssistant::owns_timer(id)) {
+        voice_.on_timer(id);
     }
 }
 
@@ -61,15 +73,25 @@ void Speaker::on_button(const Event& event) {
     const bool down = event.type == EventType::ButtonDown;
     if (event.button != hal::Button::Action) {
         tracer_.emit("button", down ? "down" : "up", to_string(event.button));
+        if (down) voice_.on_button(event.button);
         return;
     }
     const auto outcome = action_.handle(down ? ActionButton::Input::Down : ActionButton::Input::Up);
     if (outcome == ActionButton::Outcome::ShortPress) lifecycle_.handle(DeviceLifecycle::Input::RetrySignIn);
 }
 
+void Speaker::on_auth(AuthNotice notice) {
+    lifecycle_.on_auth(notice);
+    if (notice == AuthNotice::TokensIssued) voice_.on_tokens_issued();
+}
+
 void Speaker::update_ring() {
-    attention_.show(attention::ring_pattern_for(
-        attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown()}));
+    RingPattern pattern = attention::ring_pattern_for(
+        attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown()});
+    // The voice side (mute, volume, a conversation) shows over anything but booting.
+    RingPattern voice_pattern{};
+    if (lifecycle_.state() != DeviceState::Booting && voice_.ring_override(voice_pattern)) pattern = voice_pattern;
+    attention_.show(pattern);
 }
 
 DeviceState Speaker::device_state() const { return lifecycle_.state(); }

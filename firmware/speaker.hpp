@@ -16,6 +16,7 @@
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/core/tracer.hpp"
 #include "firmware/lifecycle/device_lifecycle.hpp"
+#include "firmware/voice/voice_assistant.hpp"
 
 namespace ringside::fw {
 
@@ -36,11 +37,13 @@ public:
     const hal::RingFrame& ring_frame() const;   // last frame shown
     std::string_view user_code() const;         // empty unless AwaitingApproval
     std::string_view verification_uri() const;  // empty unless AwaitingApproval
+    const VoiceAssistant& voice() const { return voice_; }
 
 private:
     void on_timer(hal::TimerId id);
     void on_button(const Event& event);
     void update_ring();
+    void on_auth(AuthNotice notice);
 
     // Members are plain sub-machines held by value: no heap after construction.
     // Declaration order is construction order: each part only refers to those above it.
@@ -51,6 +54,7 @@ private:
     TokenStore store_;
     AuthClient auth_;
     DeviceLifecycle lifecycle_;
+    VoiceAssistant voice_;
     bool powered_ = false;
 };
 

@@ -6,6 +6,7 @@
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_node.hpp"
 #include "runner/steps/steps.hpp"
+#include "runner/voice_profile_reader.hpp"
 
 namespace ringside::runner {
 namespace {
@@ -58,6 +59,7 @@ void read_cloud(ScenarioNode cloud, Scenario& s) {
                 account.totp_secret = t->str();
                 if (account.totp_secret.empty()) t->fail("totp_secret must not be empty");
             }
+            read_voice_profile(a, account);
             a.done();
             c.accounts.push_back(account);
         }

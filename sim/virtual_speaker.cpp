@@ -15,6 +15,7 @@
 #include "sim/board/virtual_clock.hpp"
 #include "sim/board/virtual_flash.hpp"
 #include "sim/board/virtual_led_ring.hpp"
+#include "sim/board/virtual_microphone.hpp"
 #include "sim/board/virtual_speech.hpp"
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
@@ -52,8 +53,9 @@ struct VirtualSpeaker::World {
     VirtualFlash flash;
     SeededRandom random;
     VirtualSpeech speech{bus, trace};
+    VirtualMicrophone mic{bus, config.seed};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech};
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
 };
@@ -89,6 +91,7 @@ void VirtualSpeaker::power_off() {
     w.wifi.reset();
     w.http.reset();
     w.speech.cut();
+    w.mic.reset();
     w.ring.go_dark();
 }
 
@@ -118,6 +121,17 @@ PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
 
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account) {
     return world_->app.approve(powered() ? world_->speaker->user_code() : std::string_view{}, account);
+}
+
+Millis VirtualSpeaker::say(const std::string& text, int voice) {
+    world_->trace.record_line("user", "say", "voice " + std::to_string(voice));
+    return world_->mic.speak(text, voice);
+}
+
+std::uint64_t VirtualSpeaker::mic_frames_delivered() const { return world_->mic.frames_delivered(); }
+
+std::size_t VirtualSpeaker::device_audio_samples() const {
+    return powered() ? world_->speaker->voice().buffered_audio_samples() : 0;
 }
 
 fw::DeviceState VirtualSpeaker::device_state() const {

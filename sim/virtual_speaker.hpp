@@ -90,6 +90,15 @@ public:
     // it shows none), with the credentials and choices of `form` (sim/app/browser_user.hpp).
     PageResult sign_in_at_page(const PageSignIn& form);
 
+    // A person speaks into the microphone: `text` in voice `voice` (a pitch index, 0..7; see
+    // firmware/voice/tone_codec.hpp), queued after anything still being said. Returns the
+    // virtual time its last frame (room noise after it) is due; 0 when it cannot be spoken.
+    Millis say(const std::string& text, int voice);
+    // Frames the microphone handed to the firmware (none while capture is cut).
+    std::uint64_t mic_frames_delivered() const;
+    // Samples of speech the device holds in its utterance buffer (0 while unpowered).
+    std::size_t device_audio_samples() const;
+
     // Observation. device_state() is Off while unpowered.
     fw::DeviceState device_state() const;
     fw::AuthState auth_state() const;

@@ -55,6 +55,14 @@ RingFrame comet(Rgb background, Rgb colour, std::size_t head, const unsigned* ta
     return f;
 }
 
+// White arc clockwise from 12 o'clock over half the ring: the volume feedback of an Echo.
+// (The level itself is in the "voice volume" trace record.)
+RingFrame volume_arc() {
+    RingFrame f = fill(Rgb{0, 0, 0});
+    for (std::size_t i = 0; i < kLeds / 2; ++i) f[i] = Rgb{255, 255, 255};
+    return f;
+}
+
 RingFrame setup(Millis elapsed) {
     static constexpr unsigned kTail[] = {255, 150, 70, 25};
     // One revolution per second: fast enough to read as "busy", slow enough to follow.
@@ -110,6 +118,7 @@ hal::RingFrame render(RingPattern pattern, hal::Millis elapsed) {
         case RingPattern::MicOff: return fill(kRed);
         case RingPattern::Error: return error(elapsed);
         case RingPattern::WifiError: return fill(kPurple);
+        case RingPattern::Volume: return volume_arc();
     }
     return fill(kBlack);
 }
@@ -119,7 +128,8 @@ bool is_animated(RingPattern pattern) {
         case RingPattern::Off:
         case RingPattern::Listening:
         case RingPattern::MicOff:
-        case RingPattern::WifiError: return false;
+        case RingPattern::WifiError:
+        case RingPattern::Volume: return false;
         case RingPattern::Booting:
         case RingPattern::Setup:
         case RingPattern::Authorizing:

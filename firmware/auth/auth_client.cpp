@@ -81,6 +81,12 @@ bool AuthClient::owns_timer(hal::TimerId id) {
 
 AuthNotice AuthClient::on_timer(hal::TimerId id) { return finish(timer_input(id)); }
 
+AuthNotice AuthClient::access_token_rejected() {
+    if (state_ != AuthState::Linked && state_ != AuthState::Expired) return AuthNotice::None;
+    tracer_.emit("auth", "access_token", "rejected");
+    return finish(step(Input::RefreshDue));
+}
+
 AuthNotice AuthClient::timer_input(hal::TimerId id) {
     switch (id) {
         case timer::kAuthPoll: return step(Input::PollDue);

@@ -61,6 +61,9 @@ public:
     static bool owns_timer(hal::TimerId id);
     AuthNotice on_timer(hal::TimerId id);
     AuthNotice on_http(hal::RequestId id, const hal::HttpResponse& response);
+    // The voice API answered 401 to the access token: refresh now instead of at the
+    // scheduled time (no-op unless Linked or Expired). Who may call: the Speaker.
+    AuthNotice access_token_rejected();
 
     AuthState state() const { return state_; }
     // Shown to the user; empty unless AwaitingApproval.

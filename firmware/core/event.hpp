@@ -1,6 +1,7 @@
 #pragma once
 // Everything that can happen to the firmware arrives as one Event, dispatched by the
 // backend's loop to Speaker::dispatch (run to completion, one at a time).
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -19,6 +20,7 @@ enum class EventType : std::uint8_t {
     WifiFailed,
     HttpDone,         // request, response
     SpeechDone,       // the sentence last started with Speech::say has been said
+    MicFrame,         // mic: 10 ms of PCM (hal/microphone.hpp)
 };
 
 // What the companion app sends over the local setup channel (simulated BLE/SoftAP).
@@ -26,6 +28,12 @@ struct SetupCredentials {
     std::string_view ssid;
     std::string_view password;
     std::string_view account_hint;
+};
+
+// 10 ms of microphone PCM (hal/microphone.hpp); the samples belong to the microphone.
+struct MicFrame {
+    const std::int16_t* samples = nullptr;
+    std::size_t count = 0;
 };
 
 // Views inside an Event are valid only during the dispatch that delivers it.
@@ -36,6 +44,7 @@ struct Event {
     hal::RequestId request = 0;
     hal::HttpResponse response{};
     SetupCredentials setup{};
+    MicFrame mic{};
 
     static Event timer_expired(hal::TimerId id) { Event e; e.type = EventType::TimerExpired; e.timer = id; return e; }
     static Event button_down(hal::Button b) { Event e; e.type = EventType::ButtonDown; e.button = b; return e; }
@@ -44,6 +53,7 @@ struct Event {
     static Event wifi_joined() { Event e; e.type = EventType::WifiJoined; return e; }
     static Event wifi_failed() { Event e; e.type = EventType::WifiFailed; return e; }
     static Event speech_done() { Event e; e.type = EventType::SpeechDone; return e; }
+    static Event mic_frame(const std::int16_t* samples, std::size_t count) { Event e; e.type = EventType::MicFrame; e.mic.samples = samples; e.mic.count = count; return e; }
     static Event http_done(hal::RequestId id, const hal::HttpResponse& r) { Event e; e.type = EventType::HttpDone; e.request = id; e.response = r; return e; }
 };
 

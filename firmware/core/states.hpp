@@ -37,6 +37,7 @@ enum class RingPattern : std::uint8_t {
     MicOff,       // solid red
     Error,        // red flashing
     WifiError,    // purple (connection problem)
+    Volume,       // white arc: the volume was just changed
 };
 
 std::string_view to_string(DeviceState s);

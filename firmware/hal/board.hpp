@@ -6,6 +6,7 @@
 #include "firmware/hal/flash.hpp"
 #include "firmware/hal/http_client.hpp"
 #include "firmware/hal/led_ring.hpp"
+#include "firmware/hal/microphone.hpp"
 #include "firmware/hal/random.hpp"
 #include "firmware/hal/speech.hpp"
 #include "firmware/hal/timers.hpp"
@@ -24,6 +25,7 @@ struct Board {
     Random& random;
     TraceSink& trace;
     Speech& speech;
+    Microphone& mic;
 };
 
 } // namespace ringside::hal

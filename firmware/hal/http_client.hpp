@@ -15,6 +15,7 @@ struct HttpRequest {
     std::string_view url;           // absolute, e.g. https://auth.example/oauth2/token
     std::string_view content_type;  // empty for GET
     std::string_view body;
+    std::string_view authorization{};  // the Authorization header value (e.g. "Bearer ..."); empty = none
 };
 
 // Why no HTTP status came back.

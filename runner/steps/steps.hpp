@@ -20,6 +20,7 @@ void add_sign_in_steps(StepCatalog& catalog);      // a person at the verificati
 void add_cloud_steps(StepCatalog& catalog);        // cloud state and faults
 void add_expect_steps(StepCatalog& catalog);       // expectations on device/auth/ring
 void add_request_steps(StepCatalog& catalog);      // expectations on the cloud's journal
+void add_voice_steps(StepCatalog& catalog);        // speech into the mic, voice-API state
 
 // Every step, built once.
 const StepCatalog& step_catalog();

@@ -23,6 +23,7 @@ cloud::CloudRequest to_cloud_request(const hal::HttpRequest& request, const Url&
     out.query = url.query;
     out.content_type.assign(request.content_type);
     out.body.assign(request.body);
+    out.authorization.assign(request.authorization);
     return out;
 }
 

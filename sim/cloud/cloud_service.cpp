@@ -5,6 +5,7 @@
 #include "sim/cloud/lwa_endpoints.hpp"
 #include "sim/cloud/service_state.hpp"
 #include "sim/cloud/user_code.hpp"
+#include "sim/cloud/voice/voice_endpoint.hpp"
 
 namespace ringside::cloud {
 namespace {
@@ -49,6 +50,7 @@ Outcome route(ServiceState& state, const CloudRequest& request, const std::strin
 
 struct CloudService::State : ServiceState {
     using ServiceState::ServiceState;
+    VoiceWorld voice;
 };
 
 CloudService::CloudService(CloudConfig config) : state_(std::make_unique<State>(std::move(config))) {}
@@ -61,6 +63,8 @@ CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
     if (auto injected = state_->faults.intercept(entry.endpoint, entry.grant_type)) {
         outcome = std::move(*injected);
         entry.faulted = true;
+    } else if (entry.endpoint == "voice") {
+        outcome = serve_voice(*state_, state_->voice, request, now);
     } else {
         outcome = route(*state_, request, entry.endpoint, now);
     }
@@ -108,6 +112,7 @@ const std::vector<JournalEntry>& CloudService::journal() const { return state_->
 const CloudConfig& CloudService::config() const { return state_->config; }
 
 const char* to_string(Dialect d) { return d == Dialect::Lwa ? "lwa" : "rfc8628"; }
+VoiceWorld& CloudService::voice_world() { return state_->voice; }
 
 const char* to_string(ApprovalResult r) {
     switch (r) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/cloud/cloud_types.hpp"
+#include "sim/cloud/voice/voice_world.hpp"
 
 namespace ringside::cloud {
 
@@ -61,6 +62,9 @@ public:
     // The effective configuration: the given one plus the demo account and speaker client,
     // with account emails filled in.
     const CloudConfig& config() const;
+    // The voice API's per-account state (lights, recordings, purchases): read by scenarios,
+    // and the app's "delete recordings" acts on it. POST /v1/voice serves the API itself.
+    VoiceWorld& voice_world();
 
 private:
     struct State;

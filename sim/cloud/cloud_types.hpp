@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "sim/cloud/voice/voice_profile.hpp"
+
 namespace ringside::cloud {
 
 using Millis = std::chrono::milliseconds;
@@ -17,6 +19,7 @@ struct CloudRequest {
     std::string query;         // raw, without '?'
     std::string content_type;
     std::string body;
+    std::string authorization{};  // the Authorization header value; never journaled
 };
 
 struct CloudResponse {
@@ -34,6 +37,7 @@ struct Account {
     // current one-time code. An empty secret is derived from the seed (sim/cloud/totp.hpp).
     bool mfa_totp = false;
     std::string totp_secret{};  // raw key bytes
+    VoiceProfile voice{};  // household, subscriptions, voice code, skills (voice API)
 };
 
 struct Client {

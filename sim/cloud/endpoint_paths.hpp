@@ -12,5 +12,6 @@ inline constexpr std::string_view kVerification = "/device";
 // Login with Amazon's code-based linking dialect.
 inline constexpr std::string_view kLwaCodePair = "/auth/O2/create/codepair";
 inline constexpr std::string_view kLwaToken = "/auth/O2/token";
+inline constexpr std::string_view kVoice = "/v1/voice";  // sim/cloud/voice/voice_endpoint.hpp
 
 } // namespace ringside::cloud::paths

@@ -14,6 +14,7 @@ std::string endpoint_for_path(std::string_view path) {
     // request expectations covers both dialects.
     if (path == paths::kLwaCodePair) return "device_authorization";
     if (path == paths::kLwaToken) return "token";
+    if (path == paths::kVoice) return "voice";
     return "other";
 }
 

@@ -96,6 +96,7 @@ public:
         Millis at{0};
         bool cancelled = false;
         bool answered = false;
+        std::string authorization{};  // the Authorization header value, if any
     };
 
     explicit FakeHttp(const FakeClock& clock) : clock_(clock) {}
@@ -104,6 +105,7 @@ public:
         if (!accept) return false;
         sent.push_back(Sent{id, request.method, std::string(request.url), std::string(request.content_type),
                             std::string(request.body), clock_.t});
+        sent.back().authorization.assign(request.authorization);
         return true;
     }
     void cancel(hal::RequestId id) override {
@@ -256,6 +258,12 @@ struct FakeSpeech final : hal::Speech {
     int stops = 0;
 };
 
+// Remembers whether capture is on; tests feed frames themselves (and must not while off).
+struct FakeMicrophone final : hal::Microphone {
+    void set_capture(bool on) override { capturing = on; }
+    bool capturing = false;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -266,8 +274,9 @@ struct FakeBoard {
     FakeRandom random;
     FakeTrace trace;
     FakeSpeech speech;
+    FakeMicrophone mic;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech}; }
+    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic}; }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in

@@ -1,0 +1,101 @@
+#pragma once
+// The voice side of the speaker: wake word, endpointing, local commands, cloud requests,
+// Follow-Up mode and the mic mute.
+//
+//   Idle --utterance starting with the wake word--> Listening
+//   Speaking --wake word (barge-in)--> Listening (the sentence is cut short)
+//   FollowUp --any utterance starts (within kFollowUpWindow)--> Listening
+//   FollowUp --kFollowUpWindow passes--> Idle
+//   Listening --endpoint, local command--> Speaking (time) | Idle (stop, volume)
+//   Listening --endpoint, needs the account, linked--> Thinking --reply--> Speaking
+//   Listening --endpoint, needs the account, not linked--> Speaking ("can't reach")
+//   Thinking --401--> Thinking (once: the auth client refreshes now, then we retry)
+//   Speaking --said--> FollowUp
+// Mute is orthogonal: the microphone's capture is cut (no frames at all) and the ring is
+// solid red until unmuted. The utterance buffer is zeroed after every use.
+// Who may call: the Speaker's event routing only; observation from anyone.
+#include <cstdint>
+#include <string_view>
+
+#include "firmware/auth/auth_client.hpp"
+#include "firmware/core/event.hpp"
+#include "firmware/core/fixed_string.hpp"
+#include "firmware/core/states.hpp"
+#include "firmware/core/tracer.hpp"
+#include "firmware/hal/board.hpp"
+#include "firmware/voice/local_commands.hpp"
+#include "firmware/voice/utterance_capture.hpp"
+
+namespace ringside::fw {
+
+inline constexpr hal::Millis kFollowUpWindow{5'000};
+inline constexpr hal::Millis kVolumeShownFor{2'000};
+inline constexpr hal::Millis kVoiceRequestTimeout{10'000};
+inline constexpr std::string_view kWakeWord = "alexa";
+inline constexpr std::string_view kVoicePath = "/v1/voice";
+inline constexpr int kMaxVolume = 10;
+
+enum class VoiceState : std::uint8_t { Idle, Listening, Thinking, Speaking, FollowUp };
+std::string_view to_string(VoiceState s);
+
+class VoiceAssistant {
+public:
+    VoiceAssistant(const hal::Board& board, const Tracer& tracer, AuthClient& auth, std::string_view issuer);
+
+    void power_on();  // capture on (unless muted), Idle
+    void on_mic_frame(const MicFrame& frame);
+    void on_speech_done();
+    void on_button(hal::Button button);  // MicMute, VolumeUp, VolumeDown (press edges)
+    static bool owns_timer(hal::TimerId id);
+    void on_timer(hal::TimerId id);
+    bool owns_request(hal::RequestId id) const { return in_flight_ && id == request_id_; }
+    void on_http(const hal::HttpResponse& response);
+    // After on_http: true once when the API refused the access token; the Speaker then
+    // asks the auth client for an immediate refresh.
+    bool take_token_rejection();
+    // The auth client holds fresh tokens: a request waiting on them is sent again.
+    void on_tokens_issued();
+
+    VoiceState state() const { return state_; }
+    bool muted() const { return muted_; }
+    int volume() const { return volume_; }
+    // Samples of speech held in the utterance buffer now (0 once it has been used).
+    std::size_t buffered_audio_samples() const { return capture_.audio_samples(); }
+    // The pattern the voice side wants on the ring now, if any (mute wins).
+    bool ring_override(RingPattern& out) const;
+
+private:
+    enum class Input : std::uint8_t { Wake, FollowUpHeard, Endpoint, Reply, Unauthorized, ReplyFailed, Said, FollowUpOver };
+    // The machine's one transition function.
+    void step(Input input);
+    void enter(VoiceState next);
+    void handle_request();
+    void handle_local(voice::LocalCommand command);
+    void send_request();
+    void say(std::string_view text);
+    void set_volume(int volume);
+    void clear_audio();
+
+    hal::Board board_;
+    const Tracer& tracer_;
+    AuthClient& auth_;
+    voice::UtteranceCapture capture_;
+    VoiceState state_ = VoiceState::Idle;
+    bool muted_ = false;
+    bool ignoring_ = false;      // this utterance is not for us (no wake word)
+    bool wake_in_utterance_ = false;
+    bool retried_ = false;
+    bool token_rejected_ = false;   // for the Speaker to pass on to the auth client
+    bool awaiting_token_ = false;   // a 401-ed request waits for the refresh
+    bool in_flight_ = false;
+    bool volume_shown_ = false;
+    int volume_ = 5;
+    hal::RequestId request_id_ = 0;
+    hal::RequestId next_id_ = 0x8000;
+    FixedString<AuthClient::kMaxUrl> url_;
+    FixedString<voice::kMaxText> request_;      // the request text (without wake word)
+    FixedString<AuthClient::kMaxAccessToken + 8> authorization_;
+    FixedString<512> reply_;
+};
+
+} // namespace ringside::fw

@@ -1,0 +1,130 @@
+// POST /v1/voice: bearer validation, decoding the audio, who spoke, and the intents with
+// per-account data.
+#include "cloud/cloud_test_support.hpp"
+
+#include "firmware/voice/tone_codec.hpp"
+#include "sim/cloud/voice/voice_endpoint.hpp"
+
+using namespace cloud_test;
+
+namespace {
+
+std::string pcm_bytes(const std::string& text, int voice) {
+    std::vector<std::int16_t> pcm(ringside::fw::voice::encoded_length(text));
+    REQUIRE(ringside::fw::voice::encode(text, voice, pcm.data(), pcm.size()) == pcm.size());
+    std::string bytes;
+    for (std::int16_t s : pcm) {
+        const auto u = static_cast<std::uint16_t>(s);
+        bytes.push_back(static_cast<char>(u & 0xFF));
+        bytes.push_back(static_cast<char>(u >> 8));
+    }
+    return bytes;
+}
+
+CloudRequest voice_request(const std::string& text, const std::string& token, int voice = 0) {
+    CloudRequest r{"POST", "/v1/voice", "", "audio/L16;rate=8000", pcm_bytes(text, voice)};
+    r.authorization = "Bearer " + token;
+    return r;
+}
+
+CloudConfig household() {
+    CloudConfig config;
+    Account jane{"jane", "", "pw"};
+    jane.voice.members = {{"jane", 1, {"board meeting at 9"}}, {"sam", 5, {"football at 4"}}};
+    jane.voice.voice_code = "4711";
+    jane.voice.purchase_limit = 30;
+    jane.voice.skills = {{"recipe box", false}, {"trivia night", true}};
+    config.accounts.push_back(jane);
+    return config;
+}
+
+struct Session {
+    CloudService cloud{household()};
+    std::string token;
+    Session() { token = str(sign_in(cloud, 0ms, "jane"), "access_token"); }
+    std::string ask(const std::string& text, int voice = 1, Millis at = 1s) {
+        const CloudResponse r = cloud.handle(voice_request(text, token, voice), at);
+        REQUIRE(r.status == 200);
+        return str(r, "speech");
+    }
+};
+
+} // namespace
+
+TEST_CASE("the voice API decodes what the device's modem encoded", "[cloud][voice]") {
+    const HeardUtterance heard = decode_utterance(pcm_bytes("alexa, what's on my calendar?", 6));
+    CHECK(heard.text == "alexa, what's on my calendar?");
+    CHECK(heard.voice == 6);
+}
+
+TEST_CASE("the voice API refuses a missing, unknown or expired bearer token with 401", "[cloud][voice]") {
+    Session s;
+    CloudRequest none = voice_request("alexa good morning", s.token);
+    none.authorization.clear();
+    CHECK(s.cloud.handle(none, 1s).status == 401);
+    CHECK(s.cloud.handle(voice_request("alexa good morning", "made-up"), 1s).status == 401);
+    const CloudResponse late = s.cloud.handle(voice_request("alexa good morning", s.token), 2h);
+    CHECK(late.status == 401);
+    CHECK(error_of(late) == "invalid_token");
+    CHECK_FALSE(s.cloud.voice_world().state("jane").lights_on);
+    CHECK(s.cloud.journal().back().endpoint == "voice");
+}
+
+TEST_CASE("each household member's voice gets their own calendar", "[cloud][voice]") {
+    Session s;
+    CHECK(s.ask("alexa what's on my calendar", 1) == "jane, today you have board meeting at 9.");
+    CHECK(s.ask("alexa what's on my calendar", 5) == "sam, today you have football at 4.");
+}
+
+TEST_CASE("music needs a subscription; Good Morning turns on the lights", "[cloud][voice]") {
+    Session s;
+    CHECK(s.ask("alexa play music").find("subscription") != std::string::npos);
+    CHECK(s.ask("alexa good morning").find("news") != std::string::npos);
+    CHECK(s.cloud.voice_world().state("jane").lights_on);
+}
+
+TEST_CASE("voice purchases: code, three wrong codes lock, limit", "[cloud][voice]") {
+    Session s;
+    CHECK(s.ask("alexa buy headphones").find("purchase limit") != std::string::npos);
+    CHECK(s.ask("alexa buy coffee").find("voice code") != std::string::npos);
+    CHECK(s.ask("4711") == "Okay, I bought coffee.");
+    for (int i = 0; i < 2; ++i) {
+        s.ask("alexa buy coffee");
+        CHECK(s.ask("0000").find("didn't buy") != std::string::npos);
+        CHECK_FALSE(s.cloud.voice_world().state("jane").purchasing_locked);
+    }
+    s.ask("alexa buy coffee");
+    CHECK(s.ask("0000").find("locked") != std::string::npos);
+    CHECK(s.ask("alexa buy coffee").find("locked") != std::string::npos);
+    CHECK(s.cloud.voice_world().state("jane").purchases.size() == 1);
+}
+
+TEST_CASE("a right code resets the wrong-code count", "[cloud][voice]") {
+    Session s;
+    for (int i = 0; i < 2; ++i) { s.ask("alexa buy coffee"); s.ask("0000"); }
+    s.ask("alexa buy coffee");
+    CHECK(s.ask("4711") == "Okay, I bought coffee.");
+    s.ask("alexa buy coffee");
+    s.ask("0000");
+    CHECK_FALSE(s.cloud.voice_world().state("jane").purchasing_locked);
+}
+
+TEST_CASE("a skill with mismatched permissions answers with guidance", "[cloud][voice]") {
+    Session s;
+    CHECK(s.ask("alexa open recipe box").find("review the skill's permissions") != std::string::npos);
+    CHECK(s.ask("alexa open trivia night") == "Welcome to trivia night.");
+}
+
+TEST_CASE("deleting recordings by voice confirms and empties the account's recordings", "[cloud][voice]") {
+    Session s;
+    s.ask("alexa good morning");
+    s.ask("alexa play music");
+    CHECK(s.cloud.voice_world().state("jane").recordings == 2);
+    const CloudResponse r = s.cloud.handle(voice_request("alexa delete everything i said today", s.token, 1), 1s);
+    CHECK(str(r, "speech").find("deleted") != std::string::npos);
+    CHECK(r.body.find("\"recordings_deleted\":true") != std::string::npos);
+    CHECK(s.cloud.voice_world().state("jane").recordings == 0);
+    s.ask("alexa good morning");
+    CHECK(s.cloud.voice_world().delete_recordings("jane") == 1);
+    CHECK(s.cloud.voice_world().state("jane").recordings == 0);
+}

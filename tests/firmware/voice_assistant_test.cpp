@@ -1,0 +1,129 @@
+// The voice assistant inside a Speaker on the fake board: wake word, local commands,
+// cloud requests with the bearer token, the 401 refresh-and-retry, Follow-Up timing, mute.
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "fake_board.hpp"
+#include "firmware/voice/tone_codec.hpp"
+
+using namespace ringside;
+using namespace ringside::test;
+using namespace std::chrono_literals;
+using fw::RingPattern;
+using fw::VoiceState;
+
+namespace {
+
+// Speaks `text` as 10 ms frames (with 800 ms of quiet after it), advancing the clock.
+void say(Rig& r, const std::string& text, int voice = 0) {
+    std::vector<std::int16_t> pcm(fw::voice::encoded_length(text));
+    REQUIRE(fw::voice::encode(text, voice, pcm.data(), pcm.size()) == pcm.size());
+    pcm.resize(((pcm.size() + 79) / 80 + 80) * 80, 0);
+    for (std::size_t at = 0; at < pcm.size(); at += 80) {
+        r.advance(10ms);
+        if (!r.hw.mic.capturing) continue;  // the mute cut: no frames at all
+        r.dispatch(fw::Event::mic_frame(pcm.data() + at, 80));
+    }
+}
+
+const fw::VoiceAssistant& voice(Rig& r) { return r.speaker->voice(); }
+
+} // namespace
+
+TEST_CASE("without the wake word nothing is heard; with it the ring listens") {
+    Rig r;
+    r.link();
+    say(r, "volume up");
+    CHECK(voice(r).volume() == 5);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Off);
+    say(r, "alexa volume up");
+    CHECK(voice(r).volume() == 6);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Volume);
+    r.advance(2s);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Off);
+}
+
+TEST_CASE("local commands send nothing; account requests carry the bearer token and audio") {
+    Rig r;
+    r.link();
+    const std::size_t before = r.hw.http.sent.size();
+    say(r, "alexa what time is it");
+    CHECK(r.hw.http.sent.size() == before);
+    REQUIRE(r.hw.speech.said.size() == 1);
+    CHECK(r.hw.speech.said.back().rfind("It's", 0) == 0);
+
+    r.dispatch(fw::Event::speech_done());
+    r.advance(6s);
+    say(r, "alexa play music", 2);
+    REQUIRE(r.hw.http.sent.size() == before + 1);
+    const auto& sent = r.hw.http.sent.back();
+    CHECK(sent.url == "https://auth.ringside.test/v1/voice");
+    CHECK(sent.authorization == "Bearer Atza|access-secret-1");
+    CHECK(sent.content_type == "audio/L16;rate=8000");
+    CHECK(sent.body.size() == fw::voice::encoded_length("alexa play music") * 2);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Thinking);
+    r.respond(200, R"({"speech":"Playing music.","member":"jane"})");
+    CHECK(r.hw.speech.said.back() == "Playing music.");
+    CHECK(r.speaker->ring_pattern() == RingPattern::Speaking);
+    CHECK(voice(r).buffered_audio_samples() == 0);
+    CHECK_FALSE(r.hw.trace.mentions("access-secret"));
+}
+
+TEST_CASE("a 401 from the voice API refreshes the token at once and retries once") {
+    Rig r;
+    r.link();
+    say(r, "alexa play music");
+    r.respond(401, R"({"error":"invalid_token"})");
+    // The auth client refreshes now, not at its scheduled time.
+    REQUIRE(r.has_outstanding());
+    CHECK(r.outstanding().body.find("grant_type=refresh_token") != std::string::npos);
+    r.respond(200, Rig::tokens(3600, "Atzr|refresh-secret-2", "Atza|access-secret-2"));
+    REQUIRE(r.has_outstanding());
+    CHECK(r.outstanding().authorization == "Bearer Atza|access-secret-2");
+    // A second 401 is not retried again.
+    r.respond(401, R"({"error":"invalid_token"})");
+    CHECK_FALSE(r.has_outstanding());
+    CHECK(r.hw.speech.said.back().find("sign in again") != std::string::npos);
+}
+
+TEST_CASE("Follow-Up: within 5 s no wake word is needed; after 5 s it is") {
+    Rig r;
+    r.link();
+    say(r, "alexa play music");
+    r.respond(200, R"({"speech":"Playing."})");
+    r.dispatch(fw::Event::speech_done());
+    CHECK(voice(r).state() == VoiceState::FollowUp);
+    r.advance(4800ms);
+    const std::size_t before = r.hw.http.sent.size();
+    say(r, "play jazz");
+    CHECK(r.hw.http.sent.size() == before + 1);
+    r.respond(200, R"({"speech":"Jazz."})");
+    r.dispatch(fw::Event::speech_done());
+    r.advance(5s);
+    CHECK(voice(r).state() == VoiceState::Idle);
+    say(r, "play jazz");
+    CHECK(r.hw.http.sent.size() == before + 1);
+}
+
+TEST_CASE("mute cuts capture and shows solid red; unmute restores both") {
+    Rig r;
+    r.link();
+    CHECK(r.hw.mic.capturing);
+    r.press(hal::Button::MicMute);
+    r.release(hal::Button::MicMute);
+    CHECK_FALSE(r.hw.mic.capturing);
+    CHECK(r.speaker->ring_pattern() == RingPattern::MicOff);
+    r.press(hal::Button::MicMute);
+    CHECK(r.hw.mic.capturing);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Off);
+}
+
+TEST_CASE("offline, account requests are answered locally and nothing is sent") {
+    Rig r;
+    r.advance(3s);  // in setup: never signed in
+    say(r, "alexa play music");
+    CHECK(r.hw.http.sent.empty());
+    REQUIRE_FALSE(r.hw.speech.said.empty());
+    CHECK(r.hw.speech.said.back().find("not connected") != std::string::npos);
+}
