@@ -13,7 +13,8 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       action_(board.timers, tracer_),
       store_(board.flash),
       auth_(board, config, tracer_),
-      lifecycle_(board, tracer_, store_, auth_) {}
+      lifecycle_(board, tracer_, store_, auth_),
+      reporter_(board.setup, tracer_) {}
 
 Speaker::~Speaker() = default;
 
@@ -38,6 +39,7 @@ void Speaker::dispatch(const Event& event) {
         case EventType::HttpDone: lifecycle_.on_auth(auth_.on_http(event.request, event.response)); break;
         case EventType::SpeechDone: break;
     }
+    reporter_.observe(event, lifecycle_.state(), auth_.state());
     update_ring();
 }
 

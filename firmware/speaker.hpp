@@ -16,6 +16,7 @@
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/core/tracer.hpp"
 #include "firmware/lifecycle/device_lifecycle.hpp"
+#include "firmware/setup/provisioning_reporter.hpp"
 
 namespace ringside::fw {
 
@@ -51,6 +52,7 @@ private:
     TokenStore store_;
     AuthClient auth_;
     DeviceLifecycle lifecycle_;
+    ProvisioningReporter reporter_;  // tells the companion app how its setup goes
     bool powered_ = false;
 };
 

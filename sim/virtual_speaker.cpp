@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "firmware/speaker.hpp"
+#include "sim/app/app_setup_link.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
 #include "sim/board/inproc_http_client.hpp"
@@ -49,7 +50,8 @@ struct VirtualSpeaker::World {
     SeededRandom random;
     VirtualSpeech speech{bus, trace};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech};
+    AppSetupLink setup_link{scheduler};
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, setup_link};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
 };
@@ -125,6 +127,8 @@ cloud::CloudService& VirtualSpeaker::cloud() { return world_->cloud; }
 const std::vector<TraceLine>& VirtualSpeaker::trace() const { return world_->trace.lines(); }
 
 const std::vector<SpokenSentence>& VirtualSpeaker::spoken() const { return world_->speech.sentences(); }
+
+const std::vector<AppMessage>& VirtualSpeaker::app_told() const { return world_->setup_link.told(); }
 
 bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& stop) {
     Scheduler& scheduler = world_->scheduler;

@@ -14,6 +14,7 @@
 #include "firmware/core/states.hpp"
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/led_ring.hpp"
+#include "sim/app/app_setup_link.hpp"
 #include "sim/cloud/cloud_service.hpp"
 
 namespace ringside::sim {
@@ -90,6 +91,8 @@ public:
     const std::vector<TraceLine>& trace() const;
     // Every sentence the device has said (world time it began, text), oldest first.
     const std::vector<SpokenSentence>& spoken() const;
+    // Every setup-progress report the companion app heard from the speaker, oldest first.
+    const std::vector<AppMessage>& app_told() const;
 
     // Runs scheduled events in time order until `stop()` holds (checked first, then after
     // each event) or virtual time reaches `deadline`. Returns whether stop() held; now() is

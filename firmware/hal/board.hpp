@@ -7,6 +7,7 @@
 #include "firmware/hal/http_client.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/hal/random.hpp"
+#include "firmware/hal/setup_channel.hpp"
 #include "firmware/hal/speech.hpp"
 #include "firmware/hal/timers.hpp"
 #include "firmware/hal/trace.hpp"
@@ -24,6 +25,7 @@ struct Board {
     Random& random;
     TraceSink& trace;
     Speech& speech;
+    SetupChannel& setup;  // back to the companion app
 };
 
 } // namespace ringside::hal

@@ -33,7 +33,9 @@ public:
     std::uint32_t join_attempts() const { return join_attempts_; }
 
 private:
-    bool accepts(const std::string& ssid, const std::string& password) const;
+    // kJoined when the network in range takes the password, else why it does not.
+    static constexpr hal::WifiFailure kJoined = static_cast<hal::WifiFailure>(0xFF);
+    hal::WifiFailure verdict(const std::string& ssid, const std::string& password) const;
 
     DeviceBus& bus_;
     const std::vector<WifiNetwork>& in_range_;

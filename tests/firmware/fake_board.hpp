@@ -256,6 +256,12 @@ struct FakeSpeech final : hal::Speech {
     int stops = 0;
 };
 
+// Remembers every progress report the speaker sent to the companion app.
+struct FakeSetupChannel final : hal::SetupChannel {
+    void report(hal::SetupProgress p) override { told.emplace_back(hal::to_string(p)); }
+    std::vector<std::string> told;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -266,8 +272,9 @@ struct FakeBoard {
     FakeRandom random;
     FakeTrace trace;
     FakeSpeech speech;
+    FakeSetupChannel setup;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech}; }
+    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, setup}; }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in
