@@ -9,6 +9,7 @@
 #include "sim/app/app_setup_link.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
+#include "sim/board/firmware_fence.hpp"
 #include "sim/board/inproc_http_client.hpp"
 #include "sim/board/seeded_random.hpp"
 #include "sim/board/trace_recorder.hpp"
@@ -51,7 +52,20 @@ struct VirtualSpeaker::World {
     VirtualSpeech speech{bus, trace};
     CompanionApp app{bus, trace, cloud};
     AppSetupLink setup_link{scheduler};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, setup_link};
+    // The firmware reaches the parts through fences, so a footprint probe can tell the
+    // firmware's own heap use from the simulator's (sim/board/firmware_fence.hpp).
+    fence::FencedClock fenced_clock{clock};
+    fence::FencedTimers fenced_timers{timers};
+    fence::FencedRing fenced_ring{ring};
+    fence::FencedWifi fenced_wifi{wifi};
+    fence::FencedHttp fenced_http{http};
+    fence::FencedFlash fenced_flash{flash};
+    fence::FencedRandom fenced_random{random};
+    fence::FencedTrace fenced_trace{trace};
+    fence::FencedSpeech fenced_speech{speech};
+    fence::FencedSetup fenced_setup{setup_link};
+    hal::Board board{fenced_clock, fenced_timers, fenced_ring,   fenced_wifi,   fenced_http,
+                     fenced_flash, fenced_random, fenced_trace, fenced_speech, fenced_setup};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
 };
@@ -71,8 +85,10 @@ void VirtualSpeaker::power_on() {
     fw::Speaker& speaker = *w.speaker;
     w.bus.attach([&w, &speaker](const fw::Event& event) {
         if (w.observer) w.observer(event);
+        fence::FirmwareSection firmware;
         speaker.dispatch(event);
     });
+    fence::FirmwareSection firmware;
     speaker.power_on();
 }
 
