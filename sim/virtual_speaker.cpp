@@ -34,7 +34,24 @@ struct VirtualSpeaker::World {
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },
                [this] { return wifi.associated(); }, config.network_latency),
-          random(config.seed) {}
+          random(config.seed),
+          link(config.seed) {
+        // Only a world whose networks declare a band or whose congestion changes draws from
+        // the link model; the default 2.4 GHz uncongested hop is the fixed latency.
+        http.set_hop([this]() -> std::optional<Millis> {
+            const WifiBand band = current_band();
+            if (band == WifiBand::GHz2_4 && link.congestion() == Congestion::None && !link.down())
+                return this->config.network_latency;
+            return link.hop(band);
+        });
+    }
+
+    // The band of the network the radio is on (or last tried).
+    WifiBand current_band() const {
+        for (const WifiNetwork& n : config.networks)
+            if (n.ssid == wifi.ssid()) return n.band;
+        return WifiBand::GHz2_4;
+    }
 
     WorldConfig config;
     fw::DeviceConfig device_config;
@@ -49,6 +66,7 @@ struct VirtualSpeaker::World {
     InprocHttpClient http;
     VirtualFlash flash;
     SeededRandom random;
+    LinkModel link;
     VirtualSpeech speech{bus, trace};
     CompanionApp app{bus, trace, cloud};
     AppSetupLink setup_link{scheduler};
@@ -158,6 +176,8 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
 }
 
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }
+
+LinkModel& VirtualSpeaker::link() { return world_->link; }
 
 std::uint64_t VirtualSpeaker::events_processed() const { return world_->scheduler.executed(); }
 

@@ -15,6 +15,7 @@
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "sim/app/app_setup_link.hpp"
+#include "sim/board/link_model.hpp"
 #include "sim/cloud/cloud_service.hpp"
 
 namespace ringside::sim {
@@ -24,6 +25,7 @@ using Millis = std::chrono::milliseconds;
 struct WifiNetwork {
     std::string ssid;
     std::string password;
+    WifiBand band = WifiBand::GHz2_4;  // sets latency and loss (sim/board/link_model.hpp)
 };
 
 // Strings owned here back the firmware's DeviceConfig views.
@@ -101,6 +103,9 @@ public:
     void advance(Millis duration);
 
     std::uint64_t events_processed() const;
+
+    // Network conditions between the speaker's Wi-Fi and the cloud (scenario `network:` step).
+    LinkModel& link();
 
     // Test face: `observer` sees every event as it is handed to the firmware (after events
     // addressed to an earlier power-on were dropped), just before dispatch. Its views live
