@@ -3,6 +3,7 @@
 #include "sim/virtual_speaker.hpp"
 
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "firmware/speaker.hpp"
@@ -11,6 +12,7 @@
 #include "sim/board/device_bus.hpp"
 #include "sim/board/firmware_fence.hpp"
 #include "sim/board/inproc_http_client.hpp"
+#include "sim/board/secret_witness.hpp"
 #include "sim/board/seeded_random.hpp"
 #include "sim/board/trace_recorder.hpp"
 #include "sim/board/virtual_clock.hpp"
@@ -32,7 +34,11 @@ struct VirtualSpeaker::World {
                         config.device.product_id, config.device.serial_number},
           cloud(config.cloud),
           http(bus, config.cloud.issuer,
-               [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },
+               [this](const cloud::CloudRequest& request, Millis now) {
+                   cloud::CloudResponse response = cloud.handle(request, now);
+                   secrets.see(request, response);
+                   return response;
+               },
                [this] { return wifi.associated(); }, config.network_latency),
           random(config.seed),
           link(config.seed) {
@@ -53,11 +59,23 @@ struct VirtualSpeaker::World {
         return WifiBand::GHz2_4;
     }
 
+    // Every secret of this world: what crossed the wire plus every password it was given.
+    std::set<std::string> all_secrets() const {
+        std::set<std::string> out = secrets.secrets();
+        for (const WifiNetwork& n : config.networks)
+            if (n.password.size() >= 4) out.insert(n.password);
+        for (const cloud::Account& a : cloud.config().accounts)
+            if (a.password.size() >= 4) out.insert(a.password);
+        for (const std::string& p : provisioned_passwords) out.insert(p);
+        return out;
+    }
+
     WorldConfig config;
     fw::DeviceConfig device_config;
     Scheduler scheduler;
     TraceRecorder trace{scheduler};
     cloud::CloudService cloud;
+    SecretWitness secrets;  // test face: every secret that crossed the wire
     DeviceBus bus{scheduler};
     VirtualClock clock{scheduler};
     VirtualTimers timers{bus};
@@ -86,6 +104,7 @@ struct VirtualSpeaker::World {
                      fenced_flash, fenced_random, fenced_trace, fenced_speech, fenced_setup};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
+    std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
 };
 
 VirtualSpeaker::VirtualSpeaker(WorldConfig config) : world_(std::make_unique<World>(std::move(config))) {}
@@ -131,6 +150,7 @@ void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event:
 void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Event::button_up(button)); }
 
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
+    if (password.size() >= 4) world_->provisioned_passwords.insert(password);
     world_->app.provision(ssid, password, account);
 }
 
@@ -176,6 +196,8 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
 }
 
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }
+
+std::set<std::string> VirtualSpeaker::secrets_used() const { return world_->all_secrets(); }
 
 LinkModel& VirtualSpeaker::link() { return world_->link; }
 

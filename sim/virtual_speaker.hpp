@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,11 @@ public:
     void advance(Millis duration);
 
     std::uint64_t events_processed() const;
+
+    // Test face: every secret this run used — tokens, refresh tokens, device and user codes,
+    // one-time codes that crossed the wire, and every Wi-Fi and account password it was
+    // given (values of at least 4 characters). Lets a test prove none of them leaked.
+    std::set<std::string> secrets_used() const;
 
     // Network conditions between the speaker's Wi-Fi and the cloud (scenario `network:` step).
     LinkModel& link();
