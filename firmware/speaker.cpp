@@ -14,7 +14,8 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       store_(board.flash),
       auth_(board, config, tracer_),
       lifecycle_(board, tracer_, store_, auth_),
-      reporter_(board.setup, tracer_) {}
+      reporter_(board.setup, tracer_),
+      settings_(board, config, tracer_) {}
 
 Speaker::~Speaker() = default;
 
@@ -36,10 +37,17 @@ void Speaker::dispatch(const Event& event) {
             break;
         case EventType::WifiJoined: lifecycle_.handle(DeviceLifecycle::Input::WifiJoined); break;
         case EventType::WifiFailed: lifecycle_.handle(DeviceLifecycle::Input::WifiFailed); break;
-        case EventType::HttpDone: lifecycle_.on_auth(auth_.on_http(event.request, event.response)); break;
+        case EventType::HttpDone:
+            if (SettingsSync::owns_request(event.request)) {
+                settings_.on_http(event.response, lifecycle_.state(), auth_.access_token());
+            } else {
+                lifecycle_.on_auth(auth_.on_http(event.request, event.response));
+            }
+            break;
         case EventType::SpeechDone: break;
     }
     reporter_.observe(event, lifecycle_.state(), auth_.state());
+    settings_.observe(lifecycle_.state(), auth_.access_token());
     update_ring();
 }
 
@@ -54,6 +62,8 @@ void Speaker::on_timer(hal::TimerId id) {
         }
     } else if (AuthClient::owns_timer(id)) {
         lifecycle_.on_auth(auth_.on_timer(id));
+    } else if (SettingsSync::owns_timer(id)) {
+        settings_.on_timer(id, lifecycle_.state(), auth_.access_token());
     } else if (DeviceLifecycle::owns_timer(id)) {
         lifecycle_.on_timer(id);
     }
@@ -79,6 +89,7 @@ AuthState Speaker::auth_state() const { return auth_.state(); }
 RingPattern Speaker::ring_pattern() const { return attention_.pattern(); }
 const hal::RingFrame& Speaker::ring_frame() const { return attention_.frame(); }
 std::string_view Speaker::user_code() const { return auth_.user_code(); }
+const DeviceSettings& Speaker::settings() const { return settings_.settings(); }
 std::string_view Speaker::verification_uri() const { return auth_.verification_uri(); }
 
 } // namespace ringside::fw

@@ -17,6 +17,7 @@
 #include "firmware/core/tracer.hpp"
 #include "firmware/lifecycle/device_lifecycle.hpp"
 #include "firmware/setup/provisioning_reporter.hpp"
+#include "firmware/settings/settings_sync.hpp"
 
 namespace ringside::fw {
 
@@ -37,6 +38,7 @@ public:
     const hal::RingFrame& ring_frame() const;   // last frame shown
     std::string_view user_code() const;         // empty unless AwaitingApproval
     std::string_view verification_uri() const;  // empty unless AwaitingApproval
+    const DeviceSettings& settings() const;     // downloaded after linking (defaults before)
 
 private:
     void on_timer(hal::TimerId id);
@@ -53,6 +55,7 @@ private:
     AuthClient auth_;
     DeviceLifecycle lifecycle_;
     ProvisioningReporter reporter_;  // tells the companion app how its setup goes
+    SettingsSync settings_;          // downloads settings once linked
     bool powered_ = false;
 };
 

@@ -16,8 +16,11 @@ inline constexpr hal::TimerId kWifiRetry = 8;   // re-join after a failed associ
 inline constexpr hal::TimerId kHttpTimeout = 9;   // the outstanding auth request took too long
 inline constexpr hal::TimerId kWifiErrorShown = 10; // purple shown long enough after a failed join
 
+inline constexpr hal::TimerId kSettingsRetry = 11;   // next settings download attempt
+inline constexpr hal::TimerId kSettingsTimeout = 12; // the settings request took too long
+
 // Timers are numbered densely from 0; factory reset cancels every id below this.
-inline constexpr hal::TimerId kCount = 11;
+inline constexpr hal::TimerId kCount = 13;
 static_assert(kCount <= hal::kMaxTimers, "the backend stores at most kMaxTimers timers");
 
 } // namespace ringside::fw::timer

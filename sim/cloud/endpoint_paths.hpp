@@ -9,5 +9,6 @@ inline constexpr std::string_view kDeviceAuthorization = "/oauth2/device_authori
 inline constexpr std::string_view kToken = "/oauth2/token";
 inline constexpr std::string_view kRevoke = "/oauth2/revoke";
 inline constexpr std::string_view kVerification = "/device";
+inline constexpr std::string_view kSettings = "/v1/settings";  // speaker settings (bearer)
 
 } // namespace ringside::cloud::paths

@@ -10,6 +10,7 @@ std::string endpoint_for_path(std::string_view path) {
     if (path == paths::kToken) return "token";
     if (path == paths::kRevoke) return "revoke";
     if (path == paths::kVerification) return "verification";
+    if (path == paths::kSettings) return "settings";
     return "other";
 }
 
