@@ -149,9 +149,10 @@ void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event:
 
 void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Event::button_up(button)); }
 
-void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
+void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account,
+                               hal::WifiBand band) {
     if (password.size() >= 4) world_->provisioned_passwords.insert(password);
-    world_->app.provision(ssid, password, account);
+    world_->app.provision(ssid, password, account, band);
 }
 
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account) {

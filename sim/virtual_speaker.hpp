@@ -78,7 +78,9 @@ public:
     void release(hal::Button button);
 
     // The companion app hands Wi-Fi credentials and its account hint over the setup channel.
-    void provision(const std::string& ssid, const std::string& password, const std::string& account);
+    // `band`: the app's hint which band the network is on (Any: none).
+    void provision(const std::string& ssid, const std::string& password, const std::string& account,
+                   hal::WifiBand band = hal::WifiBand::Any);
     // The user approves the code the device is showing, from `account`'s session.
     // Returns UnknownCode when the device shows no code.
     cloud::ApprovalResult approve_shown_code(const std::string& account);

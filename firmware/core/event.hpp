@@ -27,6 +27,7 @@ struct SetupCredentials {
     std::string_view ssid;
     std::string_view password;
     std::string_view account_hint;
+    hal::WifiBand band = hal::WifiBand::Any;  // the app's hint which band the network is on
 };
 
 // Views inside an Event are valid only during the dispatch that delivers it.

@@ -13,8 +13,14 @@ enum class WifiFailure : std::uint8_t {
     NotFound,       // no access point with that SSID answered the scan
 };
 
+// Which band to scan, as the companion app knows it from the phone's own connection.
+enum class WifiBand : std::uint8_t { Any, GHz2_4, GHz5 };
+
 class Wifi {
 public:
+    // Limits the next joins' scan to `band` (Any: both). A radio without band control may
+    // ignore it, hence the empty default.
+    virtual void prefer_band(WifiBand band) { (void)band; }
     // Starts joining `ssid`. Views need only live for the call.
     virtual void join(std::string_view ssid, std::string_view password) = 0;
     // Drops the association (factory reset, power-down). No event follows.

@@ -9,6 +9,15 @@ void add_app_steps(StepCatalog& c) {
         const std::string ssid = a.require("wifi").str();
         const std::string account = a.require("account").str();
         std::string password;
+        // The app knows the band of a declared network (from the phone's own connection).
+        hal::WifiBand band = hal::WifiBand::Any;
+        for (const auto& net : scenario.world.networks)
+            if (net.ssid == ssid) band = net.band == sim::WifiBand::GHz5 ? hal::WifiBand::GHz5 : hal::WifiBand::GHz2_4;
+        if (auto b = a.get("band")) {
+            sim::WifiBand named{};
+            if (!sim::parse(b->str(), named)) b->fail("unknown band '" + b->str() + "'; expected 2.4GHz or 5GHz");
+            band = named == sim::WifiBand::GHz5 ? hal::WifiBand::GHz5 : hal::WifiBand::GHz2_4;
+        }
         if (auto p = a.get("password")) {
             password = p->str();
         } else {
@@ -23,7 +32,7 @@ void add_app_steps(StepCatalog& c) {
         }
         a.done();
         return [=](sim::VirtualSpeaker& w) {
-            w.provision(ssid, password, account);
+            w.provision(ssid, password, account, band);
             return std::string();
         };
     };

@@ -49,6 +49,7 @@ struct FencedWifi final : hal::Wifi {
     explicit FencedWifi(hal::Wifi& w) : real(w) {}
     void join(std::string_view ssid, std::string_view password) override { HostSection s; real.join(ssid, password); }
     void leave() override { HostSection s; real.leave(); }
+    void prefer_band(hal::WifiBand band) override { HostSection s; real.prefer_band(band); }
     hal::Wifi& real;
 };
 struct FencedHttp final : hal::HttpClient {

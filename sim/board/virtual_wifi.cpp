@@ -26,7 +26,11 @@ void VirtualWifi::leave() {
 
 hal::WifiFailure VirtualWifi::verdict(const std::string& ssid, const std::string& password) const {
     for (const WifiNetwork& network : in_range_) {
-        if (network.ssid == ssid) return network.password == password ? kJoined : hal::WifiFailure::WrongPassword;
+        if (network.ssid != ssid) continue;
+        const bool scanned = band_ == hal::WifiBand::Any ||
+                             (band_ == hal::WifiBand::GHz5) == (network.band == WifiBand::GHz5);
+        if (!scanned) continue;  // on the band the radio did not scan
+        return network.password == password ? kJoined : hal::WifiFailure::WrongPassword;
     }
     return hal::WifiFailure::NotFound;
 }
