@@ -64,7 +64,8 @@ TEST_CASE("no secret appears in any trace, sentence, journal entry or report of 
         for (const sim::WifiNetwork& n : scenario.world.networks) secrets.erase(n.ssid);
         all_secrets.insert(secrets.begin(), secrets.end());
         for (const std::string& s : secrets) {
-            if (s.rfind("Atza|", 0) == 0 || s.rfind("at_", 0) == 0) kinds_seen.insert("access");
+            if (s.rfind("Atza|", 0) == 0 || s.rfind("rs_at.", 0) == 0) kinds_seen.insert("access");
+            if (s.rfind("Atzr|", 0) == 0 || s.rfind("rs_rt.", 0) == 0) kinds_seen.insert("refresh");
             if (s.size() == 9 && s[4] == '-') kinds_seen.insert("user_code");
         }
         for (const sim::TraceLine& line : world.trace()) {
@@ -85,6 +86,8 @@ TEST_CASE("no secret appears in any trace, sentence, journal entry or report of 
     // The witness really saw tokens and codes (else this test would pass vacuously).
     CHECK(all_secrets.size() > 20);
     CHECK(kinds_seen.count("user_code") == 1);
+    CHECK(kinds_seen.count("access") == 1);
+    CHECK(kinds_seen.count("refresh") == 1);
 
     const fs::path out = fs::temp_directory_path() / ("ringside_no_secrets_" + std::to_string(::getpid()));
     fs::remove_all(out);
