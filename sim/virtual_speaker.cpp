@@ -149,6 +149,13 @@ void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event:
 
 void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Event::button_up(button)); }
 
+void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
+    hal::WifiBand band = hal::WifiBand::Any;
+    for (const WifiNetwork& n : world_->config.networks)
+        if (n.ssid == ssid) band = n.band == WifiBand::GHz5 ? hal::WifiBand::GHz5 : hal::WifiBand::GHz2_4;
+    provision(ssid, password, account, band);
+}
+
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account,
                                hal::WifiBand band) {
     if (password.size() >= 4) world_->provisioned_passwords.insert(password);

@@ -78,9 +78,11 @@ public:
     void release(hal::Button button);
 
     // The companion app hands Wi-Fi credentials and its account hint over the setup channel.
-    // `band`: the app's hint which band the network is on (Any: none).
+    // The band hint is that of the network in range with this SSID (the phone is on it),
+    // Any when none is; the overload hands over `band` as given.
+    void provision(const std::string& ssid, const std::string& password, const std::string& account);
     void provision(const std::string& ssid, const std::string& password, const std::string& account,
-                   hal::WifiBand band = hal::WifiBand::Any);
+                   hal::WifiBand band);
     // The user approves the code the device is showing, from `account`'s session.
     // Returns UnknownCode when the device shows no code.
     cloud::ApprovalResult approve_shown_code(const std::string& account);
