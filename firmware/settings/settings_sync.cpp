@@ -21,14 +21,16 @@ bool SettingsSync::owns_timer(hal::TimerId id) {
 
 void SettingsSync::observe(DeviceState device, std::string_view access_token) {
     if (device != DeviceState::Linked) {
-        // Unlinked (reset, revoked, error): a later link downloads again. A download in
-        // flight is abandoned; its answer would be for the old link.
-        if (state_ == State::Fetching) board_.http.cancel(kSettingsRequestId);
-        if (state_ != State::Idle && device != DeviceState::Authorizing) {
+        // Unlinked (revoked, error, reset): a download in flight or pending is abandoned (its
+        // answer would be for the old link) and starts again once linked. Settings already
+        // downloaded stay while the speaker re-authorizes; a return to setup forgets them.
+        if (state_ == State::Fetching || state_ == State::Waiting) {
+            if (state_ == State::Fetching) board_.http.cancel(kSettingsRequestId);
             board_.timers.cancel(timer::kSettingsRetry);
             board_.timers.cancel(timer::kSettingsTimeout);
             state_ = State::Idle;
         }
+        if (state_ == State::Done && (device == DeviceState::Setup || device == DeviceState::Off)) state_ = State::Idle;
         return;
     }
     if (state_ == State::Idle && !access_token.empty()) {

@@ -8,7 +8,8 @@
 //   Fetching --200 + valid JSON--> Done                 trace: settings downloaded
 //   Fetching --transport error, non-200, bad JSON, 60 s timeout--> Waiting (retry timer)
 //   Waiting --retry due--> Fetching (when still linked; else Idle)
-//   any --device leaves linked for setup/off--> Idle (a new link downloads again)
+//   Fetching | Waiting --device leaves linked--> Idle (abandoned; a new link downloads again)
+//   Done --device back in setup--> Idle (a re-authorization keeps the settings)
 //
 // Request id 0 is this module's: the auth client never uses 0.
 // Who may call: the Speaker (observe after each event; on_http/on_timer for its ids).

@@ -63,3 +63,17 @@ TEST_CASE("an unanswered settings request times out after 60 s and is retried", 
     r.advance(2s);
     CHECK(r.hw.http.count_to("/v1/settings") == 2);
 }
+
+TEST_CASE("a factory reset abandons a pending download and the next link downloads again", "[settings]") {
+    Rig r;
+    r.link();
+    r.respond(200, kSettings);
+    REQUIRE(r.hw.http.count_to("/v1/settings") == 1);
+    r.press();
+    r.advance(25s);
+    r.release();
+    REQUIRE(r.speaker->device_state() == DeviceState::Setup);
+    CHECK_FALSE(r.hw.timers.armed(timer::kSettingsRetry));
+    r.link();
+    CHECK(r.hw.http.count_to("/v1/settings") == 2);
+}
