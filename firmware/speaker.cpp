@@ -14,7 +14,9 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       store_(board.flash),
       auth_(board, config, tracer_),
       lifecycle_(board, tracer_, store_, auth_),
-      voice_(board, tracer_, auth_, config.issuer) {}
+      voice_(board, tracer_, auth_, config.issuer),
+      reporter_(board.setup, tracer_),
+      settings_(board, config, tracer_) {}
 
 Speaker::~Speaker() = default;
 
@@ -41,6 +43,8 @@ void Speaker::dispatch(const Event& event) {
             if (voice_.owns_request(event.request)) {
                 voice_.on_http(event.response);
                 if (voice_.take_token_rejection()) on_auth(auth_.access_token_rejected());
+            } else if (SettingsSync::owns_request(event.request)) {
+                settings_.on_http(event.response, lifecycle_.state(), auth_.access_token());
             } else {
                 on_auth(auth_.on_http(event.request, event.response));
             }
@@ -48,6 +52,8 @@ void Speaker::dispatch(const Event& event) {
         case EventType::SpeechDone: voice_.on_speech_done(); break;
         case EventType::MicFrame: voice_.on_mic_frame(event.mic); break;
     }
+    reporter_.observe(event, lifecycle_.state(), auth_.state());
+    settings_.observe(lifecycle_.state(), auth_.access_token());
     update_ring();
 }
 
@@ -62,6 +68,8 @@ void Speaker::on_timer(hal::TimerId id) {
         }
     } else if (AuthClient::owns_timer(id)) {
         on_auth(auth_.on_timer(id));
+    } else if (SettingsSync::owns_timer(id)) {
+        settings_.on_timer(id, lifecycle_.state(), auth_.access_token());
     } else if (DeviceLifecycle::owns_timer(id)) {
         lifecycle_.on_timer(id);
     } else if (VoiceAssistant::owns_timer(id)) {
@@ -99,6 +107,7 @@ AuthState Speaker::auth_state() const { return auth_.state(); }
 RingPattern Speaker::ring_pattern() const { return attention_.pattern(); }
 const hal::RingFrame& Speaker::ring_frame() const { return attention_.frame(); }
 std::string_view Speaker::user_code() const { return auth_.user_code(); }
+const DeviceSettings& Speaker::settings() const { return settings_.settings(); }
 std::string_view Speaker::verification_uri() const { return auth_.verification_uri(); }
 
 } // namespace ringside::fw

@@ -17,6 +17,8 @@
 #include "firmware/core/tracer.hpp"
 #include "firmware/lifecycle/device_lifecycle.hpp"
 #include "firmware/voice/voice_assistant.hpp"
+#include "firmware/setup/provisioning_reporter.hpp"
+#include "firmware/settings/settings_sync.hpp"
 
 namespace ringside::fw {
 
@@ -38,6 +40,7 @@ public:
     std::string_view user_code() const;         // empty unless AwaitingApproval
     std::string_view verification_uri() const;  // empty unless AwaitingApproval
     const VoiceAssistant& voice() const { return voice_; }
+    const DeviceSettings& settings() const;     // downloaded after linking (defaults before)
 
 private:
     void on_timer(hal::TimerId id);
@@ -55,6 +58,8 @@ private:
     AuthClient auth_;
     DeviceLifecycle lifecycle_;
     VoiceAssistant voice_;
+    ProvisioningReporter reporter_;  // tells the companion app how its setup goes
+    SettingsSync settings_;          // downloads settings once linked
     bool powered_ = false;
 };
 

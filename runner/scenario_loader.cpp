@@ -84,6 +84,9 @@ void read_wifi(ScenarioNode wifi, Scenario& s) {
         sim::WifiNetwork net;
         net.ssid = w.require("ssid").str();
         net.password = w.require("password").str();
+        if (auto b = w.get("band")) {
+            if (!sim::parse(b->str(), net.band)) b->fail("unknown band '" + b->str() + "'; expected 2.4GHz or 5GHz");
+        }
         w.done();
         s.world.networks.push_back(net);
     }

@@ -3,13 +3,17 @@
 #include "sim/virtual_speaker.hpp"
 
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "firmware/speaker.hpp"
 #include "sim/app/browser_user.hpp"
+#include "sim/app/app_setup_link.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
+#include "sim/board/firmware_fence.hpp"
 #include "sim/board/inproc_http_client.hpp"
+#include "sim/board/secret_witness.hpp"
 #include "sim/board/seeded_random.hpp"
 #include "sim/board/trace_recorder.hpp"
 #include "sim/board/virtual_clock.hpp"
@@ -35,15 +39,48 @@ struct VirtualSpeaker::World {
                             : fw::AuthDialect::Rfc8628},
           cloud(config.cloud),
           http(bus, config.cloud.issuer,
-               [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },
+               [this](const cloud::CloudRequest& request, Millis now) {
+                   cloud::CloudResponse response = cloud.handle(request, now);
+                   secrets.see(request, response);
+                   return response;
+               },
                [this] { return wifi.associated(); }, config.network_latency),
-          random(config.seed) {}
+          random(config.seed),
+          link(config.seed) {
+        // Only a world whose networks declare a band or whose congestion changes draws from
+        // the link model; the default 2.4 GHz uncongested hop is the fixed latency.
+        http.set_hop([this]() -> std::optional<Millis> {
+            const WifiBand band = current_band();
+            if (band == WifiBand::GHz2_4 && link.congestion() == Congestion::None && !link.down())
+                return this->config.network_latency;
+            return link.hop(band);
+        });
+    }
+
+    // The band of the network the radio is on (or last tried).
+    WifiBand current_band() const {
+        for (const WifiNetwork& n : config.networks)
+            if (n.ssid == wifi.ssid()) return n.band;
+        return WifiBand::GHz2_4;
+    }
+
+    // Every secret of this world: what crossed the wire plus every password it was given.
+    std::set<std::string> all_secrets() const {
+        std::set<std::string> out = secrets.secrets();
+        for (const WifiNetwork& n : config.networks)
+            if (n.password.size() >= 4) out.insert(n.password);
+        for (const cloud::Account& a : cloud.config().accounts)
+            if (a.password.size() >= 4) out.insert(a.password);
+        for (const std::string& p : provisioned_passwords) out.insert(p);
+        return out;
+    }
 
     WorldConfig config;
     fw::DeviceConfig device_config;
     Scheduler scheduler;
     TraceRecorder trace{scheduler};
     cloud::CloudService cloud;
+    SecretWitness secrets;  // test face: every secret that crossed the wire
     DeviceBus bus{scheduler};
     VirtualClock clock{scheduler};
     VirtualTimers timers{bus};
@@ -52,12 +89,29 @@ struct VirtualSpeaker::World {
     InprocHttpClient http;
     VirtualFlash flash;
     SeededRandom random;
+    LinkModel link;
     VirtualSpeech speech{bus, trace};
     VirtualMicrophone mic{bus, config.seed};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic};
+    AppSetupLink setup_link{scheduler};
+    // The firmware reaches the parts through fences, so a footprint probe can tell the
+    // firmware's own heap use from the simulator's (sim/board/firmware_fence.hpp).
+    fence::FencedClock fenced_clock{clock};
+    fence::FencedTimers fenced_timers{timers};
+    fence::FencedRing fenced_ring{ring};
+    fence::FencedWifi fenced_wifi{wifi};
+    fence::FencedHttp fenced_http{http};
+    fence::FencedFlash fenced_flash{flash};
+    fence::FencedRandom fenced_random{random};
+    fence::FencedTrace fenced_trace{trace};
+    fence::FencedSpeech fenced_speech{speech};
+    fence::FencedMicrophone fenced_mic{mic};
+    fence::FencedSetup fenced_setup{setup_link};
+    hal::Board board{fenced_clock,  fenced_timers, fenced_ring,   fenced_wifi, fenced_http, fenced_flash,
+                     fenced_random, fenced_trace,  fenced_speech, fenced_mic,  fenced_setup};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
+    std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
 };
 
 VirtualSpeaker::VirtualSpeaker(WorldConfig config) : world_(std::make_unique<World>(std::move(config))) {}
@@ -75,8 +129,10 @@ void VirtualSpeaker::power_on() {
     fw::Speaker& speaker = *w.speaker;
     w.bus.attach([&w, &speaker](const fw::Event& event) {
         if (w.observer) w.observer(event);
+        fence::FirmwareSection firmware;
         speaker.dispatch(event);
     });
+    fence::FirmwareSection firmware;
     speaker.power_on();
 }
 
@@ -111,7 +167,16 @@ void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event:
 void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Event::button_up(button)); }
 
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
-    world_->app.provision(ssid, password, account);
+    hal::WifiBand band = hal::WifiBand::Any;
+    for (const WifiNetwork& n : world_->config.networks)
+        if (n.ssid == ssid) band = n.band == WifiBand::GHz5 ? hal::WifiBand::GHz5 : hal::WifiBand::GHz2_4;
+    provision(ssid, password, account, band);
+}
+
+void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account,
+                               hal::WifiBand band) {
+    if (password.size() >= 4) world_->provisioned_passwords.insert(password);
+    world_->app.provision(ssid, password, account, band);
 }
 
 PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
@@ -158,6 +223,8 @@ const std::vector<TraceLine>& VirtualSpeaker::trace() const { return world_->tra
 
 const std::vector<SpokenSentence>& VirtualSpeaker::spoken() const { return world_->speech.sentences(); }
 
+const std::vector<AppMessage>& VirtualSpeaker::app_told() const { return world_->setup_link.told(); }
+
 bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& stop) {
     Scheduler& scheduler = world_->scheduler;
     const auto holds = [&stop] { return stop && stop(); };
@@ -170,6 +237,10 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
 }
 
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }
+
+std::set<std::string> VirtualSpeaker::secrets_used() const { return world_->all_secrets(); }
+
+LinkModel& VirtualSpeaker::link() { return world_->link; }
 
 std::uint64_t VirtualSpeaker::events_processed() const { return world_->scheduler.executed(); }
 

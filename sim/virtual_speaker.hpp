@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "sim/app/page_sign_in.hpp"
+#include "sim/app/app_setup_link.hpp"
+#include "sim/board/link_model.hpp"
 #include "sim/cloud/cloud_service.hpp"
 
 namespace ringside::sim {
@@ -25,6 +28,7 @@ using Millis = std::chrono::milliseconds;
 struct WifiNetwork {
     std::string ssid;
     std::string password;
+    WifiBand band = WifiBand::GHz2_4;  // sets latency and loss (sim/board/link_model.hpp)
 };
 
 // Strings owned here back the firmware's DeviceConfig views.
@@ -82,7 +86,11 @@ public:
     void release(hal::Button button);
 
     // The companion app hands Wi-Fi credentials and its account hint over the setup channel.
+    // The band hint is that of the network in range with this SSID (the phone is on it),
+    // Any when none is; the overload hands over `band` as given.
     void provision(const std::string& ssid, const std::string& password, const std::string& account);
+    void provision(const std::string& ssid, const std::string& password, const std::string& account,
+                   hal::WifiBand band);
     // The user approves the code the device is showing, from `account`'s session.
     // Returns UnknownCode when the device shows no code.
     cloud::ApprovalResult approve_shown_code(const std::string& account);
@@ -110,6 +118,8 @@ public:
     const std::vector<TraceLine>& trace() const;
     // Every sentence the device has said (world time it began, text), oldest first.
     const std::vector<SpokenSentence>& spoken() const;
+    // Every setup-progress report the companion app heard from the speaker, oldest first.
+    const std::vector<AppMessage>& app_told() const;
 
     // Runs scheduled events in time order until `stop()` holds (checked first, then after
     // each event) or virtual time reaches `deadline`. Returns whether stop() held; now() is
@@ -118,6 +128,14 @@ public:
     void advance(Millis duration);
 
     std::uint64_t events_processed() const;
+
+    // Test face: every secret this run used — tokens, refresh tokens, device and user codes,
+    // one-time codes that crossed the wire, and every Wi-Fi and account password it was
+    // given (values of at least 4 characters). Lets a test prove none of them leaked.
+    std::set<std::string> secrets_used() const;
+
+    // Network conditions between the speaker's Wi-Fi and the cloud (scenario `network:` step).
+    LinkModel& link();
 
     // Test face: `observer` sees every event as it is handed to the firmware (after events
     // addressed to an earlier power-on were dropped), just before dispatch. Its views live

@@ -8,6 +8,7 @@
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/http_client.hpp"
 #include "firmware/hal/timers.hpp"
+#include "firmware/hal/wifi.hpp"
 
 namespace ringside::fw {
 
@@ -28,6 +29,7 @@ struct SetupCredentials {
     std::string_view ssid;
     std::string_view password;
     std::string_view account_hint;
+    hal::WifiBand band = hal::WifiBand::Any;  // the app's hint which band the network is on
 };
 
 // 10 ms of microphone PCM (hal/microphone.hpp); the samples belong to the microphone.
@@ -45,13 +47,14 @@ struct Event {
     hal::HttpResponse response{};
     SetupCredentials setup{};
     MicFrame mic{};
+    hal::WifiFailure wifi_failure = hal::WifiFailure::Other;  // WifiFailed only
 
     static Event timer_expired(hal::TimerId id) { Event e; e.type = EventType::TimerExpired; e.timer = id; return e; }
     static Event button_down(hal::Button b) { Event e; e.type = EventType::ButtonDown; e.button = b; return e; }
     static Event button_up(hal::Button b) { Event e; e.type = EventType::ButtonUp; e.button = b; return e; }
     static Event setup_credentials(SetupCredentials c) { Event e; e.type = EventType::SetupCredentials; e.setup = c; return e; }
     static Event wifi_joined() { Event e; e.type = EventType::WifiJoined; return e; }
-    static Event wifi_failed() { Event e; e.type = EventType::WifiFailed; return e; }
+    static Event wifi_failed(hal::WifiFailure why = hal::WifiFailure::Other) { Event e; e.type = EventType::WifiFailed; e.wifi_failure = why; return e; }
     static Event speech_done() { Event e; e.type = EventType::SpeechDone; return e; }
     static Event mic_frame(const std::int16_t* samples, std::size_t count) { Event e; e.type = EventType::MicFrame; e.mic.samples = samples; e.mic.count = count; return e; }
     static Event http_done(hal::RequestId id, const hal::HttpResponse& r) { Event e; e.type = EventType::HttpDone; e.request = id; e.response = r; return e; }

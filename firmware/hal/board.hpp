@@ -8,6 +8,7 @@
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/hal/microphone.hpp"
 #include "firmware/hal/random.hpp"
+#include "firmware/hal/setup_channel.hpp"
 #include "firmware/hal/speech.hpp"
 #include "firmware/hal/timers.hpp"
 #include "firmware/hal/trace.hpp"
@@ -26,6 +27,7 @@ struct Board {
     TraceSink& trace;
     Speech& speech;
     Microphone& mic;
+    SetupChannel& setup;  // back to the companion app
 };
 
 } // namespace ringside::hal

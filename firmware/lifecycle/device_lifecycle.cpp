@@ -160,11 +160,14 @@ bool DeviceLifecycle::take(const SetupCredentials& setup) {
     const bool ok = !setup.ssid.empty() && c.wifi_ssid.assign(setup.ssid) && c.wifi_password.assign(setup.password) &&
                     c.account_hint.assign(setup.account_hint);
     if (!ok) c.wipe();
+    band_ = ok ? setup.band : hal::WifiBand::Any;
     return ok;
 }
 
 void DeviceLifecycle::join() {
     tracer_.emit("wifi", "join", credentials_.wifi_ssid.view());
+    // Stored credentials carry no band: a reboot scans both.
+    board_.wifi.prefer_band(from_store_ ? hal::WifiBand::Any : band_);
     board_.wifi.join(credentials_.wifi_ssid.view(), credentials_.wifi_password.view());
 }
 

@@ -78,6 +78,7 @@ private:
     DeviceState state_ = DeviceState::Off;
     // The working copy: loaded at boot or received from the app; committed when linked.
     StoredCredentials credentials_;
+    hal::WifiBand band_ = hal::WifiBand::Any;  // the app's band hint (RAM only)
     bool from_store_ = false;  // the creds being joined came from flash (so retry, not re-setup)
     bool persisted_ = false;   // credentials_ matches the newest record in flash
     bool wifi_error_shown_ = false;

@@ -1,4 +1,6 @@
 // What the companion app and the person using it do.
+#include <optional>
+
 #include "runner/condition.hpp"
 #include "runner/steps/steps.hpp"
 
@@ -9,6 +11,14 @@ void add_app_steps(StepCatalog& c) {
         const std::string ssid = a.require("wifi").str();
         const std::string account = a.require("account").str();
         std::string password;
+        // Without `band:` the world hands over the band of the network in range (the phone
+        // is on it); resolved at play time, so a benchmark may move the network to another band.
+        std::optional<hal::WifiBand> band;
+        if (auto b = a.get("band")) {
+            sim::WifiBand named{};
+            if (!sim::parse(b->str(), named)) b->fail("unknown band '" + b->str() + "'; expected 2.4GHz or 5GHz");
+            band = named == sim::WifiBand::GHz5 ? hal::WifiBand::GHz5 : hal::WifiBand::GHz2_4;
+        }
         if (auto p = a.get("password")) {
             password = p->str();
         } else {
@@ -23,7 +33,11 @@ void add_app_steps(StepCatalog& c) {
         }
         a.done();
         return [=](sim::VirtualSpeaker& w) {
-            w.provision(ssid, password, account);
+            if (band) {
+                w.provision(ssid, password, account, *band);
+            } else {
+                w.provision(ssid, password, account);
+            }
             return std::string();
         };
     };

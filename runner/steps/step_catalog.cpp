@@ -14,6 +14,8 @@ const StepCatalog& step_catalog() {
         add_expect_steps(c);
         add_request_steps(c);
         add_voice_steps(c);
+        add_setup_steps(c);
+        add_network_steps(c);
         return c;
     }();
     return catalog;

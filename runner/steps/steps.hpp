@@ -21,6 +21,8 @@ void add_cloud_steps(StepCatalog& catalog);        // cloud state and faults
 void add_expect_steps(StepCatalog& catalog);       // expectations on device/auth/ring
 void add_request_steps(StepCatalog& catalog);      // expectations on the cloud's journal
 void add_voice_steps(StepCatalog& catalog);        // speech into the mic, voice-API state
+void add_setup_steps(StepCatalog& catalog);        // what the companion app is told
+void add_network_steps(StepCatalog& catalog);      // network down/up, congestion
 
 // Every step, built once.
 const StepCatalog& step_catalog();

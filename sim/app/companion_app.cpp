@@ -2,15 +2,16 @@
 
 namespace ringside::sim {
 
-void CompanionApp::provision(const std::string& ssid, const std::string& password, const std::string& account) {
+void CompanionApp::provision(const std::string& ssid, const std::string& password, const std::string& account,
+                             hal::WifiBand band) {
     const std::string detail = "ssid=" + ssid + " account=" + account;
     if (!bus_.attached()) {
         trace_.record_line("app", "provision_unreachable", detail);
         return;
     }
     trace_.record_line("app", "provision", detail);
-    bus_.post_at(bus_.scheduler().now() + kSetupChannelDelay, [this, ssid, password, account] {
-        bus_.dispatch(fw::Event::setup_credentials(fw::SetupCredentials{ssid, password, account}));
+    bus_.post_at(bus_.scheduler().now() + kSetupChannelDelay, [this, ssid, password, account, band] {
+        bus_.dispatch(fw::Event::setup_credentials(fw::SetupCredentials{ssid, password, account, band}));
     });
 }
 

@@ -22,7 +22,9 @@ public:
 
     // Hands Wi-Fi credentials and the account hint to the speaker. Nothing arrives when the
     // speaker is unpowered now or loses power before the hand-over completes.
-    void provision(const std::string& ssid, const std::string& password, const std::string& account);
+    // `band` is the app's hint which band the network is on (Any: none).
+    void provision(const std::string& ssid, const std::string& password, const std::string& account,
+                   hal::WifiBand band = hal::WifiBand::Any);
 
     // The user approves `shown_code` (what the speaker displays) from `account`'s session.
     // An empty code means the device shows none: UnknownCode, the cloud is not asked.

@@ -30,10 +30,21 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
         deliver_at(now + 2 * latency_, id, ticket, hal::TransportError::ConnectionFailed, {});
         return true;
     }
+    const std::optional<Millis> out = next_hop();
+    if (!out) {
+        ++messages_lost_;  // lost on the way up: the cloud never sees it
+        return true;
+    }
     // Copy now: the firmware's views live only for this call.
-    bus_.scheduler().schedule_at(now + latency_, [this, id, ticket, wire = to_cloud_request(request, *url)] {
+    bus_.scheduler().schedule_at(now + *out, [this, id, ticket, wire = to_cloud_request(request, *url)] {
         const Millis arrived = bus_.scheduler().now();
-        deliver_at(arrived + latency_, id, ticket, hal::TransportError::None, handler_(wire, arrived));
+        cloud::CloudResponse response = handler_(wire, arrived);
+        const std::optional<Millis> back = next_hop();
+        if (!back) {
+            ++messages_lost_;  // processed, but the answer is lost on the way down
+            return;
+        }
+        deliver_at(arrived + *back, id, ticket, hal::TransportError::None, std::move(response));
     });
     return true;
 }

@@ -5,11 +5,17 @@
 // Only the issuer's origin (scheme, host, port) answers; any other host is a connection
 // failure, as DNS or TCP would report it. Without a Wi-Fi link, requests fail NoNetwork.
 //
+// With a hop function set (the world's LinkModel), each direction's delay comes from it and
+// a message it reports lost never arrives: a lost request is never processed, a lost
+// response leaves the request processed; either way only the firmware's own request
+// timeout notices.
+//
 // A request that has reached the cloud stays processed even if the device then cancels it
 // or loses power: only the response is dropped, as on a real network.
 // Who may call: send/cancel — the firmware, from dispatch; the rest — the world and tests.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -26,6 +32,8 @@ public:
     using Handler = std::function<cloud::CloudResponse(const cloud::CloudRequest&, Millis now)>;
     // Whether the device has a network link now (VirtualWifi::associated).
     using LinkUp = std::function<bool()>;
+    // One message over the air: its one-way delay, or nullopt when it is lost.
+    using Hop = std::function<std::optional<Millis>()>;
 
     InprocHttpClient(DeviceBus& bus, std::string_view issuer, Handler handler, LinkUp link_up, Millis latency);
 
@@ -37,11 +45,15 @@ public:
 
     // Test face.
     void set_latency(Millis one_way) { latency_ = one_way; }
+    // Replaces the fixed latency for requests and responses that reach the air.
+    void set_hop(Hop hop) { hop_ = std::move(hop); }
+    std::uint64_t messages_lost() const { return messages_lost_; }
     Millis latency() const { return latency_; }
     std::size_t in_flight() const { return outstanding_.size(); }
     std::uint64_t requests_sent() const { return requests_sent_; }
 
 private:
+    std::optional<Millis> next_hop() { return hop_ ? hop_() : std::optional<Millis>(latency_); }
     void deliver_at(Millis at, hal::RequestId id, std::uint64_t ticket, hal::TransportError error,
                     cloud::CloudResponse response);
 
@@ -50,6 +62,8 @@ private:
     Handler handler_;
     LinkUp link_up_;
     Millis latency_;
+    Hop hop_;
+    std::uint64_t messages_lost_ = 0;
     // Request id -> ticket of the one request under that id whose response is still wanted.
     std::unordered_map<hal::RequestId, std::uint64_t> outstanding_;
     std::uint64_t next_ticket_ = 1;

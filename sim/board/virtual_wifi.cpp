@@ -12,8 +12,9 @@ void VirtualWifi::join(std::string_view ssid, std::string_view password) {
     pending_ = bus_.post_at(bus_.scheduler().now() + kJoinDelay,
                             [this, ssid = std::string(ssid), password = std::string(password)] {
                                 pending_ = {};
-                                associated_ = accepts(ssid, password);
-                                bus_.dispatch(associated_ ? fw::Event::wifi_joined() : fw::Event::wifi_failed());
+                                const hal::WifiFailure why = verdict(ssid, password);
+                                associated_ = why == kJoined;
+                                bus_.dispatch(associated_ ? fw::Event::wifi_joined() : fw::Event::wifi_failed(why));
                             });
 }
 
@@ -23,11 +24,15 @@ void VirtualWifi::leave() {
     associated_ = false;
 }
 
-bool VirtualWifi::accepts(const std::string& ssid, const std::string& password) const {
+hal::WifiFailure VirtualWifi::verdict(const std::string& ssid, const std::string& password) const {
     for (const WifiNetwork& network : in_range_) {
-        if (network.ssid == ssid) return network.password == password;
+        if (network.ssid != ssid) continue;
+        const bool scanned = band_ == hal::WifiBand::Any ||
+                             (band_ == hal::WifiBand::GHz5) == (network.band == WifiBand::GHz5);
+        if (!scanned) continue;  // on the band the radio did not scan
+        return network.password == password ? kJoined : hal::WifiFailure::WrongPassword;
     }
-    return false;
+    return hal::WifiFailure::NotFound;
 }
 
 } // namespace ringside::sim

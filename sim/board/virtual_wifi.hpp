@@ -23,9 +23,14 @@ public:
 
     void join(std::string_view ssid, std::string_view password) override;
     void leave() override;
+    // The radio then scans only that band: a network on the other band is not found.
+    void prefer_band(hal::WifiBand band) override { band_ = band; }
 
     // Power-off: association lost, a pending join abandoned.
-    void reset() { leave(); }
+    void reset() {
+        leave();
+        band_ = hal::WifiBand::Any;
+    }
 
     // Test face.
     bool associated() const { return associated_; }
@@ -33,12 +38,15 @@ public:
     std::uint32_t join_attempts() const { return join_attempts_; }
 
 private:
-    bool accepts(const std::string& ssid, const std::string& password) const;
+    // kJoined when the network in range takes the password, else why it does not.
+    static constexpr hal::WifiFailure kJoined = static_cast<hal::WifiFailure>(0xFF);
+    hal::WifiFailure verdict(const std::string& ssid, const std::string& password) const;
 
     DeviceBus& bus_;
     const std::vector<WifiNetwork>& in_range_;
     Scheduler::Handle pending_;
     std::string ssid_;
+    hal::WifiBand band_ = hal::WifiBand::Any;
     bool associated_ = false;
     std::uint32_t join_attempts_ = 0;
 };

@@ -43,6 +43,7 @@ Outcome route(ServiceState& state, const CloudRequest& request, const std::strin
     if (endpoint == "token") return serve_token(state, request, now);
     if (endpoint == "revoke") return serve_revocation(state, request, now);
     if (endpoint == "verification") return serve_verification_page(state, request, now);
+    if (endpoint == "settings") return serve_settings(state, request, now);
     return oauth_error(404, "not_found", "no such endpoint");
 }
 

@@ -13,5 +13,6 @@ inline constexpr std::string_view kVerification = "/device";
 inline constexpr std::string_view kLwaCodePair = "/auth/O2/create/codepair";
 inline constexpr std::string_view kLwaToken = "/auth/O2/token";
 inline constexpr std::string_view kVoice = "/v1/voice";  // sim/cloud/voice/voice_endpoint.hpp
+inline constexpr std::string_view kSettings = "/v1/settings";  // speaker settings (bearer)
 
 } // namespace ringside::cloud::paths

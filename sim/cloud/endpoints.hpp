@@ -18,6 +18,7 @@ Outcome serve_device_authorization(ServiceState& state, const CloudRequest& requ
 Outcome serve_token(ServiceState& state, const CloudRequest& request, Millis now);
 Outcome serve_revocation(ServiceState& state, const CloudRequest& request, Millis now);
 Outcome serve_verification_page(ServiceState& state, const CloudRequest& request, Millis now);
+Outcome serve_settings(ServiceState& state, const CloudRequest& request, Millis now);
 
 // `path` appended to the issuer (whose trailing '/', if any, is not doubled).
 std::string issuer_url(const CloudConfig& config, std::string_view path);

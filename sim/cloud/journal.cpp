@@ -15,6 +15,7 @@ std::string endpoint_for_path(std::string_view path) {
     if (path == paths::kLwaCodePair) return "device_authorization";
     if (path == paths::kLwaToken) return "token";
     if (path == paths::kVoice) return "voice";
+    if (path == paths::kSettings) return "settings";
     return "other";
 }
 

@@ -264,6 +264,12 @@ struct FakeMicrophone final : hal::Microphone {
     bool capturing = false;
 };
 
+// Remembers every progress report the speaker sent to the companion app.
+struct FakeSetupChannel final : hal::SetupChannel {
+    void report(hal::SetupProgress p) override { told.emplace_back(hal::to_string(p)); }
+    std::vector<std::string> told;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -275,8 +281,9 @@ struct FakeBoard {
     FakeTrace trace;
     FakeSpeech speech;
     FakeMicrophone mic;
+    FakeSetupChannel setup;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic}; }
+    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic, setup}; }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in
@@ -377,7 +384,8 @@ public:
     static std::string error(const std::string& code) { return R"({"error":")" + code + R"("})"; }
 
     // Power-on to a linked speaker through the device grant.
-    void link(int expires_in = 3600) {
+    // `answer_settings` false leaves the post-link settings download in flight (its tests).
+    void link(int expires_in = 3600, bool answer_settings = true) {
         advance(2s);
         provision();
         wifi_joined();
@@ -385,6 +393,10 @@ public:
         respond(200, code());
         advance(5s);
         respond(200, tokens(expires_in));
+        // Once linked the speaker fetches its settings; answer that too, so a test starts
+        // from a linked speaker with nothing in flight.
+        if (answer_settings && has_outstanding() && outstanding().url.find("/v1/settings") != std::string::npos)
+            respond(200, R"({"device_name":"test speaker","locale":"en-US","time_zone":"UTC","wake_word":"alexa","volume":5})");
     }
 
     FakeBoard hw;

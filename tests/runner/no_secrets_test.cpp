@@ -1,0 +1,109 @@
+// No secret the suite used — access token, refresh token, device code, user code, Wi-Fi
+// password, account password, one-time code — appears in any trace line, spoken sentence,
+// cloud journal entry, or the JUnit and trace report files of a run of every scenario.
+// The secrets come from the world's test face (what really crossed the wire and what the
+// world was given), not from guesses. Runs are deterministic, so the CLI run below uses the
+// same secrets as the in-process plays.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "child_process.hpp"
+#include "runner/scenario_loader.hpp"
+#include "sim/virtual_speaker.hpp"
+
+using namespace ringside;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> scenario_files() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(std::string(RINGSIDE_SOURCE_DIR) + "/scenarios"))
+        if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+struct Leak {
+    std::string where;
+    std::string text;
+};
+
+// The first secret `text` contains, or empty.
+std::string leaked(const std::set<std::string>& secrets, const std::string& text) {
+    for (const std::string& s : secrets)
+        if (text.find(s) != std::string::npos) return s;
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("no secret appears in any trace, sentence, journal entry or report of the suite", "[secrets]") {
+    std::set<std::string> all_secrets;
+    std::set<std::string> kinds_seen;  // proves the witness saw the kinds of secret it should
+    for (const std::string& file : scenario_files()) {
+        INFO("scenario " << file);
+        const runner::Scenario scenario = runner::load_scenario(file);
+        sim::VirtualSpeaker world(scenario.world);
+        for (const runner::Step& step : scenario.steps)
+            if (!step.play(world).empty()) break;  // a failing scenario still must not leak
+        // A password equal to a public name (the built-in account "demo" has password
+        // "demo") cannot be told from that name in a trace: it is left out.
+        std::set<std::string> secrets = world.secrets_used();
+        for (const cloud::Account& a : world.cloud().config().accounts) {
+            secrets.erase(a.id);
+            secrets.erase(a.email);
+        }
+        for (const sim::WifiNetwork& n : scenario.world.networks) secrets.erase(n.ssid);
+        all_secrets.insert(secrets.begin(), secrets.end());
+        for (const std::string& s : secrets) {
+            if (s.rfind("Atza|", 0) == 0 || s.rfind("rs_at.", 0) == 0) kinds_seen.insert("access");
+            if (s.rfind("Atzr|", 0) == 0 || s.rfind("rs_rt.", 0) == 0) kinds_seen.insert("refresh");
+            if (s.size() == 9 && s[4] == '-') kinds_seen.insert("user_code");
+        }
+        for (const sim::TraceLine& line : world.trace()) {
+            INFO("trace " << line.category << " " << line.event << " " << line.detail);
+            CHECK(leaked(secrets, line.category + " " + line.event + " " + line.detail).empty());
+        }
+        for (const sim::SpokenSentence& sentence : world.spoken()) {
+            INFO("said " << sentence.text);
+            CHECK(leaked(secrets, sentence.text).empty());
+        }
+        for (const cloud::JournalEntry& e : world.cloud().journal()) {
+            const std::string text =
+                e.method + " " + e.path + " " + e.endpoint + " " + e.grant_type + " " + e.client_id + " " + e.error;
+            INFO("journal " << text);
+            CHECK(leaked(secrets, text).empty());
+        }
+    }
+    // The witness really saw tokens and codes (else this test would pass vacuously).
+    CHECK(all_secrets.size() > 20);
+    CHECK(kinds_seen.count("user_code") == 1);
+    CHECK(kinds_seen.count("access") == 1);
+    CHECK(kinds_seen.count("refresh") == 1);
+
+    const fs::path out = fs::temp_directory_path() / ("ringside_no_secrets_" + std::to_string(::getpid()));
+    fs::remove_all(out);
+    fs::create_directories(out);
+    const auto run = test::run_ringside("run scenarios --junit " + (out / "junit.xml").string() + " --trace " +
+                                        (out / "traces").string());
+    INFO(run.output);
+    CHECK(leaked(all_secrets, run.output).empty());
+    int reports = 0;
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+        if (!e.is_regular_file()) continue;
+        ++reports;
+        const std::string text = test::read_file(e.path().string());
+        INFO("report " << e.path().string());
+        CHECK(leaked(all_secrets, text).empty());
+    }
+    CHECK(reports > 1);
+    fs::remove_all(out);
+}
