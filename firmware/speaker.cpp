@@ -57,6 +57,12 @@ void Speaker::on_timer(hal::TimerId id) {
     }
 }
 
+void Speaker::access_token_rejected() {
+    if (!powered_) return;
+    lifecycle_.on_auth(auth_.access_token_rejected());
+    update_ring();
+}
+
 void Speaker::on_button(const Event& event) {
     const bool down = event.type == EventType::ButtonDown;
     if (event.button != hal::Button::Action) {

@@ -74,6 +74,8 @@ void AuthClient::reset() {
     enter(AuthState::Unlinked);
 }
 
+AuthNotice AuthClient::access_token_rejected() { return finish(step(Input::AccessRejected)); }
+
 bool AuthClient::owns_timer(hal::TimerId id) {
     return std::find(std::begin(kAuthTimers), std::end(kAuthTimers), id) != std::end(kAuthTimers);
 }
@@ -232,6 +234,18 @@ AuthNotice AuthClient::step(Input input) {
             if (state_ == AuthState::Linked || state_ == AuthState::Expired) send(Request::Refresh);
             return AuthNotice::None;
 
+        case Input::AccessRejected:
+            if (state_ != AuthState::Linked && state_ != AuthState::Expired) return AuthNotice::None;
+            if (in_flight_ == Request::Refresh) return AuthNotice::None;
+            tracer_.emit("auth", "access_rejected", "refreshing now");
+            access_token_.wipe();
+            board_.timers.cancel(timer::kAuthRefresh);
+            board_.timers.cancel(timer::kTokenExpiry);
+            backoff_.reset();
+            enter(AuthState::Expired);
+            send(Request::Refresh);
+            return AuthNotice::None;
+
         case Input::TokenLapsed:
             if (state_ != AuthState::Linked) return AuthNotice::None;
             access_token_.wipe();
@@ -335,8 +349,7 @@ bool AuthClient::read_tokens(const JsonReader& json) {
 }
 
 void AuthClient::arm_token_timers() {
-    const Millis lead = std::min(kMaxRefreshLead, access_lifetime_ / 2);
-    board_.timers.arm(timer::kAuthRefresh, access_lifetime_ - lead);
+    board_.timers.arm(timer::kAuthRefresh, refresh_delay(access_lifetime_, board_.random));
     board_.timers.arm(timer::kTokenExpiry, access_lifetime_);
 }
 

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "firmware/auth/backoff.hpp"
+#include "firmware/auth/refresh_schedule.hpp"
 #include "firmware/auth/stored_credentials.hpp"
 #include "firmware/core/device_config.hpp"
 #include "firmware/core/fixed_string.hpp"
@@ -40,8 +41,6 @@ enum class AuthNotice : std::uint8_t {
 inline constexpr hal::Millis kRequestTimeout{60'000};
 inline constexpr hal::Millis kDefaultPollInterval{5'000};  // RFC 8628 §3.2
 inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
-inline constexpr hal::Millis kMaxRefreshLead{600'000};     // refresh 10 min before expiry...
-// ...or at half-life when the token lives less than 20 min.
 
 class AuthClient {
 public:
@@ -57,6 +56,11 @@ public:
     AuthNotice start(std::string_view refresh_token);
     // Back to Unlinked: cancels the request and every auth timer, wipes codes and tokens.
     void reset();
+
+    // The voice API answered 401 to the current access token (revoked or expired early):
+    // drop it and refresh now instead of waiting for the schedule. Ignored unless Linked or
+    // Expired, and while a refresh is already in flight. Who may call: the voice client.
+    AuthNotice access_token_rejected();
 
     static bool owns_timer(hal::TimerId id);
     AuthNotice on_timer(hal::TimerId id);
@@ -92,6 +96,7 @@ private:
         RetryDue,
         RefreshDue,
         TokenLapsed,
+        AccessRejected,  // the voice API refused the access token
     };
 
     // The machine's one transition function.

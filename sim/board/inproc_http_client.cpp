@@ -33,7 +33,10 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
     // Copy now: the firmware's views live only for this call.
     bus_.scheduler().schedule_at(now + latency_, [this, id, ticket, wire = to_cloud_request(request, *url)] {
         const Millis arrived = bus_.scheduler().now();
-        deliver_at(arrived + latency_, id, ticket, hal::TransportError::None, handler_(wire, arrived));
+        cloud::CloudResponse answer = handler_(wire, arrived);
+        // A dropped request stays outstanding until the firmware gives up and cancels it.
+        if (answer.dropped) return;
+        deliver_at(arrived + latency_, id, ticket, hal::TransportError::None, std::move(answer));
     });
     return true;
 }

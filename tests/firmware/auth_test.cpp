@@ -233,6 +233,7 @@ TEST_CASE("refresh happens ahead of expiry and rotates the stored token", "[auth
     CHECK(r.hw.trace.count("http", "request", "POST /oauth2/token refresh_token") == 1);
     CHECK(r.speaker->auth_state() == AuthState::Linked);
 
+    r.hw.random.script.push_front(100);  // the full 10 min lead again
     r.respond(200, Rig::tokens(3600, "Atzr|refresh-secret-2", "Atza|access-secret-2"));
     CHECK(r.speaker->auth_state() == AuthState::Linked);
     CHECK(r.hw.trace.count("storage", "commit") == 2);
@@ -287,6 +288,7 @@ TEST_CASE("refresh 503 retries with jittered back-off, reset by a success", "[au
     CHECK(r.speaker->device_state() == DeviceState::Linked);
     CHECK(r.speaker->ring_pattern() == RingPattern::Off);
 
+    r.hw.random.script = {100};  // the full 10 min lead
     r.respond(200, Rig::tokens());
     CHECK(r.speaker->auth_state() == AuthState::Linked);
     // Next failure starts from the top of the table again.
@@ -426,4 +428,54 @@ TEST_CASE("a transport that refuses a request is retried with back-off", "[auth]
     r.hw.http.accept = true;
     r.advance(r.hw.timers.remaining(timer::kAuthRetry));
     CHECK(r.outstanding().url == kMetadataUrl);
+}
+
+TEST_CASE("refresh lead is 10 min minus a random 0-10 %", "[auth][refresh]") {
+    Rig r;
+    r.link(3600);
+    // link() drew the jitter already; a 3600 s token refreshes between 3000 s and 3060 s.
+    const auto remaining = r.hw.timers.remaining(timer::kAuthRefresh);
+    CHECK(remaining >= 3000s);
+    CHECK(remaining <= 3060s);
+
+    struct Script : hal::Random {
+        std::uint32_t value;
+        std::uint32_t next_u32() override { return value; }
+    } draw;
+    draw.value = 100;  // permille 1000: the full 10 min lead
+    CHECK(refresh_delay(3600s, draw) == 3000s);
+    draw.value = 0;  // permille 900: 9 min lead
+    CHECK(refresh_delay(3600s, draw) == 3060s);
+    draw.value = 50;  // permille 950
+    CHECK(refresh_delay(3600s, draw) == 3030s);
+    draw.value = 0;  // half-life for short tokens, still jittered
+    CHECK(refresh_delay(60s, draw) == 33s);
+}
+
+TEST_CASE("a 401 from the voice API refreshes at once", "[auth][refresh]") {
+    Rig r;
+    r.link(3600);
+    REQUIRE(refreshes(r) == 0);
+    r.advance(100s);
+    r.speaker->access_token_rejected();
+    CHECK(refreshes(r) == 1);
+    CHECK(r.speaker->auth_state() == AuthState::Expired);
+    CHECK(r.hw.trace.count("auth", "access_rejected") == 1);
+    // A second 401 while that refresh is in flight sends nothing more.
+    r.speaker->access_token_rejected();
+    CHECK(refreshes(r) == 1);
+    r.respond(200, Rig::tokens(3600, "Atzr|refresh-secret-2", "Atza|access-secret-2"));
+    CHECK(r.speaker->auth_state() == AuthState::Linked);
+    CHECK(r.speaker->device_state() == DeviceState::Linked);
+    CHECK_FALSE(r.hw.trace.mentions("refresh-secret"));
+    CHECK_FALSE(r.hw.trace.mentions("access-secret"));
+}
+
+TEST_CASE("a 401 before sign-in finished is ignored", "[auth][refresh]") {
+    Rig r;
+    to_awaiting_approval(r);
+    const auto sent = r.hw.http.sent.size();
+    r.speaker->access_token_rejected();
+    CHECK(r.hw.http.sent.size() == sent);
+    CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
 }

@@ -375,6 +375,9 @@ public:
         respond(200, metadata());
         respond(200, code());
         advance(5s);
+        // The refresh jitter's draw: 100 gives the full 10 min lead, so tests can count on
+        // the un-jittered schedule (refresh_schedule.hpp).
+        hw.random.script.push_front(100);
         respond(200, tokens(expires_in));
     }
 
