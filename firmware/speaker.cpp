@@ -75,7 +75,8 @@ void Speaker::on_button(const Event& event) {
 
 void Speaker::update_ring() {
     attention_.show(attention::ring_pattern_for(
-        attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown()}));
+        attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown(),
+                             lifecycle_.signed_out_shown()}));
 }
 
 DeviceState Speaker::device_state() const { return lifecycle_.state(); }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "firmware/auth/token_store.hpp"
 #include "firmware/speaker.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
@@ -31,7 +32,7 @@ struct VirtualSpeaker::World {
           cloud(config.cloud),
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },
-               [this] { return wifi.associated(); }, config.network_latency),
+               [this] { return wifi.associated() && internet_up; }, config.network_latency),
           random(config.seed) {}
 
     WorldConfig config;
@@ -52,6 +53,7 @@ struct VirtualSpeaker::World {
     hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
+    bool internet_up = true;
 };
 
 VirtualSpeaker::VirtualSpeaker(WorldConfig config) : world_(std::make_unique<World>(std::move(config))) {}
@@ -118,6 +120,33 @@ hal::RingFrame VirtualSpeaker::leds() const { return world_->ring.frame(); }
 
 std::string VirtualSpeaker::user_code() const {
     return powered() ? std::string(world_->speaker->user_code()) : std::string();
+}
+
+namespace {
+
+// Reads what the firmware would load at boot. The store's buffer is large: heap, not stack.
+std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash) {
+    auto credentials = std::make_unique<fw::StoredCredentials>();
+    auto store = std::make_unique<fw::TokenStore>(flash);
+    if (!store->load(*credentials)) credentials->wipe();
+    return credentials;
+}
+
+} // namespace
+
+bool VirtualSpeaker::stored_refresh_token_present() const {
+    return load_stored(world_->flash)->has_refresh_token();
+}
+
+std::optional<std::string> VirtualSpeaker::stored_token_account() const {
+    const auto stored = load_stored(world_->flash);
+    if (!stored->has_refresh_token()) return std::nullopt;
+    return world_->cloud.refresh_token_account(stored->refresh_token.view());
+}
+
+void VirtualSpeaker::set_internet_up(bool up) {
+    world_->trace.record_line("test", up ? "internet_up" : "internet_down", "");
+    world_->internet_up = up;
 }
 
 cloud::CloudService& VirtualSpeaker::cloud() { return world_->cloud; }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,16 @@ public:
     fw::RingPattern ring_pattern() const;
     hal::RingFrame leds() const;
     std::string user_code() const;
+
+    // Test face on the speaker's flash, read with the firmware's own token store (never
+    // returns a secret): whether a refresh token is stored, and whose account the stored
+    // refresh token acts for according to the cloud (empty when none, or it is dead).
+    bool stored_refresh_token_present() const;
+    std::optional<std::string> stored_token_account() const;
+
+    // The uplink beyond the Wi-Fi (the home's internet connection). While down, every
+    // request fails at once with NoNetwork, as a router with no WAN would answer.
+    void set_internet_up(bool up);
 
     cloud::CloudService& cloud();
     const std::vector<TraceLine>& trace() const;

@@ -110,6 +110,8 @@ hal::RingFrame render(RingPattern pattern, hal::Millis elapsed) {
         case RingPattern::MicOff: return fill(kRed);
         case RingPattern::Error: return error(elapsed);
         case RingPattern::WifiError: return fill(kPurple);
+        // Static and full, unlike setup's spinning arc, so it reads as "something happened".
+        case RingPattern::SignedOut: return fill(kOrange);
     }
     return fill(kBlack);
 }
@@ -119,7 +121,8 @@ bool is_animated(RingPattern pattern) {
         case RingPattern::Off:
         case RingPattern::Listening:
         case RingPattern::MicOff:
-        case RingPattern::WifiError: return false;
+        case RingPattern::WifiError:
+        case RingPattern::SignedOut: return false;
         case RingPattern::Booting:
         case RingPattern::Setup:
         case RingPattern::Authorizing:

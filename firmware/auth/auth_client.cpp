@@ -203,13 +203,13 @@ AuthNotice AuthClient::step(Input input) {
             return AuthNotice::TokensIssued;
 
         case Input::GrantInvalid:
+            // The device lifecycle decides what follows (back to setup); nothing is sent.
+            abandon_request();
+            cancel_timers();
             refresh_token_.wipe();
             access_token_.wipe();
-            timers.cancel(timer::kAuthRefresh);
-            timers.cancel(timer::kTokenExpiry);
-            timers.cancel(timer::kAuthRetry);
-            enter(AuthState::RequestingCode);
-            send(Request::DeviceCode);
+            retry_ = Request::None;
+            enter(AuthState::Unlinked);
             return AuthNotice::GrantRevoked;
 
         case Input::RequestFailed:

@@ -5,7 +5,7 @@
 //   Unlinked --start--> Discovering --metadata--> RequestingCode --code--> AwaitingApproval
 //   AwaitingApproval --tokens--> Linked --refresh due--> (refresh) --tokens--> Linked
 //   Linked --access token lapsed--> Expired --refresh ok--> Linked
-//   expired code --> RequestingCode;  revoked refresh token --> RequestingCode
+//   expired code --> RequestingCode;  refused refresh token (invalid_grant) --> Unlinked
 //   access_denied / unrecoverable error --> Failed (until start() again)
 // With a stored refresh token, start() goes Discovering --> refresh --> Linked directly.
 // Transport errors, 5xx, 429 and unreadable answers retry with Backoff; every request has
@@ -34,7 +34,7 @@ class JsonReader;
 enum class AuthNotice : std::uint8_t {
     None,
     TokensIssued,  // Linked with fresh tokens: persist refresh_token() if it changed
-    GrantRevoked,  // the stored refresh token is dead: erase it; a new device grant started
+    GrantRevoked,  // the refresh token was refused (revoked): erase everything, back to setup
     Failed,        // stopped for good until start() again
 };
 

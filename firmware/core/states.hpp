@@ -37,6 +37,7 @@ enum class RingPattern : std::uint8_t {
     MicOff,       // solid red
     Error,        // red flashing
     WifiError,    // purple (connection problem)
+    SignedOut,    // solid orange, a few seconds: the account removed this speaker
 };
 
 std::string_view to_string(DeviceState s);

@@ -15,9 +15,10 @@ inline constexpr hal::TimerId kTokenExpiry = 7; // access token lapsed
 inline constexpr hal::TimerId kWifiRetry = 8;   // re-join after a failed association
 inline constexpr hal::TimerId kHttpTimeout = 9;   // the outstanding auth request took too long
 inline constexpr hal::TimerId kWifiErrorShown = 10; // purple shown long enough after a failed join
+inline constexpr hal::TimerId kSignedOutShown = 11; // signed-out pattern shown long enough
 
 // Timers are numbered densely from 0; factory reset cancels every id below this.
-inline constexpr hal::TimerId kCount = 11;
+inline constexpr hal::TimerId kCount = 12;
 static_assert(kCount <= hal::kMaxTimers, "the backend stores at most kMaxTimers timers");
 
 } // namespace ringside::fw::timer

@@ -19,13 +19,15 @@ DeviceLifecycle::DeviceLifecycle(const hal::Board& board, const Tracer& tracer, 
     : board_(board), tracer_(tracer), store_(store), auth_(auth) {}
 
 bool DeviceLifecycle::owns_timer(hal::TimerId id) {
-    return id == timer::kBoot || id == timer::kWifiRetry || id == timer::kWifiErrorShown;
+    return id == timer::kBoot || id == timer::kWifiRetry || id == timer::kWifiErrorShown ||
+           id == timer::kSignedOutShown;
 }
 
 void DeviceLifecycle::on_timer(hal::TimerId id) {
     if (id == timer::kBoot) handle(Input::BootDone);
     if (id == timer::kWifiRetry) handle(Input::WifiRetryDue);
     if (id == timer::kWifiErrorShown) handle(Input::WifiErrorOver);
+    if (id == timer::kSignedOutShown) handle(Input::SignedOutOver);
 }
 
 void DeviceLifecycle::on_auth(AuthNotice notice) {
@@ -101,12 +103,27 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             return;
 
         case Input::AuthRevoked:
-            // The account holder revoked this device: the stored token is worthless; the
-            // Wi-Fi creds stay in RAM so the new device grant can run at once.
+            // The account holder removed this speaker ("Apps and Websites"), or the token
+            // store is otherwise dead: nothing stored can sign in again, so it all goes and
+            // the owner sets the speaker up afresh, told so by voice and ring.
+            if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
+            auth_.reset();
+            board_.wifi.leave();
             erase_store();
-            credentials_.refresh_token.wipe();
+            credentials_.wipe();
+            from_store_ = false;
             persisted_ = false;
-            enter(DeviceState::Authorizing);
+            wifi_error_shown_ = false;
+            board_.timers.cancel(timer::kWifiErrorShown);
+            tracer_.emit("auth", "signed_out", "refresh token refused");
+            enter(DeviceState::Setup);
+            signed_out_shown_ = true;
+            board_.timers.arm(timer::kSignedOutShown, kSignedOutShownFor);
+            board_.speech.say(kSignedOutSentence);
+            return;
+
+        case Input::SignedOutOver:
+            signed_out_shown_ = false;
             return;
 
         case Input::AuthFailed:
@@ -129,6 +146,7 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             from_store_ = false;
             persisted_ = false;
             wifi_error_shown_ = false;
+            signed_out_shown_ = false;
             enter(DeviceState::Setup);
             return;
     }

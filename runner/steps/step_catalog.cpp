@@ -12,6 +12,7 @@ const StepCatalog& step_catalog() {
         add_cloud_steps(c);
         add_expect_steps(c);
         add_request_steps(c);
+        add_auth_steps(c);
         return c;
     }();
     return catalog;

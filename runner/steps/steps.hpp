@@ -19,6 +19,7 @@ void add_app_steps(StepCatalog& catalog);          // companion app and user act
 void add_cloud_steps(StepCatalog& catalog);        // cloud state and faults
 void add_expect_steps(StepCatalog& catalog);       // expectations on device/auth/ring
 void add_request_steps(StepCatalog& catalog);      // expectations on the cloud's journal
+void add_auth_steps(StepCatalog& catalog);         // revocation, internet link, stored credentials
 
 // Every step, built once.
 const StepCatalog& step_catalog();

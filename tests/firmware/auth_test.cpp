@@ -323,31 +323,61 @@ TEST_CASE("Retry-After stretches the back-off", "[auth][refresh]") {
     CHECK(r.hw.timers.remaining(timer::kAuthRetry) == 120s);
 }
 
-TEST_CASE("invalid_grant on refresh erases the token and starts a new device grant", "[auth][refresh]") {
+TEST_CASE("invalid_grant on refresh erases everything and goes back to setup, signed out", "[auth][refresh]") {
     Rig r;
     r.link(3600);
     REQUIRE(r.hw.flash.contains("Atzr|refresh-secret-1"));
+    REQUIRE(r.hw.flash.contains("wifi-secret-pw"));
     r.advance(3000s);
+    const auto sent = r.hw.http.sent.size();
     r.respond(400, Rig::error("invalid_grant"));
     CHECK_FALSE(r.hw.flash.contains("Atzr|refresh-secret-1"));
+    CHECK_FALSE(r.hw.flash.contains("wifi-secret-pw"));
     CHECK(r.hw.flash.sector_blank(0));
     CHECK(r.hw.flash.sector_blank(1));
-    CHECK(r.speaker->device_state() == DeviceState::Authorizing);
-    CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
-    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
-    CHECK(r.outstanding().url == kDeviceAuthUrl);
+    CHECK(r.speaker->device_state() == DeviceState::Setup);
+    CHECK(r.speaker->auth_state() == AuthState::Unlinked);
+    // No new device grant: the owner has to set the speaker up again.
+    CHECK(r.hw.http.sent.size() == sent);
     CHECK_FALSE(r.hw.timers.armed(timer::kTokenExpiry));
+    CHECK_FALSE(r.hw.timers.armed(timer::kAuthRefresh));
+    CHECK(r.hw.trace.count("auth", "signed_out") == 1);
+    REQUIRE(r.hw.speech.said.size() == 1);
+    CHECK(r.hw.speech.said.back().find("signed out") != std::string::npos);
+    // The distinct pattern first, then the ordinary setup spin.
+    CHECK(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    r.advance(kSignedOutShownFor - 1ms);
+    CHECK(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    r.advance(1ms);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
 
+    // Set up again: a fresh device grant links, and everything is committed anew.
+    r.provision();
+    r.wifi_joined();
+    r.respond(200, Rig::metadata());
     r.respond(200, Rig::code());
     r.advance(5s);
     r.respond(200, Rig::tokens(3600, "Atzr|relinked"));
     CHECK(r.speaker->device_state() == DeviceState::Linked);
-    // Wi-Fi creds were kept in RAM and committed with the new token.
     r.power_off();
     r.power_on();
     r.advance(2s);
     CHECK(r.speaker->device_state() == DeviceState::JoiningWifi);
     CHECK(r.hw.wifi.joins.back().first == "Home");
+    CHECK_FALSE(r.hw.trace.mentions("relinked"));
+}
+
+TEST_CASE("a power cut while signed out is shown boots into plain setup", "[auth][refresh]") {
+    Rig r;
+    r.link(3600);
+    r.advance(3000s);
+    r.respond(400, Rig::error("invalid_grant"));
+    REQUIRE(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    r.power_off();
+    r.power_on();
+    r.advance(2s);
+    CHECK(r.speaker->device_state() == DeviceState::Setup);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
 }
 
 TEST_CASE("unrecoverable refresh error fails", "[auth][refresh]") {
