@@ -71,6 +71,8 @@ void AuthClient::reset() {
     backoff_.reset();
     slow_down_extra_ = Millis{0};
     retry_ = Request::None;
+    code_renewals_ = 0;
+    failure_reason_.clear();
     enter(AuthState::Unlinked);
 }
 
@@ -134,6 +136,8 @@ AuthNotice AuthClient::step(Input input) {
             backoff_.reset();
             slow_down_extra_ = Millis{0};
             retry_ = Request::None;
+            code_renewals_ = 0;
+            failure_reason_.clear();
             enter(AuthState::Discovering);
             send(Request::Metadata);
             return AuthNotice::None;
@@ -174,6 +178,10 @@ AuthNotice AuthClient::step(Input input) {
 
         case Input::CodeLapsed:
             if (state_ != AuthState::AwaitingApproval) return AuthNotice::None;
+            if (++code_renewals_ > kMaxCodeRenewals) {
+                failure_reason_.assign("expired_token");
+                return step(Input::Unrecoverable);
+            }
             abandon_request();
             timers.cancel(timer::kAuthPoll);
             timers.cancel(timer::kCodeExpiry);
@@ -190,10 +198,13 @@ AuthNotice AuthClient::step(Input input) {
             forget_code();
             access_token_.wipe();
             retry_ = Request::None;
+            if (failure_reason_.empty()) failure_reason_.assign(input == Input::Denied ? "access_denied" : "unrecoverable");
+            tracer_.emit("auth", "failed", failure_reason_.view());
             enter(AuthState::Failed);
             return AuthNotice::Failed;
 
         case Input::TokensIssued:
+            code_renewals_ = 0;
             timers.cancel(timer::kAuthPoll);
             timers.cancel(timer::kCodeExpiry);
             timers.cancel(timer::kAuthRetry);
@@ -276,6 +287,10 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
         }
     }
     tracer_.emit("http", "response", detail.view());
+    // Kept for failure_reason(): an OAuth error name is public, never a secret.
+    if (outcome == OAuthOutcome::Unrecoverable || outcome == OAuthOutcome::AccessDenied) {
+        if (!failure_reason_.assign(error.view())) failure_reason_.clear();
+    }
 
     const JsonReader json(response.body);
     switch (kind) {
@@ -396,6 +411,7 @@ void AuthClient::send(Request kind) {
     if (!build(kind, request)) {
         // Only a configuration that cannot fit our buffers gets here: retrying cannot help.
         tracer_.emit("log", "error", "auth request does not fit its buffer");
+        failure_reason_.assign("request_too_large");
         deferred_ = step(Input::Unrecoverable);
         return;
     }

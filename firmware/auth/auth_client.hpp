@@ -41,6 +41,9 @@ enum class AuthNotice : std::uint8_t {
 inline constexpr hal::Millis kRequestTimeout{60'000};
 inline constexpr hal::Millis kDefaultPollInterval{5'000};  // RFC 8628 §3.2
 inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
+// Fresh codes requested in a row for nobody approving: then Failed ("expired_token"), so a
+// speaker nobody attends to stops polling instead of retrying forever (an SDK field bug).
+inline constexpr int kMaxCodeRenewals = 3;
 
 class AuthClient {
 public:
@@ -74,6 +77,11 @@ public:
     // Secrets, for the token store and for cloud requests. Never trace them.
     std::string_view refresh_token() const { return refresh_token_.view(); }
     std::string_view access_token() const { return access_token_.view(); }
+    // Why the client is Failed: the OAuth error (e.g. "access_denied", "expired_token",
+    // "unauthorized_client") or "request_too_large". Empty otherwise. Never a secret.
+    std::string_view failure_reason() const {
+        return state_ == AuthState::Failed ? failure_reason_.view() : std::string_view();
+    }
     // The interval between polls now (server's interval plus every slow_down so far).
     hal::Millis poll_interval() const { return interval_; }
 
@@ -132,6 +140,8 @@ private:
     bool ids_seeded_ = false;
     std::uint32_t retry_after_s_ = 0;
     AuthNotice deferred_ = AuthNotice::None;
+    FixedString<48> failure_reason_;
+    int code_renewals_ = 0;  // CodeLapsed in a row since the last Start or tokens
     Backoff backoff_;
 
     FixedString<kMaxUrl> device_authorization_endpoint_;

@@ -127,7 +127,9 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             return;
 
         case Input::AuthFailed:
-            if (state_ == DeviceState::Authorizing || state_ == DeviceState::Linked) enter(DeviceState::Error);
+            if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
+            enter(DeviceState::Error);
+            say_failure(auth_.failure_reason());
             return;
 
         case Input::RetrySignIn:
@@ -202,6 +204,22 @@ void DeviceLifecycle::persist() {
 void DeviceLifecycle::erase_store() {
     const bool ok = store_.erase();
     tracer_.emit("storage", ok ? "erase" : "erase_failed", "all");
+}
+
+void DeviceLifecycle::say_failure(std::string_view reason) {
+    // The customer hears what happened and what to do; support hears the error's name.
+    FixedString<200> sentence;
+    if (reason == "access_denied") {
+        sentence.append("Sign-in was denied in the app.");
+    } else if (reason == "expired_token") {
+        sentence.append("The sign-in code expired before anyone approved it.");
+    } else {
+        sentence.append("I can't sign in: the account service refused this speaker, reason ");
+        sentence.append_clipped(reason.empty() ? std::string_view("unknown") : reason);
+        sentence.append_clipped(".");
+    }
+    sentence.append_clipped(" Press the Action button to try again.");
+    board_.speech.say(sentence.view());
 }
 
 void DeviceLifecycle::show_wifi_error() {

@@ -78,6 +78,7 @@ private:
     void persist();
     void erase_store();
     void show_wifi_error();
+    void say_failure(std::string_view reason);
 
     hal::Board board_;
     const Tracer& tracer_;

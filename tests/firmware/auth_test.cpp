@@ -216,7 +216,44 @@ TEST_CASE("unrecoverable errors fail without retrying", "[auth]") {
         const auto sent = r.hw.http.sent.size();
         r.advance(10min);
         CHECK(r.hw.http.sent.size() == sent);
+        // The reason, in the trace and in what the speaker says.
+        CHECK(r.hw.trace.count("auth", "failed", code) == 1);
+        REQUIRE(r.hw.speech.said.size() == 1);
+        CHECK(r.hw.speech.said.back().find(code) != std::string::npos);
     }
+}
+
+TEST_CASE("expired codes are renewed at most kMaxCodeRenewals times, then Failed", "[auth]") {
+    Rig r;
+    to_awaiting_approval(r, 60, 5);
+    for (int renewal = 1; renewal <= kMaxCodeRenewals; ++renewal) {
+        CAPTURE(renewal);
+        r.advance(5s);
+        r.respond(400, Rig::error("expired_token"));
+        REQUIRE(r.speaker->auth_state() == AuthState::RequestingCode);
+        r.respond(200, Rig::code(60, 5));
+    }
+    r.advance(5s);
+    r.respond(400, Rig::error("expired_token"));
+    CHECK(r.speaker->auth_state() == AuthState::Failed);
+    CHECK(r.speaker->device_state() == DeviceState::Error);
+    CHECK(r.hw.trace.count("auth", "failed", "expired_token") == 1);
+    REQUIRE_FALSE(r.hw.speech.said.empty());
+    CHECK(r.hw.speech.said.back().find("expired") != std::string::npos);
+    const auto sent = r.hw.http.sent.size();
+    r.advance(1h);
+    CHECK(r.hw.http.sent.size() == sent);
+    CHECK(r.hw.http.count_to("/oauth2/device_authorization") == 1 + kMaxCodeRenewals);
+
+    // A short press starts over with a fresh budget of renewals.
+    r.press();
+    r.advance(300ms);
+    r.release();
+    r.respond(200, Rig::metadata());
+    r.respond(200, Rig::code(60, 5));
+    r.advance(5s);
+    r.respond(400, Rig::error("expired_token"));
+    CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
 }
 
 TEST_CASE("refresh happens ahead of expiry and rotates the stored token", "[auth][refresh]") {
