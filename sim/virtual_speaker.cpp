@@ -134,6 +134,8 @@ std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash) {
 
 } // namespace
 
+VirtualFlash& VirtualSpeaker::flash() { return world_->flash; }
+
 bool VirtualSpeaker::stored_refresh_token_present() const {
     return load_stored(world_->flash)->has_refresh_token();
 }

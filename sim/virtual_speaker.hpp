@@ -19,6 +19,8 @@
 
 namespace ringside::sim {
 
+class VirtualFlash;
+
 using Millis = std::chrono::milliseconds;
 
 struct WifiNetwork {
@@ -91,6 +93,8 @@ public:
     // returns a secret): whether a refresh token is stored, and whose account the stored
     // refresh token acts for according to the cloud (empty when none, or it is dead).
     bool stored_refresh_token_present() const;
+    // The speaker's flash itself, for power-cut injection and byte-level checks in tests.
+    VirtualFlash& flash();
     std::optional<std::string> stored_token_account() const;
 
     // The uplink beyond the Wi-Fi (the home's internet connection). While down, every
