@@ -11,7 +11,7 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       tracer_(board.trace, board.clock),
       attention_(board.ring, board.timers, tracer_),
       action_(board.timers, tracer_),
-      store_(board.flash),
+      store_(board.flash, board.crypto),
       auth_(board, config, tracer_),
       lifecycle_(board, tracer_, store_, auth_) {}
 

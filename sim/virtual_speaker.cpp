@@ -19,6 +19,7 @@
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
+#include "sim/crypto/virtual_crypto.hpp"
 
 namespace ringside::sim {
 
@@ -49,8 +50,9 @@ struct VirtualSpeaker::World {
     VirtualFlash flash;
     SeededRandom random;
     VirtualSpeech speech{bus, trace};
+    VirtualCrypto crypto{config.seed, config.device.serial_number};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech};
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, crypto};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
     bool internet_up = true;
@@ -125,9 +127,9 @@ std::string VirtualSpeaker::user_code() const {
 namespace {
 
 // Reads what the firmware would load at boot. The store's buffer is large: heap, not stack.
-std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash) {
+std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash, hal::Crypto& crypto) {
     auto credentials = std::make_unique<fw::StoredCredentials>();
-    auto store = std::make_unique<fw::TokenStore>(flash);
+    auto store = std::make_unique<fw::TokenStore>(flash, crypto);
     if (!store->load(*credentials)) credentials->wipe();
     return credentials;
 }
@@ -136,12 +138,14 @@ std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash) {
 
 VirtualFlash& VirtualSpeaker::flash() { return world_->flash; }
 
+hal::Crypto& VirtualSpeaker::device_crypto() { return world_->crypto; }
+
 bool VirtualSpeaker::stored_refresh_token_present() const {
-    return load_stored(world_->flash)->has_refresh_token();
+    return load_stored(world_->flash, world_->crypto)->has_refresh_token();
 }
 
 std::optional<std::string> VirtualSpeaker::stored_token_account() const {
-    const auto stored = load_stored(world_->flash);
+    const auto stored = load_stored(world_->flash, world_->crypto);
     if (!stored->has_refresh_token()) return std::nullopt;
     return world_->cloud.refresh_token_account(stored->refresh_token.view());
 }

@@ -14,6 +14,7 @@
 #include "firmware/core/event.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/hal/buttons.hpp"
+#include "firmware/hal/crypto.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "sim/cloud/cloud_service.hpp"
 
@@ -95,6 +96,8 @@ public:
     bool stored_refresh_token_present() const;
     // The speaker's flash itself, for power-cut injection and byte-level checks in tests.
     VirtualFlash& flash();
+    // The device-key cipher, so a test can read the flash as the firmware does.
+    hal::Crypto& device_crypto();
     std::optional<std::string> stored_token_account() const;
 
     // The uplink beyond the Wi-Fi (the home's internet connection). While down, every

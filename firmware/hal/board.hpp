@@ -3,6 +3,7 @@
 // A backend (simulator, board emulator, real board) owns the parts and the event loop.
 #include "firmware/hal/buttons.hpp"
 #include "firmware/hal/clock.hpp"
+#include "firmware/hal/crypto.hpp"
 #include "firmware/hal/flash.hpp"
 #include "firmware/hal/http_client.hpp"
 #include "firmware/hal/led_ring.hpp"
@@ -24,6 +25,7 @@ struct Board {
     Random& random;
     TraceSink& trace;
     Speech& speech;
+    Crypto& crypto;  // sealing at rest under the device key (the token store)
 };
 
 } // namespace ringside::hal

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -256,6 +257,44 @@ struct FakeSpeech final : hal::Speech {
     int stops = 0;
 };
 
+// Transparent sealing for firmware tests: zero nonce, the plaintext, a 16-byte checksum
+// tag that open() verifies. It keeps the flash readable for the lifecycle tests (which
+// search it for tokens); the real AES-GCM is sim/crypto, tested against NIST vectors and
+// for ciphertext-only flash in tests/sim. `seals`/`opens` count calls; `failing` refuses.
+struct FakeCrypto final : hal::Crypto {
+    std::size_t seal(std::uint8_t* buffer, std::size_t length, std::size_t capacity, const std::uint8_t* aad,
+                     std::size_t aad_length) override {
+        ++seals;
+        if (failing || length + kOverhead > capacity) return 0;
+        std::memmove(buffer + kNonceSize, buffer, length);
+        std::memset(buffer, 0, kNonceSize);
+        std::memset(buffer + kNonceSize + length, 0, kTagSize);
+        const std::uint32_t sum = checksum(buffer + kNonceSize, length, aad, aad_length);
+        std::memcpy(buffer + kNonceSize + length, &sum, sizeof sum);
+        return length + kOverhead;
+    }
+    std::size_t open(std::uint8_t* buffer, std::size_t length, const std::uint8_t* aad,
+                     std::size_t aad_length) override {
+        ++opens;
+        if (failing || length < kOverhead) return 0;
+        const std::size_t plain = length - kOverhead;
+        std::uint32_t sum = 0;
+        std::memcpy(&sum, buffer + kNonceSize + plain, sizeof sum);
+        if (sum != checksum(buffer + kNonceSize, plain, aad, aad_length)) return 0;
+        std::memmove(buffer, buffer + kNonceSize, plain);
+        return plain;
+    }
+    static std::uint32_t checksum(const std::uint8_t* p, std::size_t n, const std::uint8_t* aad, std::size_t aad_n) {
+        std::uint32_t h = 2166136261u;  // FNV-1a over aad then payload
+        for (std::size_t i = 0; i < aad_n; ++i) h = (h ^ aad[i]) * 16777619u;
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 16777619u;
+        return h;
+    }
+    int seals = 0;
+    int opens = 0;
+    bool failing = false;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -266,8 +305,9 @@ struct FakeBoard {
     FakeRandom random;
     FakeTrace trace;
     FakeSpeech speech;
+    FakeCrypto crypto;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech}; }
+    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, crypto}; }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in

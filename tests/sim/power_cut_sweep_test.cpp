@@ -37,7 +37,7 @@ struct Stored {
 // What the firmware would load at boot (test code may see the secret; nothing traces it).
 Stored load(VirtualSpeaker& world) {
     auto credentials = std::make_unique<fw::StoredCredentials>();
-    auto store = std::make_unique<fw::TokenStore>(world.flash());
+    auto store = std::make_unique<fw::TokenStore>(world.flash(), world.device_crypto());
     Stored out;
     out.present = store->load(*credentials);
     if (out.present) {
