@@ -68,6 +68,8 @@ void VirtualSpeaker::power_on() {
     World& w = *world_;
     if (w.speaker) return;  // already on: pressing "on" again changes nothing
     w.trace.record_line("power", "on", "");
+    // A cut that happened ends with the next power-on; one still armed stays armed.
+    if (w.flash.power_cut()) w.flash.restore_power();
     w.clock.mark_power_on();
     w.speaker.emplace(w.board, w.device_config);
     fw::Speaker& speaker = *w.speaker;

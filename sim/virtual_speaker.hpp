@@ -68,7 +68,8 @@ public:
 
     Millis now() const;
 
-    // Power. power_off() drops RAM state (the firmware object); flash survives.
+    // Power. power_off() drops RAM state (the firmware object); flash survives. power_on()
+    // also ends a power cut injected into the flash (flash().cut_power_after()).
     void power_on();
     void power_off();
     bool powered() const;

@@ -2,6 +2,7 @@
 // expectations on what the speaker keeps in flash and whose account it is linked to.
 #include "runner/condition.hpp"
 #include "runner/steps/steps.hpp"
+#include "sim/board/virtual_flash.hpp"
 
 namespace ringside::runner {
 
@@ -21,6 +22,17 @@ void add_auth_steps(StepCatalog& c) {
             if (w.cloud().revoke_account(account) == 0)
                 return "app.revoke: account '" + account + "' holds no live grant to revoke";
             return {};
+        };
+    };
+    // flash.cut_power: { after_ops: 3 }: the supply dies during the flash operation after the
+    // next 3 program/erase operations (that one lands half-done, later ones fail) until the
+    // next power_on. The firmware keeps running on RAM meanwhile: follow with power_off.
+    c["flash.cut_power"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        const auto after = static_cast<std::uint64_t>(a.require("after_ops").integer(0, 1000000));
+        a.done();
+        return [after](sim::VirtualSpeaker& w) {
+            w.flash().cut_power_after(after);
+            return std::string();
         };
     };
     c["network.down"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
