@@ -15,6 +15,7 @@
 #include "sim/board/virtual_clock.hpp"
 #include "sim/board/virtual_flash.hpp"
 #include "sim/board/virtual_led_ring.hpp"
+#include "sim/board/virtual_rtc.hpp"
 #include "sim/board/virtual_speech.hpp"
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
@@ -34,7 +35,14 @@ struct VirtualSpeaker::World {
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) { return cloud.handle(request, now); },
                [this] { return wifi.associated() && internet_up; }, config.network_latency),
-          random(config.seed) {}
+          random(config.seed) {
+        http.set_calendar([this] { return rtc.unix_seconds(); },
+                          [this] {
+                              return config.world_start_unix +
+                                     std::chrono::duration_cast<std::chrono::seconds>(scheduler.now()).count();
+                          },
+                          config.cert_not_before_unix, config.cert_not_after_unix);
+    }
 
     WorldConfig config;
     fw::DeviceConfig device_config;
@@ -51,8 +59,9 @@ struct VirtualSpeaker::World {
     SeededRandom random;
     VirtualSpeech speech{bus, trace};
     VirtualCrypto crypto{config.seed, config.device.serial_number};
+    VirtualRtc rtc{scheduler, config.device_rtc_unix};
     CompanionApp app{bus, trace, cloud};
-    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, crypto};
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, crypto, rtc};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
     bool internet_up = true;
@@ -151,6 +160,8 @@ std::optional<std::string> VirtualSpeaker::stored_token_account() const {
     if (!stored->has_refresh_token()) return std::nullopt;
     return world_->cloud.refresh_token_account(stored->refresh_token.view());
 }
+
+std::int64_t VirtualSpeaker::device_rtc_unix() const { return world_->rtc.unix_seconds(); }
 
 void VirtualSpeaker::set_internet_up(bool up) {
     world_->trace.record_line("test", up ? "internet_up" : "internet_down", "");

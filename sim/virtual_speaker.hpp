@@ -43,6 +43,13 @@ struct WorldConfig {
     DeviceIdentity device;
     std::vector<WifiNetwork> networks;  // networks in range of the speaker
     Millis network_latency{20};         // one way, device <-> cloud
+    // Calendar, unix seconds. The world's true time when the scenario starts; where the
+    // speaker's battery-backed RTC starts (0: 1970, as after a battery loss); the validity
+    // period of the cloud's TLS certificate, checked against the RTC.
+    std::int64_t world_start_unix = 1'764'028'800;  // 2025-11-25T00:00:00Z
+    std::int64_t device_rtc_unix = 0;
+    std::int64_t cert_not_before_unix = 1'735'689'600;  // 2025-01-01
+    std::int64_t cert_not_after_unix = 1'830'297'600;   // 2028-01-01
 };
 
 // One trace line: a firmware TraceRecord, or a record the world adds for test-face actions
@@ -104,6 +111,8 @@ public:
     // The uplink beyond the Wi-Fi (the home's internet connection). While down, every
     // request fails at once with NoNetwork, as a router with no WAN would answer.
     void set_internet_up(bool up);
+    // The speaker's RTC now, unix seconds (the test face of the battery-backed clock).
+    std::int64_t device_rtc_unix() const;
 
     cloud::CloudService& cloud();
     const std::vector<TraceLine>& trace() const;

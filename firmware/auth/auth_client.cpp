@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "firmware/auth/oauth_errors.hpp"
+#include "firmware/core/build_time.hpp"
 #include "firmware/core/form_writer.hpp"
 #include "firmware/core/json_reader.hpp"
 #include "firmware/core/timer_ids.hpp"
@@ -27,6 +28,7 @@ std::string_view transport_name(hal::TransportError e) {
         case hal::TransportError::Timeout: return "timeout";
         case hal::TransportError::ConnectionFailed: return "connection_failed";
         case hal::TransportError::NoNetwork: return "no_network";
+        case hal::TransportError::TlsFailed: return "tls_failed";
     }
     return "transport_error";
 }
@@ -139,7 +141,11 @@ AuthNotice AuthClient::step(Input input) {
             code_renewals_ = 0;
             failure_reason_.clear();
             enter(AuthState::Discovering);
-            send(Request::Metadata);
+            send(board_.rtc.unix_seconds() < kBuiltAfterUnix ? Request::TimeSync : Request::Metadata);
+            return AuthNotice::None;
+
+        case Input::ClockSynced:
+            if (state_ == AuthState::Discovering) send(Request::Metadata);
             return AuthNotice::None;
 
         case Input::MetadataReady:
@@ -233,6 +239,7 @@ AuthNotice AuthClient::step(Input input) {
             // Only re-send what still makes sense in the current state.
             const bool still_wanted =
                 (kind == Request::Metadata && state_ == AuthState::Discovering) ||
+                (kind == Request::TimeSync && state_ == AuthState::Discovering) ||
                 (kind == Request::DeviceCode && state_ == AuthState::RequestingCode) ||
                 (kind == Request::Poll && state_ == AuthState::AwaitingApproval) ||
                 (kind == Request::Refresh && (state_ == AuthState::Discovering || state_ == AuthState::Linked ||
@@ -292,8 +299,22 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
         if (!failure_reason_.assign(error.view())) failure_reason_.clear();
     }
 
+    if (response.error == hal::TransportError::TlsFailed && board_.rtc.unix_seconds() < kBuiltAfterUnix)
+        tracer_.emit("log", "error", "tls failed: the device clock is not set");
+
     const JsonReader json(response.body);
     switch (kind) {
+        case Request::TimeSync:
+            // Any HTTP answer will do (even a 404): only its Date header is wanted. A Date
+            // before this firmware was built is no better than the clock we have.
+            if (response.error != hal::TransportError::None || response.date_unix < kBuiltAfterUnix) {
+                tracer_.emit("log", "warn", "clock sync: no usable Date header");
+                return Input::RequestFailed;
+            }
+            board_.rtc.set_unix_seconds(response.date_unix);
+            tracer_.emit("clock", "synced", "from Date header");
+            return Input::ClockSynced;
+
         case Request::Metadata:
             if (outcome == OAuthOutcome::Ok) return read_metadata(json) ? Input::MetadataReady : Input::RequestFailed;
             return outcome == OAuthOutcome::Unrecoverable ? Input::Unrecoverable : Input::RequestFailed;
@@ -377,6 +398,19 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
             request.method = hal::HttpMethod::Get;
             request.url = url_.view();
             return true;
+        case Request::TimeSync: {
+            // http://<issuer's authority>/ : no TLS, so it works with the clock at 1970.
+            std::string_view origin;
+            std::string_view path;
+            split_origin(config_.issuer, origin, path);
+            const auto scheme_end = origin.find("://");
+            if (scheme_end == std::string_view::npos) return false;
+            url_.clear();
+            if (!url_.append("http://") || !url_.append(origin.substr(scheme_end + 3)) || !url_.append("/")) return false;
+            request.method = hal::HttpMethod::Get;
+            request.url = url_.view();
+            return true;
+        }
         case Request::DeviceCode:
             form.add("client_id", config_.client_id);
             form.add("scope", config_.scope);

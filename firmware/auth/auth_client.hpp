@@ -8,6 +8,8 @@
 //   expired code --> RequestingCode;  refused refresh token (invalid_grant) --> Unlinked
 //   access_denied / unrecoverable error --> Failed (until start() again)
 // With a stored refresh token, start() goes Discovering --> refresh --> Linked directly.
+// With the RTC before the firmware's build (battery lost), Discovering first sets the clock
+// from the Date header of a plain-HTTP request to the issuer's host, then fetches metadata.
 // Transport errors, 5xx, 429 and unreadable answers retry with Backoff; every request has
 // a 60 s deadline; an answer to anything but the outstanding request is dropped.
 //
@@ -86,7 +88,9 @@ public:
     hal::Millis poll_interval() const { return interval_; }
 
 private:
-    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh };
+    // TimeSync: a plain-HTTP GET of the issuer's host for its Date header, sent first when
+    // the RTC is before kBuiltAfterUnix (battery lost), since TLS cannot work until then.
+    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh, TimeSync };
     // Everything the machine reacts to, after responses have been read and timers named.
     enum class Input : std::uint8_t {
         Start,
@@ -105,6 +109,7 @@ private:
         RefreshDue,
         TokenLapsed,
         AccessRejected,  // the voice API refused the access token
+        ClockSynced,     // the RTC was set from a Date header
     };
 
     // The machine's one transition function.

@@ -8,6 +8,7 @@
 #include "firmware/hal/http_client.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/hal/random.hpp"
+#include "firmware/hal/rtc.hpp"
 #include "firmware/hal/speech.hpp"
 #include "firmware/hal/timers.hpp"
 #include "firmware/hal/trace.hpp"
@@ -26,6 +27,7 @@ struct Board {
     TraceSink& trace;
     Speech& speech;
     Crypto& crypto;  // sealing at rest under the device key (the token store)
+    RealTimeClock& rtc;  // calendar time for certificate checks
 };
 
 } // namespace ringside::hal

@@ -295,6 +295,18 @@ struct FakeCrypto final : hal::Crypto {
     bool failing = false;
 };
 
+// Starts at a plausible time (2025-11-25), so the auth client needs no clock sync unless a
+// test sets it back.
+struct FakeRtc final : hal::RealTimeClock {
+    std::int64_t unix_seconds() const override { return now; }
+    void set_unix_seconds(std::int64_t seconds) override {
+        now = seconds;
+        ++sets;
+    }
+    std::int64_t now = 1'764'028'800;
+    int sets = 0;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -306,8 +318,11 @@ struct FakeBoard {
     FakeTrace trace;
     FakeSpeech speech;
     FakeCrypto crypto;
+    FakeRtc rtc;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, crypto}; }
+    hal::Board board() {
+        return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, crypto, rtc};
+    }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in
