@@ -47,8 +47,10 @@ void read_device(ScenarioNode device, Scenario& s) {
             s.world.device_rtc_unix = 0;
         } else if (v == "synced") {
             s.world.device_rtc_unix = s.world.world_start_unix;
-        } else {
+        } else if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) {
             s.world.device_rtc_unix = n->integer(0, 4'102'444'800);
+        } else {
+            n->fail("bad value '" + v + "' for device.rtc; expected 1970, synced or unix seconds");
         }
     }
     device.done();

@@ -188,3 +188,15 @@ TEST_CASE("HTTPS fails TlsFailed while the device clock is outside the certifica
     CHECK(rig.log.events[2].error == hal::TransportError::None);
     CHECK(rig.received.size() == 1);
 }
+
+TEST_CASE("a dropped request is never answered; it stays outstanding until cancelled", "[sim][http]") {
+    HttpRig rig;
+    rig.answer.dropped = true;
+    REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{120'000});
+    CHECK(rig.received.size() == 1);  // it reached the cloud
+    CHECK(rig.log.events.empty());    // and nothing came back
+    CHECK(rig.http.in_flight() == 1);
+    rig.http.cancel(5);
+    CHECK(rig.http.in_flight() == 0);
+}
