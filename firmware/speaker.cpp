@@ -11,7 +11,7 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       tracer_(board.trace, board.clock),
       attention_(board.ring, board.timers, tracer_),
       action_(board.timers, tracer_),
-      store_(board.flash),
+      store_(board.flash, board.crypto),
       auth_(board, config, tracer_),
       lifecycle_(board, tracer_, store_, auth_),
       voice_(board, tracer_, auth_, config.issuer),
@@ -77,6 +77,12 @@ void Speaker::on_timer(hal::TimerId id) {
     }
 }
 
+void Speaker::access_token_rejected() {
+    if (!powered_) return;
+    on_auth(auth_.access_token_rejected());
+    update_ring();
+}
+
 void Speaker::on_button(const Event& event) {
     const bool down = event.type == EventType::ButtonDown;
     if (event.button != hal::Button::Action) {
@@ -95,7 +101,8 @@ void Speaker::on_auth(AuthNotice notice) {
 
 void Speaker::update_ring() {
     RingPattern pattern = attention::ring_pattern_for(
-        attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown()});
+        attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown(),
+                             lifecycle_.signed_out_shown()});
     // The voice side (mute, volume, a conversation) shows over anything but booting.
     RingPattern voice_pattern{};
     if (lifecycle_.state() != DeviceState::Booting && voice_.ring_override(voice_pattern)) pattern = voice_pattern;

@@ -31,6 +31,9 @@ public:
 
     void power_on();
     void dispatch(const Event& event);
+    // The voice API answered 401 to the access token: refresh at once (AuthClient).
+    // Who may call: the voice client, from inside an event it is handling.
+    void access_token_rejected();
 
     // Observation (test face reads these; cheap, no side effects).
     DeviceState device_state() const;

@@ -76,6 +76,20 @@ void read_device(ScenarioNode device, Scenario& s) {
     if (auto n = device.get("product_id")) d.product_id = n->str();
     if (auto n = device.get("client_id")) d.client_id = n->str();
     if (auto n = device.get("dialect")) d.dialect = parse_dialect(*n);
+    // rtc: where the battery-backed clock starts: 1970 (battery lost), synced (the world's
+    // time), or unix seconds.
+    if (auto n = device.get("rtc")) {
+        const std::string v = n->str();
+        if (v == "1970") {
+            s.world.device_rtc_unix = 0;
+        } else if (v == "synced") {
+            s.world.device_rtc_unix = s.world.world_start_unix;
+        } else if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) {
+            s.world.device_rtc_unix = n->integer(0, 4'102'444'800);
+        } else {
+            n->fail("bad value '" + v + "' for device.rtc; expected 1970, synced or unix seconds");
+        }
+    }
     device.done();
 }
 

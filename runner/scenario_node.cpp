@@ -86,6 +86,13 @@ long long ScenarioNode::integer(long long min, long long max) const {
     return v;
 }
 
+bool ScenarioNode::boolean() const {
+    const std::string s = str();
+    if (s == "true") return true;
+    if (s == "false") return false;
+    fail("bad value '" + s + "' for " + impl_->context + "; expected true or false");
+}
+
 Millis ScenarioNode::duration() const {
     const std::string s = str();
     auto d = parse_duration(s);

@@ -36,6 +36,7 @@ public:
 
     std::string str() const;
     long long integer(long long min, long long max) const;
+    bool boolean() const;  // true or false; anything else fails with file:line
     Millis duration() const;
     std::vector<ScenarioNode> items() const;
     // {key: value} with exactly one key -> (key, value).

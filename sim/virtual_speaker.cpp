@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "firmware/auth/token_store.hpp"
 #include "firmware/speaker.hpp"
 #include "sim/app/browser_user.hpp"
 #include "sim/app/app_setup_link.hpp"
@@ -20,10 +21,12 @@
 #include "sim/board/virtual_flash.hpp"
 #include "sim/board/virtual_led_ring.hpp"
 #include "sim/board/virtual_microphone.hpp"
+#include "sim/board/virtual_rtc.hpp"
 #include "sim/board/virtual_speech.hpp"
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
+#include "sim/crypto/virtual_crypto.hpp"
 
 namespace ringside::sim {
 
@@ -44,7 +47,7 @@ struct VirtualSpeaker::World {
                    secrets.see(request, response);
                    return response;
                },
-               [this] { return wifi.associated(); }, config.network_latency),
+               [this] { return wifi.associated() && internet_up; }, config.network_latency),
           random(config.seed),
           link(config.seed) {
         // Only a world whose networks declare a band or whose congestion changes draws from
@@ -55,6 +58,12 @@ struct VirtualSpeaker::World {
                 return this->config.network_latency;
             return link.hop(band);
         });
+        http.set_calendar([this] { return rtc.unix_seconds(); },
+                          [this] {
+                              return config.world_start_unix +
+                                     std::chrono::duration_cast<std::chrono::seconds>(scheduler.now()).count();
+                          },
+                          config.cert_not_before_unix, config.cert_not_after_unix);
     }
 
     // The band of the network the radio is on (or last tried).
@@ -92,6 +101,8 @@ struct VirtualSpeaker::World {
     LinkModel link;
     VirtualSpeech speech{bus, trace};
     VirtualMicrophone mic{bus, config.seed};
+    VirtualCrypto crypto{config.seed, config.device.serial_number};
+    VirtualRtc rtc{scheduler, config.device_rtc_unix};
     CompanionApp app{bus, trace, cloud};
     AppSetupLink setup_link{scheduler};
     // The firmware reaches the parts through fences, so a footprint probe can tell the
@@ -107,11 +118,15 @@ struct VirtualSpeaker::World {
     fence::FencedSpeech fenced_speech{speech};
     fence::FencedMicrophone fenced_mic{mic};
     fence::FencedSetup fenced_setup{setup_link};
-    hal::Board board{fenced_clock,  fenced_timers, fenced_ring,   fenced_wifi, fenced_http, fenced_flash,
-                     fenced_random, fenced_trace,  fenced_speech, fenced_mic,  fenced_setup};
+    fence::FencedCrypto fenced_crypto{crypto};
+    fence::FencedRtc fenced_rtc{rtc};
+    hal::Board board{fenced_clock, fenced_timers, fenced_ring,  fenced_wifi,   fenced_http,
+                     fenced_flash, fenced_random, fenced_trace, fenced_speech, fenced_mic,
+                     fenced_setup, fenced_crypto, fenced_rtc};
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
     std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
+    bool internet_up = true;
 };
 
 VirtualSpeaker::VirtualSpeaker(WorldConfig config) : world_(std::make_unique<World>(std::move(config))) {}
@@ -124,6 +139,8 @@ void VirtualSpeaker::power_on() {
     World& w = *world_;
     if (w.speaker) return;  // already on: pressing "on" again changes nothing
     w.trace.record_line("power", "on", "");
+    // A cut that happened ends with the next power-on; one still armed stays armed.
+    if (w.flash.power_cut()) w.flash.restore_power();
     w.clock.mark_power_on();
     w.speaker.emplace(w.board, w.device_config);
     fw::Speaker& speaker = *w.speaker;
@@ -215,6 +232,39 @@ hal::RingFrame VirtualSpeaker::leds() const { return world_->ring.frame(); }
 
 std::string VirtualSpeaker::user_code() const {
     return powered() ? std::string(world_->speaker->user_code()) : std::string();
+}
+
+namespace {
+
+// Reads what the firmware would load at boot. The store's buffer is large: heap, not stack.
+std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash, hal::Crypto& crypto) {
+    auto credentials = std::make_unique<fw::StoredCredentials>();
+    auto store = std::make_unique<fw::TokenStore>(flash, crypto);
+    if (!store->load(*credentials)) credentials->wipe();
+    return credentials;
+}
+
+} // namespace
+
+VirtualFlash& VirtualSpeaker::flash() { return world_->flash; }
+
+hal::Crypto& VirtualSpeaker::device_crypto() { return world_->crypto; }
+
+bool VirtualSpeaker::stored_refresh_token_present() const {
+    return load_stored(world_->flash, world_->crypto)->has_refresh_token();
+}
+
+std::optional<std::string> VirtualSpeaker::stored_token_account() const {
+    const auto stored = load_stored(world_->flash, world_->crypto);
+    if (!stored->has_refresh_token()) return std::nullopt;
+    return world_->cloud.refresh_token_account(stored->refresh_token.view());
+}
+
+std::int64_t VirtualSpeaker::device_rtc_unix() const { return world_->rtc.unix_seconds(); }
+
+void VirtualSpeaker::set_internet_up(bool up) {
+    world_->trace.record_line("test", up ? "internet_up" : "internet_down", "");
+    world_->internet_up = up;
 }
 
 cloud::CloudService& VirtualSpeaker::cloud() { return world_->cloud; }

@@ -15,6 +15,7 @@
 #include "firmware/core/event.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/hal/buttons.hpp"
+#include "firmware/hal/crypto.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "sim/app/page_sign_in.hpp"
 #include "sim/app/app_setup_link.hpp"
@@ -22,6 +23,8 @@
 #include "sim/cloud/cloud_service.hpp"
 
 namespace ringside::sim {
+
+class VirtualFlash;
 
 using Millis = std::chrono::milliseconds;
 
@@ -47,6 +50,13 @@ struct WorldConfig {
     DeviceIdentity device;
     std::vector<WifiNetwork> networks;  // networks in range of the speaker
     Millis network_latency{20};         // one way, device <-> cloud
+    // Calendar, unix seconds. The world's true time when the scenario starts; where the
+    // speaker's battery-backed RTC starts (0: 1970, as after a battery loss); the validity
+    // period of the cloud's TLS certificate, checked against the RTC.
+    std::int64_t world_start_unix = 1'764'028'800;  // 2025-11-25T00:00:00Z
+    std::int64_t device_rtc_unix = 0;
+    std::int64_t cert_not_before_unix = 1'735'689'600;  // 2025-01-01
+    std::int64_t cert_not_after_unix = 1'830'297'600;   // 2028-01-01
 };
 
 // One trace line: a firmware TraceRecord, or a record the world adds for test-face actions
@@ -72,7 +82,8 @@ public:
 
     Millis now() const;
 
-    // Power. power_off() drops RAM state (the firmware object); flash survives.
+    // Power. power_off() drops RAM state (the firmware object); flash survives. power_on()
+    // also ends a power cut injected into the flash (flash().cut_power_after()).
     void power_on();
     void power_off();
     bool powered() const;
@@ -113,6 +124,22 @@ public:
     fw::RingPattern ring_pattern() const;
     hal::RingFrame leds() const;
     std::string user_code() const;
+
+    // Test face on the speaker's flash, read with the firmware's own token store (never
+    // returns a secret): whether a refresh token is stored, and whose account the stored
+    // refresh token acts for according to the cloud (empty when none, or it is dead).
+    bool stored_refresh_token_present() const;
+    // The speaker's flash itself, for power-cut injection and byte-level checks in tests.
+    VirtualFlash& flash();
+    // The device-key cipher, so a test can read the flash as the firmware does.
+    hal::Crypto& device_crypto();
+    std::optional<std::string> stored_token_account() const;
+
+    // The uplink beyond the Wi-Fi (the home's internet connection). While down, every
+    // request fails at once with NoNetwork, as a router with no WAN would answer.
+    void set_internet_up(bool up);
+    // The speaker's RTC now, unix seconds (the test face of the battery-backed clock).
+    std::int64_t device_rtc_unix() const;
 
     cloud::CloudService& cloud();
     const std::vector<TraceLine>& trace() const;

@@ -119,6 +119,8 @@ hal::RingFrame render(RingPattern pattern, hal::Millis elapsed) {
         case RingPattern::Error: return error(elapsed);
         case RingPattern::WifiError: return fill(kPurple);
         case RingPattern::Volume: return volume_arc();
+        // Static and full, unlike setup's spinning arc, so it reads as "something happened".
+        case RingPattern::SignedOut: return fill(kOrange);
     }
     return fill(kBlack);
 }
@@ -130,6 +132,7 @@ bool is_animated(RingPattern pattern) {
         case RingPattern::MicOff:
         case RingPattern::WifiError:
         case RingPattern::Volume: return false;
+        case RingPattern::SignedOut: return false;
         case RingPattern::Booting:
         case RingPattern::Setup:
         case RingPattern::Authorizing:

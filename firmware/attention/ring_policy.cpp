@@ -6,7 +6,9 @@ RingPattern ring_pattern_for(const RingInputs& in) {
     switch (in.device) {
         case DeviceState::Off: return RingPattern::Off;
         case DeviceState::Booting: return RingPattern::Booting;
-        case DeviceState::Setup: return in.wifi_error_shown ? RingPattern::WifiError : RingPattern::Setup;
+        case DeviceState::Setup:
+            if (in.signed_out_shown) return RingPattern::SignedOut;
+            return in.wifi_error_shown ? RingPattern::WifiError : RingPattern::Setup;
         case DeviceState::JoiningWifi: return RingPattern::Setup;
         case DeviceState::Authorizing:
             switch (in.auth) {

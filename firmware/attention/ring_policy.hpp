@@ -9,6 +9,7 @@ struct RingInputs {
     DeviceState device = DeviceState::Off;
     AuthState auth = AuthState::Unlinked;
     bool wifi_error_shown = false;  // a freshly provisioned join just failed (shown briefly)
+    bool signed_out_shown = false;  // the account revoked this speaker moments ago (shown briefly)
 };
 
 RingPattern ring_pattern_for(const RingInputs& inputs);

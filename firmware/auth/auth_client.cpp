@@ -4,6 +4,7 @@
 
 #include "firmware/auth/lwa_requests.hpp"
 #include "firmware/auth/oauth_errors.hpp"
+#include "firmware/core/build_time.hpp"
 #include "firmware/core/form_writer.hpp"
 #include "firmware/core/json_reader.hpp"
 #include "firmware/core/timer_ids.hpp"
@@ -28,6 +29,7 @@ std::string_view transport_name(hal::TransportError e) {
         case hal::TransportError::Timeout: return "timeout";
         case hal::TransportError::ConnectionFailed: return "connection_failed";
         case hal::TransportError::NoNetwork: return "no_network";
+        case hal::TransportError::TlsFailed: return "tls_failed";
     }
     return "transport_error";
 }
@@ -72,20 +74,18 @@ void AuthClient::reset() {
     backoff_.reset();
     slow_down_extra_ = Millis{0};
     retry_ = Request::None;
+    code_renewals_ = 0;
+    failure_reason_.clear();
     enter(AuthState::Unlinked);
 }
+
+AuthNotice AuthClient::access_token_rejected() { return finish(step(Input::AccessRejected)); }
 
 bool AuthClient::owns_timer(hal::TimerId id) {
     return std::find(std::begin(kAuthTimers), std::end(kAuthTimers), id) != std::end(kAuthTimers);
 }
 
 AuthNotice AuthClient::on_timer(hal::TimerId id) { return finish(timer_input(id)); }
-
-AuthNotice AuthClient::access_token_rejected() {
-    if (state_ != AuthState::Linked && state_ != AuthState::Expired) return AuthNotice::None;
-    tracer_.emit("auth", "access_token", "rejected");
-    return finish(step(Input::RefreshDue));
-}
 
 AuthNotice AuthClient::timer_input(hal::TimerId id) {
     switch (id) {
@@ -128,6 +128,17 @@ std::string_view AuthClient::verification_uri_complete() const {
     return state_ == AuthState::AwaitingApproval ? verification_uri_complete_.view() : std::string_view();
 }
 
+AuthNotice AuthClient::discover_endpoints() {
+    // LWA has no RFC 8414 metadata: its paths are fixed under the issuer.
+    if (config_.dialect == AuthDialect::Lwa)
+        return lwa_url(config_.issuer, kLwaCodePairPath, device_authorization_endpoint_) &&
+                       lwa_url(config_.issuer, kLwaTokenPath, token_endpoint_)
+                   ? step(Input::MetadataReady)
+                   : step(Input::Unrecoverable);
+    send(Request::Metadata);
+    return AuthNotice::None;
+}
+
 AuthNotice AuthClient::step(Input input) {
     auto& timers = board_.timers;
     switch (input) {
@@ -139,15 +150,18 @@ AuthNotice AuthClient::step(Input input) {
             backoff_.reset();
             slow_down_extra_ = Millis{0};
             retry_ = Request::None;
+            code_renewals_ = 0;
+            failure_reason_.clear();
             enter(AuthState::Discovering);
-            // LWA has no RFC 8414 metadata: its paths are fixed under the issuer.
-            if (config_.dialect == AuthDialect::Lwa)
-                return lwa_url(config_.issuer, kLwaCodePairPath, device_authorization_endpoint_) &&
-                               lwa_url(config_.issuer, kLwaTokenPath, token_endpoint_)
-                           ? step(Input::MetadataReady)
-                           : step(Input::Unrecoverable);
-            send(Request::Metadata);
-            return AuthNotice::None;
+            // TLS needs calendar time: a clock that never learnt it is synced first.
+            if (board_.rtc.unix_seconds() < kBuiltAfterUnix) {
+                send(Request::TimeSync);
+                return AuthNotice::None;
+            }
+            return discover_endpoints();
+
+        case Input::ClockSynced:
+            return state_ == AuthState::Discovering ? discover_endpoints() : AuthNotice::None;
 
         case Input::MetadataReady:
             if (state_ != AuthState::Discovering) return AuthNotice::None;
@@ -185,6 +199,10 @@ AuthNotice AuthClient::step(Input input) {
 
         case Input::CodeLapsed:
             if (state_ != AuthState::AwaitingApproval) return AuthNotice::None;
+            if (++code_renewals_ > kMaxCodeRenewals) {
+                failure_reason_.assign("expired_token");
+                return step(Input::Unrecoverable);
+            }
             abandon_request();
             timers.cancel(timer::kAuthPoll);
             timers.cancel(timer::kCodeExpiry);
@@ -201,10 +219,13 @@ AuthNotice AuthClient::step(Input input) {
             forget_code();
             access_token_.wipe();
             retry_ = Request::None;
+            if (failure_reason_.empty()) failure_reason_.assign(input == Input::Denied ? "access_denied" : "unrecoverable");
+            tracer_.emit("auth", "failed", failure_reason_.view());
             enter(AuthState::Failed);
             return AuthNotice::Failed;
 
         case Input::TokensIssued:
+            code_renewals_ = 0;
             timers.cancel(timer::kAuthPoll);
             timers.cancel(timer::kCodeExpiry);
             timers.cancel(timer::kAuthRetry);
@@ -214,13 +235,13 @@ AuthNotice AuthClient::step(Input input) {
             return AuthNotice::TokensIssued;
 
         case Input::GrantInvalid:
+            // The device lifecycle decides what follows (back to setup); nothing is sent.
+            abandon_request();
+            cancel_timers();
             refresh_token_.wipe();
             access_token_.wipe();
-            timers.cancel(timer::kAuthRefresh);
-            timers.cancel(timer::kTokenExpiry);
-            timers.cancel(timer::kAuthRetry);
-            enter(AuthState::RequestingCode);
-            send(Request::DeviceCode);
+            retry_ = Request::None;
+            enter(AuthState::Unlinked);
             return AuthNotice::GrantRevoked;
 
         case Input::RequestFailed:
@@ -233,6 +254,7 @@ AuthNotice AuthClient::step(Input input) {
             // Only re-send what still makes sense in the current state.
             const bool still_wanted =
                 (kind == Request::Metadata && state_ == AuthState::Discovering) ||
+                (kind == Request::TimeSync && state_ == AuthState::Discovering) ||
                 (kind == Request::DeviceCode && state_ == AuthState::RequestingCode) ||
                 (kind == Request::Poll && state_ == AuthState::AwaitingApproval) ||
                 (kind == Request::Refresh && (state_ == AuthState::Discovering || state_ == AuthState::Linked ||
@@ -243,6 +265,18 @@ AuthNotice AuthClient::step(Input input) {
 
         case Input::RefreshDue:
             if (state_ == AuthState::Linked || state_ == AuthState::Expired) send(Request::Refresh);
+            return AuthNotice::None;
+
+        case Input::AccessRejected:
+            if (state_ != AuthState::Linked && state_ != AuthState::Expired) return AuthNotice::None;
+            if (in_flight_ == Request::Refresh) return AuthNotice::None;
+            tracer_.emit("auth", "access_rejected", "refreshing now");
+            access_token_.wipe();
+            board_.timers.cancel(timer::kAuthRefresh);
+            board_.timers.cancel(timer::kTokenExpiry);
+            backoff_.reset();
+            enter(AuthState::Expired);
+            send(Request::Refresh);
             return AuthNotice::None;
 
         case Input::TokenLapsed:
@@ -275,9 +309,27 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
         }
     }
     tracer_.emit("http", "response", detail.view());
+    // Kept for failure_reason(): an OAuth error name is public, never a secret.
+    if (outcome == OAuthOutcome::Unrecoverable || outcome == OAuthOutcome::AccessDenied) {
+        if (!failure_reason_.assign(error.view())) failure_reason_.clear();
+    }
+
+    if (response.error == hal::TransportError::TlsFailed && board_.rtc.unix_seconds() < kBuiltAfterUnix)
+        tracer_.emit("log", "error", "tls failed: the device clock is not set");
 
     const JsonReader json(response.body);
     switch (kind) {
+        case Request::TimeSync:
+            // Any HTTP answer will do (even a 404): only its Date header is wanted. A Date
+            // before this firmware was built is no better than the clock we have.
+            if (response.error != hal::TransportError::None || response.date_unix < kBuiltAfterUnix) {
+                tracer_.emit("log", "warn", "clock sync: no usable Date header");
+                return Input::RequestFailed;
+            }
+            board_.rtc.set_unix_seconds(response.date_unix);
+            tracer_.emit("clock", "synced", "from Date header");
+            return Input::ClockSynced;
+
         case Request::Metadata:
             if (outcome == OAuthOutcome::Ok) return read_metadata(json) ? Input::MetadataReady : Input::RequestFailed;
             return outcome == OAuthOutcome::Unrecoverable ? Input::Unrecoverable : Input::RequestFailed;
@@ -348,15 +400,15 @@ bool AuthClient::read_tokens(const JsonReader& json) {
 }
 
 void AuthClient::arm_token_timers() {
-    const Millis lead = std::min(kMaxRefreshLead, access_lifetime_ / 2);
-    board_.timers.arm(timer::kAuthRefresh, access_lifetime_ - lead);
+    board_.timers.arm(timer::kAuthRefresh, refresh_delay(access_lifetime_, board_.random));
     board_.timers.arm(timer::kTokenExpiry, access_lifetime_);
 }
 
 bool AuthClient::build(Request kind, hal::HttpRequest& request) {
     FormWriter form(body_.data(), body_.size());
     request = hal::HttpRequest{};
-    if (config_.dialect == AuthDialect::Lwa && kind != Request::Metadata && kind != Request::None) {
+    const bool grant_request = kind == Request::DeviceCode || kind == Request::Poll || kind == Request::Refresh;
+    if (config_.dialect == AuthDialect::Lwa && grant_request) {
         // The Login with Amazon dialect's bodies (firmware/auth/lwa_requests.hpp).
         const bool built = kind == Request::DeviceCode ? add_lwa_code_pair_form(form, config_)
                            : kind == Request::Poll     ? add_lwa_poll_form(form, device_code_.view(), user_code_.view())
@@ -373,6 +425,19 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
             request.method = hal::HttpMethod::Get;
             request.url = url_.view();
             return true;
+        case Request::TimeSync: {
+            // http://<issuer's authority>/ : no TLS, so it works with the clock at 1970.
+            std::string_view origin;
+            std::string_view path;
+            split_origin(config_.issuer, origin, path);
+            const auto scheme_end = origin.find("://");
+            if (scheme_end == std::string_view::npos) return false;
+            url_.clear();
+            if (!url_.append("http://") || !url_.append(origin.substr(scheme_end + 3)) || !url_.append("/")) return false;
+            request.method = hal::HttpMethod::Get;
+            request.url = url_.view();
+            return true;
+        }
         case Request::DeviceCode:
             form.add("client_id", config_.client_id);
             form.add("scope", config_.scope);
@@ -407,6 +472,7 @@ void AuthClient::send(Request kind) {
     if (!build(kind, request)) {
         // Only a configuration that cannot fit our buffers gets here: retrying cannot help.
         tracer_.emit("log", "error", "auth request does not fit its buffer");
+        failure_reason_.assign("request_too_large");
         deferred_ = step(Input::Unrecoverable);
         return;
     }

@@ -5,9 +5,11 @@
 //   Unlinked --start--> Discovering --metadata--> RequestingCode --code--> AwaitingApproval
 //   AwaitingApproval --tokens--> Linked --refresh due--> (refresh) --tokens--> Linked
 //   Linked --access token lapsed--> Expired --refresh ok--> Linked
-//   expired code --> RequestingCode;  revoked refresh token --> RequestingCode
+//   expired code --> RequestingCode;  refused refresh token (invalid_grant) --> Unlinked
 //   access_denied / unrecoverable error --> Failed (until start() again)
 // With a stored refresh token, start() goes Discovering --> refresh --> Linked directly.
+// With the RTC before the firmware's build (battery lost), Discovering first sets the clock
+// from the Date header of a plain-HTTP request to the issuer's host, then fetches metadata.
 // Transport errors, 5xx, 429 and unreadable answers retry with Backoff; every request has
 // a 60 s deadline; an answer to anything but the outstanding request is dropped.
 //
@@ -18,6 +20,7 @@
 #include <string_view>
 
 #include "firmware/auth/backoff.hpp"
+#include "firmware/auth/refresh_schedule.hpp"
 #include "firmware/auth/stored_credentials.hpp"
 #include "firmware/core/device_config.hpp"
 #include "firmware/core/fixed_string.hpp"
@@ -33,15 +36,16 @@ class JsonReader;
 enum class AuthNotice : std::uint8_t {
     None,
     TokensIssued,  // Linked with fresh tokens: persist refresh_token() if it changed
-    GrantRevoked,  // the stored refresh token is dead: erase it; a new device grant started
+    GrantRevoked,  // the refresh token was refused (revoked): erase everything, back to setup
     Failed,        // stopped for good until start() again
 };
 
 inline constexpr hal::Millis kRequestTimeout{60'000};
 inline constexpr hal::Millis kDefaultPollInterval{5'000};  // RFC 8628 §3.2
 inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
-inline constexpr hal::Millis kMaxRefreshLead{600'000};     // refresh 10 min before expiry...
-// ...or at half-life when the token lives less than 20 min.
+// Fresh codes requested in a row for nobody approving: then Failed ("expired_token"), so a
+// speaker nobody attends to stops polling instead of retrying forever (an SDK field bug).
+inline constexpr int kMaxCodeRenewals = 3;
 
 class AuthClient {
 public:
@@ -58,13 +62,14 @@ public:
     // Back to Unlinked: cancels the request and every auth timer, wipes codes and tokens.
     void reset();
 
+    // The voice API answered 401 to the current access token (revoked or expired early):
+    // drop it and refresh now instead of waiting for the schedule. Ignored unless Linked or
+    // Expired, and while a refresh is already in flight. Who may call: the voice client.
+    AuthNotice access_token_rejected();
+
     static bool owns_timer(hal::TimerId id);
     AuthNotice on_timer(hal::TimerId id);
     AuthNotice on_http(hal::RequestId id, const hal::HttpResponse& response);
-    // The voice API answered 401 to the access token: refresh now instead of at the
-    // scheduled time (no-op unless Linked or Expired). Who may call: the Speaker.
-    AuthNotice access_token_rejected();
-
     AuthState state() const { return state_; }
     // Shown to the user; empty unless AwaitingApproval.
     std::string_view user_code() const;
@@ -73,11 +78,18 @@ public:
     // Secrets, for the token store and for cloud requests. Never trace them.
     std::string_view refresh_token() const { return refresh_token_.view(); }
     std::string_view access_token() const { return access_token_.view(); }
+    // Why the client is Failed: the OAuth error (e.g. "access_denied", "expired_token",
+    // "unauthorized_client") or "request_too_large". Empty otherwise. Never a secret.
+    std::string_view failure_reason() const {
+        return state_ == AuthState::Failed ? failure_reason_.view() : std::string_view();
+    }
     // The interval between polls now (server's interval plus every slow_down so far).
     hal::Millis poll_interval() const { return interval_; }
 
 private:
-    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh };
+    // TimeSync: a plain-HTTP GET of the issuer's host for its Date header, sent first when
+    // the RTC is before kBuiltAfterUnix (battery lost), since TLS cannot work until then.
+    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh, TimeSync };
     // Everything the machine reacts to, after responses have been read and timers named.
     enum class Input : std::uint8_t {
         Start,
@@ -95,9 +107,13 @@ private:
         RetryDue,
         RefreshDue,
         TokenLapsed,
+        AccessRejected,  // the voice API refused the access token
+        ClockSynced,     // the RTC was set from a Date header
     };
 
     // The machine's one transition function.
+    // The token and device-authorization endpoints: from RFC 8414 metadata, or fixed (LWA).
+    AuthNotice discover_endpoints();
     AuthNotice step(Input input);
     AuthNotice finish(AuthNotice notice);
     AuthNotice timer_input(hal::TimerId id);
@@ -130,6 +146,8 @@ private:
     bool ids_seeded_ = false;
     std::uint32_t retry_after_s_ = 0;
     AuthNotice deferred_ = AuthNotice::None;
+    FixedString<48> failure_reason_;
+    int code_renewals_ = 0;  // CodeLapsed in a row since the last Start or tokens
     Backoff backoff_;
 
     FixedString<kMaxUrl> device_authorization_endpoint_;

@@ -77,8 +77,19 @@ private:
     std::size_t n_ = 0;
 };
 
-bool decode(std::uint8_t* payload, std::size_t sealed_length, StoredCredentials& out) {
-    const std::size_t length = at_rest::open(payload, sealed_length);
+// What the seal authenticates besides the payload: the format version and the record's
+// sequence number, so a sealed payload copied under another header does not open.
+std::array<std::uint8_t, 6> seal_aad(std::uint16_t version, std::uint32_t sequence) {
+    std::array<std::uint8_t, 6> aad{};
+    put_u16(&aad[0], version);
+    put_u32(&aad[2], sequence);
+    return aad;
+}
+
+bool decode(hal::Crypto* crypto, std::uint32_t sequence, std::uint8_t* payload, std::size_t sealed_length,
+            StoredCredentials& out) {
+    const auto aad = seal_aad(TokenStore::kVersion, sequence);
+    const std::size_t length = at_rest::open(crypto, payload, sealed_length, aad.data(), aad.size());
     if (length == 0) return false;
     PayloadReader reader(payload, length);
     return reader.field8(out.wifi_ssid) && reader.field8(out.wifi_password) && reader.field8(out.account_hint) &&
@@ -88,6 +99,9 @@ bool decode(std::uint8_t* payload, std::size_t sealed_length, StoredCredentials&
 } // namespace
 
 TokenStore::TokenStore(hal::Flash& flash, std::size_t first_sector) : flash_(flash), first_sector_(first_sector) {}
+
+TokenStore::TokenStore(hal::Flash& flash, hal::Crypto& crypto, std::size_t first_sector)
+    : flash_(flash), crypto_(&crypto), first_sector_(first_sector) {}
 
 bool TokenStore::usable() const {
     return flash_.sector_count() >= first_sector_ + 2 && flash_.sector_size() >= kMaxRecord;
@@ -126,7 +140,7 @@ bool TokenStore::load(StoredCredentials& out) {
     for (std::uint8_t slot : order) {
         const SlotScan s = scan(slot);  // re-read: the other slot's scan reused the buffer
         if (!s.valid) continue;
-        const bool decoded = decode(&buffer_[kHeaderSize], s.payload_length, out);
+        const bool decoded = decode(crypto_, s.sequence, &buffer_[kHeaderSize], s.payload_length, out);
         std::memset(buffer_.data(), 0, buffer_.size());
         if (decoded) {
             last_ = Location{slot, s.sequence};
@@ -158,7 +172,8 @@ bool TokenStore::commit(const StoredCredentials& credentials) {
     writer.field8(credentials.wifi_password.view());
     writer.field8(credentials.account_hint.view());
     writer.field16(credentials.refresh_token.view());
-    const std::size_t length = at_rest::seal(payload, writer.size(), kMaxPayload);
+    const auto aad = seal_aad(kVersion, sequence);
+    const std::size_t length = at_rest::seal(crypto_, payload, writer.size(), kMaxPayload, aad.data(), aad.size());
     if (length == 0 || length > kMaxPayload) return false;
 
     put_u32(&buffer_[0], kMagic);

@@ -22,6 +22,7 @@
 
 #include "firmware/auth/at_rest.hpp"
 #include "firmware/auth/stored_credentials.hpp"
+#include "firmware/hal/crypto.hpp"
 #include "firmware/hal/flash.hpp"
 
 namespace ringside::fw {
@@ -44,8 +45,11 @@ public:
         std::uint32_t sequence = 0;
     };
 
-    // Uses sectors first_sector and first_sector + 1 of `flash`.
+    // Uses sectors first_sector and first_sector + 1 of `flash`. With `crypto` the payload
+    // is sealed (AES-GCM, see at_rest.hpp): what the device uses. Without it the payload is
+    // stored in the clear: only for tests of the record framing.
     explicit TokenStore(hal::Flash& flash, std::size_t first_sector = 0);
+    TokenStore(hal::Flash& flash, hal::Crypto& crypto, std::size_t first_sector = 0);
 
     // The newest valid record into `out`. False (and `out` wiped) when neither slot holds one.
     bool load(StoredCredentials& out);
@@ -71,6 +75,7 @@ private:
     bool usable() const;
 
     hal::Flash& flash_;
+    hal::Crypto* crypto_ = nullptr;
     std::size_t first_sector_;
     Location last_{};
     // The one record-sized buffer, reused by every operation (no stack spike, no heap).

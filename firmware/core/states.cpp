@@ -11,13 +11,13 @@ constexpr std::array<std::string_view, 7> kDeviceNames = {
     "off", "booting", "setup", "joining_wifi", "authorizing", "linked", "error"};
 constexpr std::array<std::string_view, 7> kAuthNames = {
     "unlinked", "discovering", "requesting_code", "awaiting_approval", "linked", "expired", "failed"};
-constexpr std::array<std::string_view, 11> kRingNames = {
+constexpr std::array<std::string_view, 12> kRingNames = {
     "off", "booting", "setup", "authorizing", "listening",
-    "thinking", "speaking", "mic_off", "error", "wifi_error", "volume"};
+    "thinking", "speaking", "mic_off", "error", "wifi_error", "volume", "signed_out"};
 
 static_assert(static_cast<std::size_t>(DeviceState::Error) + 1 == kDeviceNames.size());
 static_assert(static_cast<std::size_t>(AuthState::Failed) + 1 == kAuthNames.size());
-static_assert(static_cast<std::size_t>(RingPattern::Volume) + 1 == kRingNames.size());
+static_assert(static_cast<std::size_t>(RingPattern::SignedOut) + 1 == kRingNames.size());
 
 template <std::size_t N, typename Enum>
 std::string_view name_of(const std::array<std::string_view, N>& names, Enum value) {

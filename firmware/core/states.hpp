@@ -38,6 +38,7 @@ enum class RingPattern : std::uint8_t {
     Error,        // red flashing
     WifiError,    // purple (connection problem)
     Volume,       // white arc: the volume was just changed
+    SignedOut,    // solid orange, a few seconds: the account removed this speaker
 };
 
 std::string_view to_string(DeviceState s);

@@ -15,16 +15,15 @@ inline constexpr hal::TimerId kTokenExpiry = 7; // access token lapsed
 inline constexpr hal::TimerId kWifiRetry = 8;   // re-join after a failed association
 inline constexpr hal::TimerId kHttpTimeout = 9;   // the outstanding auth request took too long
 inline constexpr hal::TimerId kWifiErrorShown = 10; // purple shown long enough after a failed join
-
 inline constexpr hal::TimerId kFollowUp = 11;      // Follow-Up listening window over
 inline constexpr hal::TimerId kVolumeShown = 12;   // the volume arc has been shown long enough
 inline constexpr hal::TimerId kVoiceRequest = 13;  // the cloud voice request took too long
 inline constexpr hal::TimerId kSettingsRetry = 14;   // next settings download attempt
 inline constexpr hal::TimerId kSettingsTimeout = 15; // the settings request took too long
+inline constexpr hal::TimerId kSignedOutShown = 16;  // signed-out pattern shown long enough
 
 // Timers are numbered densely from 0; factory reset cancels every id below this.
-inline constexpr hal::TimerId kCount = 16;
-static_assert(kCount <= hal::kMaxTimers, "the HAL holds at most kMaxTimers timers");
+inline constexpr hal::TimerId kCount = 17;
 static_assert(kCount <= hal::kMaxTimers, "the backend stores at most kMaxTimers timers");
 
 } // namespace ringside::fw::timer

@@ -19,7 +19,13 @@ struct HttpRequest {
 };
 
 // Why no HTTP status came back.
-enum class TransportError : std::uint8_t { None, Timeout, ConnectionFailed, NoNetwork };
+enum class TransportError : std::uint8_t {
+    None,
+    Timeout,
+    ConnectionFailed,
+    NoNetwork,
+    TlsFailed,  // the server's certificate is not valid at the device's clock (or untrusted)
+};
 
 struct HttpResponse {
     TransportError error = TransportError::None;
@@ -27,6 +33,7 @@ struct HttpResponse {
     std::string_view content_type;
     std::string_view body;          // valid only during the dispatch that delivers it
     std::uint32_t retry_after_s = 0;  // from Retry-After, 0 when absent
+    std::int64_t date_unix = 0;       // from Date, unix seconds; 0 when absent
 };
 
 class HttpClient {

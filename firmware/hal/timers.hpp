@@ -10,7 +10,7 @@ namespace ringside::hal {
 
 // The firmware names its timers (firmware/core/timer_ids.hpp); the backend only stores them.
 using TimerId = std::uint8_t;
-inline constexpr TimerId kMaxTimers = 16;
+inline constexpr TimerId kMaxTimers = 24;
 
 class Timers {
 public:

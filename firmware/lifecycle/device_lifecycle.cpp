@@ -19,13 +19,15 @@ DeviceLifecycle::DeviceLifecycle(const hal::Board& board, const Tracer& tracer, 
     : board_(board), tracer_(tracer), store_(store), auth_(auth) {}
 
 bool DeviceLifecycle::owns_timer(hal::TimerId id) {
-    return id == timer::kBoot || id == timer::kWifiRetry || id == timer::kWifiErrorShown;
+    return id == timer::kBoot || id == timer::kWifiRetry || id == timer::kWifiErrorShown ||
+           id == timer::kSignedOutShown;
 }
 
 void DeviceLifecycle::on_timer(hal::TimerId id) {
     if (id == timer::kBoot) handle(Input::BootDone);
     if (id == timer::kWifiRetry) handle(Input::WifiRetryDue);
     if (id == timer::kWifiErrorShown) handle(Input::WifiErrorOver);
+    if (id == timer::kSignedOutShown) handle(Input::SignedOutOver);
 }
 
 void DeviceLifecycle::on_auth(AuthNotice notice) {
@@ -101,16 +103,33 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             return;
 
         case Input::AuthRevoked:
-            // The account holder revoked this device: the stored token is worthless; the
-            // Wi-Fi creds stay in RAM so the new device grant can run at once.
+            // The account holder removed this speaker ("Apps and Websites"), or the token
+            // store is otherwise dead: nothing stored can sign in again, so it all goes and
+            // the owner sets the speaker up afresh, told so by voice and ring.
+            if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
+            auth_.reset();
+            board_.wifi.leave();
             erase_store();
-            credentials_.refresh_token.wipe();
+            credentials_.wipe();
+            from_store_ = false;
             persisted_ = false;
-            enter(DeviceState::Authorizing);
+            wifi_error_shown_ = false;
+            board_.timers.cancel(timer::kWifiErrorShown);
+            tracer_.emit("auth", "signed_out", "refresh token refused");
+            enter(DeviceState::Setup);
+            signed_out_shown_ = true;
+            board_.timers.arm(timer::kSignedOutShown, kSignedOutShownFor);
+            board_.speech.say(kSignedOutSentence);
+            return;
+
+        case Input::SignedOutOver:
+            signed_out_shown_ = false;
             return;
 
         case Input::AuthFailed:
-            if (state_ == DeviceState::Authorizing || state_ == DeviceState::Linked) enter(DeviceState::Error);
+            if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
+            enter(DeviceState::Error);
+            say_failure(auth_.failure_reason());
             return;
 
         case Input::RetrySignIn:
@@ -129,6 +148,7 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             from_store_ = false;
             persisted_ = false;
             wifi_error_shown_ = false;
+            signed_out_shown_ = false;
             enter(DeviceState::Setup);
             return;
     }
@@ -187,6 +207,22 @@ void DeviceLifecycle::persist() {
 void DeviceLifecycle::erase_store() {
     const bool ok = store_.erase();
     tracer_.emit("storage", ok ? "erase" : "erase_failed", "all");
+}
+
+void DeviceLifecycle::say_failure(std::string_view reason) {
+    // The customer hears what happened and what to do; support hears the error's name.
+    FixedString<200> sentence;
+    if (reason == "access_denied") {
+        sentence.append("Sign-in was denied in the app.");
+    } else if (reason == "expired_token") {
+        sentence.append("The sign-in code expired before anyone approved it.");
+    } else {
+        sentence.append("I can't sign in: the account service refused this speaker, reason ");
+        sentence.append_clipped(reason.empty() ? std::string_view("unknown") : reason);
+        sentence.append_clipped(".");
+    }
+    sentence.append_clipped(" Press the Action button to try again.");
+    board_.speech.say(sentence.view());
 }
 
 void DeviceLifecycle::show_wifi_error() {

@@ -7,7 +7,8 @@
 //   JoiningWifi --failed, fresh creds--> Setup (purple for 3 s)
 //   JoiningWifi --failed, stored creds--> JoiningWifi (re-join after 10 s)
 //   Authorizing --auth linked--> Linked;  any --auth failed--> Error
-//   Linked --refresh token revoked--> Authorizing (new device grant)
+//   Linked/Authorizing --refresh token refused (invalid_grant: revoked)--> Setup, everything
+//     erased, "signed out" said, the signed_out ring shown for kSignedOutShownFor first
 //   Error --short Action press--> Authorizing;  any --25 s Action hold--> Setup
 //
 // Freshly provisioned Wi-Fi credentials stay in RAM until the first refresh token
@@ -15,6 +16,7 @@
 // into setup instead of into a half-configured state.
 // Who may call: the Speaker's event routing only.
 #include <cstdint>
+#include <string_view>
 
 #include "firmware/auth/auth_client.hpp"
 #include "firmware/auth/stored_credentials.hpp"
@@ -29,6 +31,10 @@ namespace ringside::fw {
 inline constexpr hal::Millis kBootTime{2'000};
 inline constexpr hal::Millis kWifiRetryDelay{10'000};
 inline constexpr hal::Millis kWifiErrorShownFor{3'000};
+inline constexpr hal::Millis kSignedOutShownFor{4'000};
+// Said when the account holder removed the speaker. Carries no secret.
+inline constexpr std::string_view kSignedOutSentence =
+    "You've been signed out of your account. Open the companion app to set me up again.";
 
 class DeviceLifecycle {
 public:
@@ -40,6 +46,7 @@ public:
         WifiFailed,
         WifiRetryDue,
         WifiErrorOver,
+        SignedOutOver,
         AuthLinked,
         AuthRevoked,
         AuthFailed,
@@ -60,6 +67,8 @@ public:
     DeviceState state() const { return state_; }
     // A freshly provisioned join failed moments ago (the ring shows purple meanwhile).
     bool wifi_error_shown() const { return wifi_error_shown_; }
+    // The account revoked this speaker moments ago (the ring shows signed_out meanwhile).
+    bool signed_out_shown() const { return signed_out_shown_; }
 
 private:
     void enter(DeviceState next);
@@ -69,6 +78,7 @@ private:
     void persist();
     void erase_store();
     void show_wifi_error();
+    void say_failure(std::string_view reason);
 
     hal::Board board_;
     const Tracer& tracer_;
@@ -82,6 +92,7 @@ private:
     bool from_store_ = false;  // the creds being joined came from flash (so retry, not re-setup)
     bool persisted_ = false;   // credentials_ matches the newest record in flash
     bool wifi_error_shown_ = false;
+    bool signed_out_shown_ = false;
 };
 
 } // namespace ringside::fw

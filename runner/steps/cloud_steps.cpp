@@ -13,7 +13,8 @@ void add_cloud_steps(StepCatalog& c) {
         if (auto n = a.get("status")) f.status = static_cast<int>(n->integer(100, 599));
         if (auto n = a.get("error")) f.oauth_error = n->str();
         if (auto n = a.get("retry_after")) f.retry_after_s = static_cast<int>(n->duration().count() / 1000);
-        if (f.status == 0 && f.oauth_error.empty()) a.fail("cloud.fault needs 'status' or 'error'");
+        if (auto n = a.get("drop")) f.drop = n->boolean();
+        if (f.status == 0 && f.oauth_error.empty() && !f.drop) a.fail("cloud.fault needs 'status', 'error' or 'drop: true'");
         a.done();
         return [f](sim::VirtualSpeaker& w) {
             w.cloud().add_fault(f);

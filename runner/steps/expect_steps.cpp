@@ -20,7 +20,7 @@ const std::vector<std::string> kDeviceStates{"off", "booting", "setup", "joining
 const std::vector<std::string> kAuthStates{"unlinked", "discovering", "requesting_code", "awaiting_approval",
                                            "linked", "expired", "failed"};
 const std::vector<std::string> kRingPatterns{"off", "booting", "setup", "authorizing", "listening",
-                                             "thinking", "speaking", "mic_off", "error", "wifi_error"};
+                                             "thinking", "speaking", "mic_off", "error", "wifi_error", "signed_out"};
 
 std::string lowercase(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -69,6 +69,9 @@ void add_request_steps(StepCatalog& catalog) {
         const Millis max = a.require("max").duration();
         if (max < min) a.fail("expect_request_gap: 'max' must not be below 'min'");
         const Millis within = a.require("within").duration();
+        // varying: true — jitter must show: not every gap may be the same length.
+        bool varying = false;
+        if (auto n = a.get("varying")) varying = n->boolean();
         a.done();
         return [=](sim::VirtualSpeaker& w) -> std::string {
             RequestCounter counter(f, w.cloud(), w.cloud().journal().size());
@@ -81,6 +84,13 @@ void add_request_steps(StepCatalog& catalog) {
                 if (gap < min || gap > max)
                     return "gap " + std::to_string(i) + " between " + describe(f) + " was " + format_duration(gap) +
                            ", expected " + format_duration(min) + " to " + format_duration(max);
+            }
+            if (varying && samples > 2) {
+                bool differ = false;
+                for (int i = 2; i < samples; ++i) differ = differ || (times[i] - times[i - 1] != times[1] - times[0]);
+                if (!differ)
+                    return "all " + std::to_string(samples - 1) + " gaps between " + describe(f) + " were " +
+                           format_duration(times[1] - times[0]) + "; expected them to vary (jitter)";
             }
             return {};
         };

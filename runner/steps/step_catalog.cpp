@@ -16,6 +16,7 @@ const StepCatalog& step_catalog() {
         add_voice_steps(c);
         add_setup_steps(c);
         add_network_steps(c);
+        add_auth_steps(c);
         return c;
     }();
     return catalog;

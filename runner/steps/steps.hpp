@@ -23,6 +23,7 @@ void add_request_steps(StepCatalog& catalog);      // expectations on the cloud'
 void add_voice_steps(StepCatalog& catalog);        // speech into the mic, voice-API state
 void add_setup_steps(StepCatalog& catalog);        // what the companion app is told
 void add_network_steps(StepCatalog& catalog);      // network down/up, congestion
+void add_auth_steps(StepCatalog& catalog);         // revocation, internet link, stored credentials
 
 // Every step, built once.
 const StepCatalog& step_catalog();

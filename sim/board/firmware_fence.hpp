@@ -88,6 +88,25 @@ struct FencedMicrophone final : hal::Microphone {
     void set_capture(bool on) override { HostSection s; real.set_capture(on); }
     hal::Microphone& real;
 };
+struct FencedCrypto final : hal::Crypto {
+    explicit FencedCrypto(hal::Crypto& c) : real(c) {}
+    std::size_t seal(std::uint8_t* buffer, std::size_t length, std::size_t capacity, const std::uint8_t* aad,
+                     std::size_t aad_length) override {
+        HostSection s;
+        return real.seal(buffer, length, capacity, aad, aad_length);
+    }
+    std::size_t open(std::uint8_t* buffer, std::size_t length, const std::uint8_t* aad, std::size_t aad_length) override {
+        HostSection s;
+        return real.open(buffer, length, aad, aad_length);
+    }
+    hal::Crypto& real;
+};
+struct FencedRtc final : hal::RealTimeClock {
+    explicit FencedRtc(hal::RealTimeClock& r) : real(r) {}
+    std::int64_t unix_seconds() const override { HostSection s; return real.unix_seconds(); }
+    void set_unix_seconds(std::int64_t seconds) override { HostSection s; real.set_unix_seconds(seconds); }
+    hal::RealTimeClock& real;
+};
 struct FencedSetup final : hal::SetupChannel {
     explicit FencedSetup(hal::SetupChannel& c) : real(c) {}
     void report(hal::SetupProgress p) override { HostSection s; real.report(p); }

@@ -9,7 +9,18 @@ namespace ringside::sim {
 InprocHttpClient::InprocHttpClient(DeviceBus& bus, std::string_view issuer, Handler handler, LinkUp link_up,
                                    Millis latency)
     : bus_(bus), handler_(std::move(handler)), link_up_(std::move(link_up)), latency_(latency) {
-    if (const auto url = parse_url(issuer)) issuer_origin_ = url->origin();
+    if (const auto url = parse_url(issuer)) {
+        issuer_origin_ = url->origin();
+        issuer_plain_origin_ = "http://" + url->host + ":80";
+    }
+}
+
+void InprocHttpClient::set_calendar(UnixNow device_clock, UnixNow world_clock, std::int64_t cert_not_before,
+                                    std::int64_t cert_not_after) {
+    device_clock_ = std::move(device_clock);
+    world_clock_ = std::move(world_clock);
+    cert_not_before_ = cert_not_before;
+    cert_not_after_ = cert_not_after;
 }
 
 bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) {
@@ -26,9 +37,18 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
         deliver_at(now + latency_, id, ticket, hal::TransportError::NoNetwork, {});
         return true;
     }
-    if (url->origin() != issuer_origin_) {
+    const bool plain = !issuer_origin_.empty() && url->origin() == issuer_plain_origin_;
+    if (url->origin() != issuer_origin_ && !plain) {
         deliver_at(now + 2 * latency_, id, ticket, hal::TransportError::ConnectionFailed, {});
         return true;
+    }
+    if (!plain && url->scheme == "https" && device_clock_) {
+        const std::int64_t device_now = device_clock_();
+        if (device_now < cert_not_before_ || device_now > cert_not_after_) {
+            // The handshake got as far as the certificate: one round trip, then refused.
+            deliver_at(now + 2 * latency_, id, ticket, hal::TransportError::TlsFailed, {});
+            return true;
+        }
     }
     const std::optional<Millis> out = next_hop();
     if (!out) {
@@ -39,6 +59,8 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
     bus_.scheduler().schedule_at(now + *out, [this, id, ticket, wire = to_cloud_request(request, *url)] {
         const Millis arrived = bus_.scheduler().now();
         cloud::CloudResponse response = handler_(wire, arrived);
+        // A dropped request stays outstanding until the firmware gives up and cancels it.
+        if (response.dropped) return;
         const std::optional<Millis> back = next_hop();
         if (!back) {
             ++messages_lost_;  // processed, but the answer is lost on the way down
@@ -60,6 +82,7 @@ void InprocHttpClient::deliver_at(Millis at, hal::RequestId id, std::uint64_t ti
         hal::HttpResponse view;
         if (error == hal::TransportError::None) {
             view = to_http_response(response);
+            if (world_clock_) view.date_unix = world_clock_();
         } else {
             view.error = error;
         }

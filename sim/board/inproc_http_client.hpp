@@ -9,6 +9,10 @@
 // a message it reports lost never arrives: a lost request is never processed, a lost
 // response leaves the request processed; either way only the firmware's own request
 // timeout notices.
+// The issuer's host also answers plain HTTP on port 80 (for a clock sync, say). HTTPS
+// checks the server certificate's validity period against the device's real-time clock:
+// outside it the connection fails TlsFailed, as a TLS stack would. Every answer carries the
+// world's calendar time as its Date.
 //
 // A request that has reached the cloud stays processed even if the device then cancels it
 // or loses power: only the response is dropped, as on a real network.
@@ -43,6 +47,12 @@ public:
     // Power-off: every outstanding response abandoned.
     void reset() { outstanding_.clear(); }
 
+    // The device's RTC reading and the world's true calendar time, unix seconds; the
+    // certificate's validity period. Without them no check is made and no Date is sent.
+    using UnixNow = std::function<std::int64_t()>;
+    void set_calendar(UnixNow device_clock, UnixNow world_clock, std::int64_t cert_not_before,
+                      std::int64_t cert_not_after);
+
     // Test face.
     void set_latency(Millis one_way) { latency_ = one_way; }
     // Replaces the fixed latency for requests and responses that reach the air.
@@ -59,6 +69,11 @@ private:
 
     DeviceBus& bus_;
     std::string issuer_origin_;  // empty if the issuer is not a valid URL: nothing answers
+    std::string issuer_plain_origin_;  // http://issuer-host:80
+    UnixNow device_clock_;
+    UnixNow world_clock_;
+    std::int64_t cert_not_before_ = 0;
+    std::int64_t cert_not_after_ = 0;
     Handler handler_;
     LinkUp link_up_;
     Millis latency_;

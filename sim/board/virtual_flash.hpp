@@ -33,6 +33,14 @@ public:
     // True when every byte of the device is erased (0xFF): no credentials can be stored.
     bool blank() const;
 
+    // Power-cut injection. After `operations` more program/erase operations succeed, the
+    // next one is torn, as when the supply dies mid-operation: a program lands only its
+    // first half of bytes, an erase resets only the sector's first half. From then on every
+    // operation fails (the part is unpowered) until restore_power().
+    void cut_power_after(std::uint64_t operations);
+    bool power_cut() const { return cut_; }
+    void restore_power();
+
 private:
     bool in_range(std::size_t address, std::size_t length) const;
 
@@ -42,6 +50,11 @@ private:
     bool failing_ = false;
     std::uint64_t erases_ = 0;
     std::uint64_t programs_ = 0;
+    bool cut_armed_ = false;
+    std::uint64_t ops_before_cut_ = 0;
+    bool cut_ = false;
+    // Counts one program/erase against an armed cut; true when this one is the torn one.
+    bool tears_now();
 };
 
 } // namespace ringside::sim

@@ -101,6 +101,10 @@ std::optional<std::string> CloudService::access_token_account(std::string_view t
     return state_->tokens.access_token_account(token, now);
 }
 
+std::optional<std::string> CloudService::refresh_token_account(std::string_view token) const {
+    return state_->tokens.refresh_token_account(token);
+}
+
 int CloudService::revoke_account(std::string_view account_id) {
     const Account* account = state_->find_account(account_id);
     return account ? state_->tokens.revoke_account(account->id) : 0;

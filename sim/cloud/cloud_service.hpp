@@ -44,6 +44,8 @@ public:
     // (issued here, not expired, not revoked), and whose account it acts for.
     bool access_token_valid(std::string_view token, Millis now) const;
     std::optional<std::string> access_token_account(std::string_view token, Millis now) const;
+    // Whose account a live refresh token (current, not revoked) acts for; test face.
+    std::optional<std::string> refresh_token_account(std::string_view token) const;
 
     // The account holder removes the speaker ("Apps and Websites"): every grant the account
     // holds is revoked, refresh and access tokens alike. Returns how many were live.

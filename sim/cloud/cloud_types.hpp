@@ -27,6 +27,9 @@ struct CloudResponse {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;  // extra, e.g. Cache-Control
+    // An injected fault swallowed the request: the transport must never answer it, so the
+    // firmware's own request timeout is what ends the wait.
+    bool dropped = false;
 };
 
 struct Account {
@@ -89,6 +92,7 @@ struct Fault {
     int status = 0;              // HTTP status to answer; 0 = derive from oauth_error (400)
     std::string oauth_error;     // e.g. "slow_down", "expired_token"; empty = plain status
     int retry_after_s = 0;
+    bool drop = false;           // never answer (the caller's timeout must fire)
 };
 
 enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed };

@@ -36,6 +36,13 @@ std::optional<Outcome> FaultTable::intercept(std::string_view endpoint, std::str
 
 Outcome fault_response(const Fault& fault) {
     Outcome outcome;
+    if (fault.drop) {
+        // Journaled with status 0: the request arrived but nothing was ever sent back.
+        outcome.response.status = 0;
+        outcome.response.dropped = true;
+        outcome.error = "dropped";
+        return outcome;
+    }
     if (!fault.oauth_error.empty()) {
         // RFC 6749 §5.2: invalid_client is the one error answered with 401.
         const int status = fault.status != 0 ? fault.status : fault.oauth_error == "invalid_client" ? 401 : 400;

@@ -129,4 +129,10 @@ std::optional<std::string> TokenRegistry::access_token_account(std::string_view 
     return grants_[access->grant].account_id;
 }
 
+std::optional<std::string> TokenRegistry::refresh_token_account(std::string_view token) const {
+    const auto it = refresh_tokens_.find(std::string(token));
+    if (it == refresh_tokens_.end() || it->second.spent || grants_[it->second.grant].revoked) return std::nullopt;
+    return grants_[it->second.grant].account_id;
+}
+
 } // namespace ringside::cloud

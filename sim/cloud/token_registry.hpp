@@ -61,6 +61,8 @@ public:
     bool access_token_valid(std::string_view token, Millis now) const;
     // The account a valid access token acts for.
     std::optional<std::string> access_token_account(std::string_view token, Millis now) const;
+    // The account a live refresh token (not rotated away, not revoked) acts for.
+    std::optional<std::string> refresh_token_account(std::string_view token) const;
 
 private:
     struct Grant {

@@ -193,3 +193,20 @@ TEST_CASE("the fault response is exposed for inspection", "[cloud][faults]") {
     Fault bare;
     CHECK(fault_response(bare).response.status == 500);
 }
+
+TEST_CASE("a drop fault swallows the request: marked dropped, journaled with status 0", "[cloud][faults]") {
+    CloudService cloud(CloudConfig{});
+    Fault fault = fault_on("metadata", 0, 1);
+    fault.drop = true;
+    cloud.add_fault(fault);
+    const CloudResponse dropped = metadata(cloud, 0ms);
+    CHECK(dropped.dropped);
+    CHECK(dropped.body.empty());
+    REQUIRE(cloud.journal().size() == 1);
+    CHECK(cloud.journal()[0].status == 0);
+    CHECK(cloud.journal()[0].error == "dropped");
+    CHECK(cloud.journal()[0].faulted);
+    const CloudResponse next = metadata(cloud, 1ms);
+    CHECK_FALSE(next.dropped);
+    CHECK(next.status == 200);
+}

@@ -216,7 +216,44 @@ TEST_CASE("unrecoverable errors fail without retrying", "[auth]") {
         const auto sent = r.hw.http.sent.size();
         r.advance(10min);
         CHECK(r.hw.http.sent.size() == sent);
+        // The reason, in the trace and in what the speaker says.
+        CHECK(r.hw.trace.count("auth", "failed", code) == 1);
+        REQUIRE(r.hw.speech.said.size() == 1);
+        CHECK(r.hw.speech.said.back().find(code) != std::string::npos);
     }
+}
+
+TEST_CASE("expired codes are renewed at most kMaxCodeRenewals times, then Failed", "[auth]") {
+    Rig r;
+    to_awaiting_approval(r, 60, 5);
+    for (int renewal = 1; renewal <= kMaxCodeRenewals; ++renewal) {
+        CAPTURE(renewal);
+        r.advance(5s);
+        r.respond(400, Rig::error("expired_token"));
+        REQUIRE(r.speaker->auth_state() == AuthState::RequestingCode);
+        r.respond(200, Rig::code(60, 5));
+    }
+    r.advance(5s);
+    r.respond(400, Rig::error("expired_token"));
+    CHECK(r.speaker->auth_state() == AuthState::Failed);
+    CHECK(r.speaker->device_state() == DeviceState::Error);
+    CHECK(r.hw.trace.count("auth", "failed", "expired_token") == 1);
+    REQUIRE_FALSE(r.hw.speech.said.empty());
+    CHECK(r.hw.speech.said.back().find("expired") != std::string::npos);
+    const auto sent = r.hw.http.sent.size();
+    r.advance(1h);
+    CHECK(r.hw.http.sent.size() == sent);
+    CHECK(r.hw.http.count_to("/oauth2/device_authorization") == 1 + kMaxCodeRenewals);
+
+    // A short press starts over with a fresh budget of renewals.
+    r.press();
+    r.advance(300ms);
+    r.release();
+    r.respond(200, Rig::metadata());
+    r.respond(200, Rig::code(60, 5));
+    r.advance(5s);
+    r.respond(400, Rig::error("expired_token"));
+    CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
 }
 
 TEST_CASE("refresh happens ahead of expiry and rotates the stored token", "[auth][refresh]") {
@@ -233,6 +270,7 @@ TEST_CASE("refresh happens ahead of expiry and rotates the stored token", "[auth
     CHECK(r.hw.trace.count("http", "request", "POST /oauth2/token refresh_token") == 1);
     CHECK(r.speaker->auth_state() == AuthState::Linked);
 
+    r.hw.random.script.push_front(100);  // the full 10 min lead again
     r.respond(200, Rig::tokens(3600, "Atzr|refresh-secret-2", "Atza|access-secret-2"));
     CHECK(r.speaker->auth_state() == AuthState::Linked);
     CHECK(r.hw.trace.count("storage", "commit") == 2);
@@ -287,6 +325,7 @@ TEST_CASE("refresh 503 retries with jittered back-off, reset by a success", "[au
     CHECK(r.speaker->device_state() == DeviceState::Linked);
     CHECK(r.speaker->ring_pattern() == RingPattern::Off);
 
+    r.hw.random.script = {100};  // the full 10 min lead
     r.respond(200, Rig::tokens());
     CHECK(r.speaker->auth_state() == AuthState::Linked);
     // Next failure starts from the top of the table again.
@@ -321,31 +360,61 @@ TEST_CASE("Retry-After stretches the back-off", "[auth][refresh]") {
     CHECK(r.hw.timers.remaining(timer::kAuthRetry) == 120s);
 }
 
-TEST_CASE("invalid_grant on refresh erases the token and starts a new device grant", "[auth][refresh]") {
+TEST_CASE("invalid_grant on refresh erases everything and goes back to setup, signed out", "[auth][refresh]") {
     Rig r;
     r.link(3600);
     REQUIRE(r.hw.flash.contains("Atzr|refresh-secret-1"));
+    REQUIRE(r.hw.flash.contains("wifi-secret-pw"));
     r.advance(3000s);
+    const auto sent = r.hw.http.sent.size();
     r.respond(400, Rig::error("invalid_grant"));
     CHECK_FALSE(r.hw.flash.contains("Atzr|refresh-secret-1"));
+    CHECK_FALSE(r.hw.flash.contains("wifi-secret-pw"));
     CHECK(r.hw.flash.sector_blank(0));
     CHECK(r.hw.flash.sector_blank(1));
-    CHECK(r.speaker->device_state() == DeviceState::Authorizing);
-    CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
-    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
-    CHECK(r.outstanding().url == kDeviceAuthUrl);
+    CHECK(r.speaker->device_state() == DeviceState::Setup);
+    CHECK(r.speaker->auth_state() == AuthState::Unlinked);
+    // No new device grant: the owner has to set the speaker up again.
+    CHECK(r.hw.http.sent.size() == sent);
     CHECK_FALSE(r.hw.timers.armed(timer::kTokenExpiry));
+    CHECK_FALSE(r.hw.timers.armed(timer::kAuthRefresh));
+    CHECK(r.hw.trace.count("auth", "signed_out") == 1);
+    REQUIRE(r.hw.speech.said.size() == 1);
+    CHECK(r.hw.speech.said.back().find("signed out") != std::string::npos);
+    // The distinct pattern first, then the ordinary setup spin.
+    CHECK(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    r.advance(kSignedOutShownFor - 1ms);
+    CHECK(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    r.advance(1ms);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
 
+    // Set up again: a fresh device grant links, and everything is committed anew.
+    r.provision();
+    r.wifi_joined();
+    r.respond(200, Rig::metadata());
     r.respond(200, Rig::code());
     r.advance(5s);
     r.respond(200, Rig::tokens(3600, "Atzr|relinked"));
     CHECK(r.speaker->device_state() == DeviceState::Linked);
-    // Wi-Fi creds were kept in RAM and committed with the new token.
     r.power_off();
     r.power_on();
     r.advance(2s);
     CHECK(r.speaker->device_state() == DeviceState::JoiningWifi);
     CHECK(r.hw.wifi.joins.back().first == "Home");
+    CHECK_FALSE(r.hw.trace.mentions("relinked"));
+}
+
+TEST_CASE("a power cut while signed out is shown boots into plain setup", "[auth][refresh]") {
+    Rig r;
+    r.link(3600);
+    r.advance(3000s);
+    r.respond(400, Rig::error("invalid_grant"));
+    REQUIRE(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    r.power_off();
+    r.power_on();
+    r.advance(2s);
+    CHECK(r.speaker->device_state() == DeviceState::Setup);
+    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
 }
 
 TEST_CASE("unrecoverable refresh error fails", "[auth][refresh]") {
@@ -426,4 +495,54 @@ TEST_CASE("a transport that refuses a request is retried with back-off", "[auth]
     r.hw.http.accept = true;
     r.advance(r.hw.timers.remaining(timer::kAuthRetry));
     CHECK(r.outstanding().url == kMetadataUrl);
+}
+
+TEST_CASE("refresh lead is 10 min minus a random 0-10 %", "[auth][refresh]") {
+    Rig r;
+    r.link(3600);
+    // link() drew the jitter already; a 3600 s token refreshes between 3000 s and 3060 s.
+    const auto remaining = r.hw.timers.remaining(timer::kAuthRefresh);
+    CHECK(remaining >= 3000s);
+    CHECK(remaining <= 3060s);
+
+    struct Script : hal::Random {
+        std::uint32_t value;
+        std::uint32_t next_u32() override { return value; }
+    } draw;
+    draw.value = 100;  // permille 1000: the full 10 min lead
+    CHECK(refresh_delay(3600s, draw) == 3000s);
+    draw.value = 0;  // permille 900: 9 min lead
+    CHECK(refresh_delay(3600s, draw) == 3060s);
+    draw.value = 50;  // permille 950
+    CHECK(refresh_delay(3600s, draw) == 3030s);
+    draw.value = 0;  // half-life for short tokens, still jittered
+    CHECK(refresh_delay(60s, draw) == 33s);
+}
+
+TEST_CASE("a 401 from the voice API refreshes at once", "[auth][refresh]") {
+    Rig r;
+    r.link(3600);
+    REQUIRE(refreshes(r) == 0);
+    r.advance(100s);
+    r.speaker->access_token_rejected();
+    CHECK(refreshes(r) == 1);
+    CHECK(r.speaker->auth_state() == AuthState::Expired);
+    CHECK(r.hw.trace.count("auth", "access_rejected") == 1);
+    // A second 401 while that refresh is in flight sends nothing more.
+    r.speaker->access_token_rejected();
+    CHECK(refreshes(r) == 1);
+    r.respond(200, Rig::tokens(3600, "Atzr|refresh-secret-2", "Atza|access-secret-2"));
+    CHECK(r.speaker->auth_state() == AuthState::Linked);
+    CHECK(r.speaker->device_state() == DeviceState::Linked);
+    CHECK_FALSE(r.hw.trace.mentions("refresh-secret"));
+    CHECK_FALSE(r.hw.trace.mentions("access-secret"));
+}
+
+TEST_CASE("a 401 before sign-in finished is ignored", "[auth][refresh]") {
+    Rig r;
+    to_awaiting_approval(r);
+    const auto sent = r.hw.http.sent.size();
+    r.speaker->access_token_rejected();
+    CHECK(r.hw.http.sent.size() == sent);
+    CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -270,6 +271,56 @@ struct FakeSetupChannel final : hal::SetupChannel {
     std::vector<std::string> told;
 };
 
+// Transparent sealing for firmware tests: zero nonce, the plaintext, a 16-byte checksum
+// tag that open() verifies. It keeps the flash readable for the lifecycle tests (which
+// search it for tokens); the real AES-GCM is sim/crypto, tested against NIST vectors and
+// for ciphertext-only flash in tests/sim. `seals`/`opens` count calls; `failing` refuses.
+struct FakeCrypto final : hal::Crypto {
+    std::size_t seal(std::uint8_t* buffer, std::size_t length, std::size_t capacity, const std::uint8_t* aad,
+                     std::size_t aad_length) override {
+        ++seals;
+        if (failing || length + kOverhead > capacity) return 0;
+        std::memmove(buffer + kNonceSize, buffer, length);
+        std::memset(buffer, 0, kNonceSize);
+        std::memset(buffer + kNonceSize + length, 0, kTagSize);
+        const std::uint32_t sum = checksum(buffer + kNonceSize, length, aad, aad_length);
+        std::memcpy(buffer + kNonceSize + length, &sum, sizeof sum);
+        return length + kOverhead;
+    }
+    std::size_t open(std::uint8_t* buffer, std::size_t length, const std::uint8_t* aad,
+                     std::size_t aad_length) override {
+        ++opens;
+        if (failing || length < kOverhead) return 0;
+        const std::size_t plain = length - kOverhead;
+        std::uint32_t sum = 0;
+        std::memcpy(&sum, buffer + kNonceSize + plain, sizeof sum);
+        if (sum != checksum(buffer + kNonceSize, plain, aad, aad_length)) return 0;
+        std::memmove(buffer, buffer + kNonceSize, plain);
+        return plain;
+    }
+    static std::uint32_t checksum(const std::uint8_t* p, std::size_t n, const std::uint8_t* aad, std::size_t aad_n) {
+        std::uint32_t h = 2166136261u;  // FNV-1a over aad then payload
+        for (std::size_t i = 0; i < aad_n; ++i) h = (h ^ aad[i]) * 16777619u;
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 16777619u;
+        return h;
+    }
+    int seals = 0;
+    int opens = 0;
+    bool failing = false;
+};
+
+// Starts at a plausible time (2025-11-25), so the auth client needs no clock sync unless a
+// test sets it back.
+struct FakeRtc final : hal::RealTimeClock {
+    std::int64_t unix_seconds() const override { return now; }
+    void set_unix_seconds(std::int64_t seconds) override {
+        now = seconds;
+        ++sets;
+    }
+    std::int64_t now = 1'764'028'800;
+    int sets = 0;
+};
+
 struct FakeBoard {
     FakeClock clock;
     FakeTimers timers{clock};
@@ -282,8 +333,12 @@ struct FakeBoard {
     FakeSpeech speech;
     FakeMicrophone mic;
     FakeSetupChannel setup;
+    FakeCrypto crypto;
+    FakeRtc rtc;
 
-    hal::Board board() { return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic, setup}; }
+    hal::Board board() {
+        return hal::Board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic, setup, crypto, rtc};
+    }
 };
 
 // A Speaker on a FakeBoard with an event loop the test drives: time moves only in
@@ -392,6 +447,9 @@ public:
         respond(200, metadata());
         respond(200, code());
         advance(5s);
+        // The refresh jitter's draw: 100 gives the full 10 min lead, so tests can count on
+        // the un-jittered schedule (refresh_schedule.hpp).
+        hw.random.script.push_front(100);
         respond(200, tokens(expires_in));
         // Once linked the speaker fetches its settings; answer that too, so a test starts
         // from a linked speaker with nothing in flight.

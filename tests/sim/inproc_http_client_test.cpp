@@ -109,7 +109,7 @@ TEST_CASE("a second send under a live id is refused", "[sim][http]") {
 TEST_CASE("a host other than the issuer fails to connect", "[sim][http]") {
     HttpRig rig;
     REQUIRE(rig.http.send(5, post("https://evil.example/oauth2/token", "")));
-    REQUIRE(rig.http.send(6, post("http://auth.ringside.test/oauth2/token", "")));  // wrong scheme/port
+    REQUIRE(rig.http.send(6, post("http://auth.ringside.test:8080/oauth2/token", "")));  // wrong port
     run_all(rig.scheduler, Millis{10'000});
     CHECK(rig.received.empty());
     REQUIRE(rig.log.events.size() == 2);
@@ -150,4 +150,53 @@ TEST_CASE("retry_after_seconds reads delay-seconds only", "[sim][http]") {
     CHECK(sim::retry_after_seconds(r) == 0);
     r.headers = {{"Retry-After", "99999999999"}};
     CHECK(sim::retry_after_seconds(r) == 0xFFFFFFFFu);
+}
+
+TEST_CASE("plain HTTP to the issuer's host answers, with the world's Date", "[sim][http][rtc]") {
+    HttpRig rig;
+    std::int64_t device_unix = 0;  // battery lost: 1970
+    rig.http.set_calendar([&] { return device_unix; }, [] { return std::int64_t{1'764'028'800}; }, 1'735'689'600,
+                          1'830'297'600);
+    REQUIRE(rig.http.send(5, hal::HttpRequest{hal::HttpMethod::Get, "http://auth.ringside.test/", "", ""}));
+    run_all(rig.scheduler, Millis{10'000});
+    REQUIRE(rig.received.size() == 1);
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].error == hal::TransportError::None);
+}
+
+TEST_CASE("HTTPS fails TlsFailed while the device clock is outside the certificate's validity", "[sim][http][rtc]") {
+    HttpRig rig;
+    std::int64_t device_unix = 0;
+    rig.http.set_calendar([&] { return device_unix; }, [] { return std::int64_t{1'764'028'800}; }, 1'735'689'600,
+                          1'830'297'600);
+    REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.received.empty());  // never got past the handshake
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].error == hal::TransportError::TlsFailed);
+
+    device_unix = 1'900'000'000;  // after the certificate expired
+    REQUIRE(rig.http.send(6, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{20'000});
+    REQUIRE(rig.log.events.size() == 2);
+    CHECK(rig.log.events[1].error == hal::TransportError::TlsFailed);
+
+    device_unix = 1'764'028'800;  // set right
+    REQUIRE(rig.http.send(7, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{30'000});
+    REQUIRE(rig.log.events.size() == 3);
+    CHECK(rig.log.events[2].error == hal::TransportError::None);
+    CHECK(rig.received.size() == 1);
+}
+
+TEST_CASE("a dropped request is never answered; it stays outstanding until cancelled", "[sim][http]") {
+    HttpRig rig;
+    rig.answer.dropped = true;
+    REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{120'000});
+    CHECK(rig.received.size() == 1);  // it reached the cloud
+    CHECK(rig.log.events.empty());    // and nothing came back
+    CHECK(rig.http.in_flight() == 1);
+    rig.http.cancel(5);
+    CHECK(rig.http.in_flight() == 0);
 }
