@@ -35,20 +35,6 @@ void add_auth_steps(StepCatalog& c) {
             return std::string();
         };
     };
-    c["network.down"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
-        require_no_args(a);
-        return [](sim::VirtualSpeaker& w) {
-            w.set_internet_up(false);
-            return std::string();
-        };
-    };
-    c["network.up"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
-        require_no_args(a);
-        return [](sim::VirtualSpeaker& w) {
-            w.set_internet_up(true);
-            return std::string();
-        };
-    };
     // expect_storage: { credentials: absent | present }: whether the speaker's flash holds a
     // refresh token now (read as the firmware would at boot).
     c["expect_storage"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {

@@ -13,11 +13,13 @@ bool read_true(const ScenarioNode& node) {
 
 } // namespace
 
-// network: { down: true } | { up: true } | { congestion: none|low|medium|high }
-// (down/up and congestion may be combined with a congestion level in one step).
+// network: { down: true } | { up: true } | { unreachable: true|false }
+//        | { congestion: none|low|medium|high }  (keys may be combined in one step).
+// down: messages vanish silently (only timeouts notice); unreachable: the uplink answers
+// "no route" at once (every request fails immediately with no_network).
 void add_network_steps(StepCatalog& catalog) {
     catalog["network"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
-        std::optional<bool> down;
+        std::optional<bool> down, unreachable;
         std::optional<sim::Congestion> congestion;
         if (!a.is_map()) a.fail("network: expected a mapping like { down: true }, { up: true } or { congestion: high }");
         if (auto n = a.get("down")) down = read_true(*n);
@@ -26,6 +28,7 @@ void add_network_steps(StepCatalog& catalog) {
             read_true(*n);
             down = false;
         }
+        if (auto n = a.get("unreachable")) unreachable = n->boolean();
         if (auto n = a.get("congestion")) {
             sim::Congestion level{};
             if (!sim::parse(n->str(), level))
@@ -33,9 +36,11 @@ void add_network_steps(StepCatalog& catalog) {
             congestion = level;
         }
         a.done();
-        if (!down && !congestion) a.fail("network: expected down: true, up: true or congestion: LEVEL");
-        return [down, congestion](sim::VirtualSpeaker& w) -> std::string {
+        if (!down && !congestion && !unreachable)
+            a.fail("network: expected down: true, up: true, unreachable: true|false or congestion: LEVEL");
+        return [down, unreachable, congestion](sim::VirtualSpeaker& w) -> std::string {
             if (down) w.link().set_down(*down);
+            if (unreachable) w.set_internet_up(!*unreachable);
             if (congestion) w.link().set_congestion(*congestion);
             return {};
         };
