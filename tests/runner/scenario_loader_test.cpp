@@ -1,44 +1,18 @@
 #include <catch2/catch.hpp>
 
+#include "runner/malformed_cases.hpp"
+
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_loader.hpp"
 
 using namespace ringside::runner;
 
-namespace {
-
-std::string data(const std::string& name) { return std::string(RINGSIDE_SOURCE_DIR) + "/tests/data/" + name; }
-
-// Loads a file that must fail; returns the error so the test can check where and why.
-ScenarioError load_error(const std::string& name) {
-    try {
-        load_scenario(data(name));
-    } catch (const ScenarioError& e) {
-        return e;
-    }
-    FAIL("loading " << name << " did not fail");
-    throw;  // unreachable
-}
-
-} // namespace
-
 TEST_CASE("every malformed file names its line and what was expected") {
-    struct Case {
-        const char* file;
-        int line;
-        const char* says;
-    };
-    for (const Case& c : {Case{"malformed/bad_yaml.yaml", 4, "not valid YAML"},
-                          Case{"malformed/unknown_step.yaml", 5, "unknown step 'jump_around'; expected one of:"},
-                          Case{"malformed/bad_duration.yaml", 6, "bad duration '5 parsecs'"},
-                          Case{"malformed/missing_field.yaml", 6, "missing required field 'account' in app.provision"},
-                          Case{"malformed/unknown_state.yaml", 4, "unknown expect_state.device 'dancing'"}}) {
-        INFO(c.file);
-        const ScenarioError e = load_error(c.file);
-        CHECK(e.where().line == c.line);
-        CHECK_THAT(e.what(), Catch::Contains(c.says));
-        CHECK_THAT(e.what(), Catch::Contains(c.file));
-    }
+    ringside::test::check_refused({{"malformed/bad_yaml.yaml", 4, "not valid YAML"},
+                                   {"malformed/unknown_step.yaml", 5, "unknown step 'jump_around'; expected one of:"},
+                                   {"malformed/bad_duration.yaml", 6, "bad duration '5 parsecs'"},
+                                   {"malformed/missing_field.yaml", 6, "missing required field 'account' in app.provision"},
+                                   {"malformed/unknown_state.yaml", 4, "unknown expect_state.device 'dancing'"}});
 }
 
 TEST_CASE("a good scenario loads with its steps, seed and world") {

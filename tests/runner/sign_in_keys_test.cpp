@@ -2,38 +2,21 @@
 // world, and bad values rejected with file:line and what was expected.
 #include <catch2/catch.hpp>
 
+#include "runner/malformed_cases.hpp"
+
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_loader.hpp"
 
 using namespace ringside::runner;
 
-namespace {
-std::string data(const std::string& name) { return std::string(RINGSIDE_SOURCE_DIR) + "/tests/data/" + name; }
-} // namespace
 
 TEST_CASE("bad dialect, client type, mfa and sign-in values name their line", "[runner][sign_in]") {
-    struct Case {
-        const char* file;
-        int line;
-        const char* says;
-    };
-    for (const Case& c : {Case{"malformed_sign_in/bad_mfa.yaml", 4, "unknown mfa 'sms'; expected: totp"},
-                          Case{"malformed_sign_in/bad_dialect.yaml", 3, "unknown dialect 'saml'; expected one of: rfc8628, lwa"},
-                          Case{"malformed_sign_in/bad_client_type.yaml", 4, "unknown client type 'television'"},
-                          Case{"malformed_sign_in/bad_sign_in_otp.yaml", 4,
-                               "unknown value 'guessed'; expected one of: correct, wrong, expired, none"},
-                          Case{"malformed_sign_in/totp_secret_without_mfa.yaml", 4, "totp_secret needs mfa: totp"}}) {
-        INFO(c.file);
-        bool failed = false;
-        try {
-            load_scenario(data(c.file));
-        } catch (const ScenarioError& e) {
-            failed = true;
-            CHECK(e.where().line == c.line);
-            CHECK_THAT(e.what(), Catch::Contains(c.says));
-        }
-        CHECK(failed);
-    }
+    ringside::test::check_refused(
+        {{"malformed_sign_in/bad_mfa.yaml", 4, "unknown mfa 'sms'; expected: totp"},
+         {"malformed_sign_in/bad_dialect.yaml", 3, "unknown dialect 'saml'; expected one of: rfc8628, lwa"},
+         {"malformed_sign_in/bad_client_type.yaml", 4, "unknown client type 'television'"},
+         {"malformed_sign_in/bad_sign_in_otp.yaml", 4, "unknown value 'guessed'; expected one of: correct, wrong, expired, none"},
+         {"malformed_sign_in/totp_secret_without_mfa.yaml", 4, "totp_secret needs mfa: totp"}});
 }
 
 TEST_CASE("dialect, clients and mfa keys reach the world", "[runner][sign_in]") {
