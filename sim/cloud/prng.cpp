@@ -3,7 +3,6 @@
 #include <limits>
 
 namespace ringside::cloud {
-namespace {
 
 std::uint64_t splitmix64(std::uint64_t& x) {
     std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
@@ -12,8 +11,8 @@ std::uint64_t splitmix64(std::uint64_t& x) {
     return z ^ (z >> 31);
 }
 
+namespace {
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
 } // namespace
 
 Prng::Prng(std::uint64_t seed) {

@@ -6,6 +6,10 @@
 
 namespace ringside::cloud {
 
+// splitmix64 (Steele, Lea & Flood): advances `state` and returns a well-mixed word. Seeds
+// the generator below, and spreads a seed into key material and nonces elsewhere.
+std::uint64_t splitmix64(std::uint64_t& state);
+
 // xoshiro256** (Blackman & Vigna), its state filled from the seed by splitmix64 so that
 // nearby seeds (1, 2, 3...) still give unrelated streams.
 class Prng {

@@ -2,37 +2,27 @@
 
 #include <cstring>
 
+#include "sim/cloud/prng.hpp"
+
 namespace ringside::sim {
-namespace {
-
-// splitmix64: spreads a seed into well-mixed words (key material, nonces). The key only has
-// to be distinct per seed and serial here, not secret from the test that built the world.
-std::uint64_t splitmix(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-} // namespace
 
 VirtualCrypto::VirtualCrypto(std::uint64_t seed, std::string_view serial_number) {
     std::uint64_t state = seed ^ 0x52494E4753494445ull;  // "RINGSIDE"
     for (char c : serial_number) state = (state ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
     key_.resize(32);
     for (std::size_t i = 0; i < key_.size(); i += 8) {
-        const std::uint64_t word = splitmix(state);
+        const std::uint64_t word = cloud::splitmix64(state);
         std::memcpy(key_.data() + i, &word, 8);
     }
-    nonce_state_ = splitmix(state);
+    nonce_state_ = cloud::splitmix64(state);
 }
 
 std::size_t VirtualCrypto::seal(std::uint8_t* buffer, std::size_t length, std::size_t capacity,
                                 const std::uint8_t* aad, std::size_t aad_length) {
     if (length + kOverhead > capacity) return 0;
     crypto::Bytes nonce(kNonceSize);
-    const std::uint64_t a = splitmix(nonce_state_);
-    const std::uint64_t b = splitmix(nonce_state_);
+    const std::uint64_t a = cloud::splitmix64(nonce_state_);
+    const std::uint64_t b = cloud::splitmix64(nonce_state_);
     std::memcpy(nonce.data(), &a, 8);
     std::memcpy(nonce.data() + 8, &b, 4);
     const crypto::Bytes plain(buffer, buffer + length);
