@@ -107,14 +107,8 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             // store is otherwise dead: nothing stored can sign in again, so it all goes and
             // the owner sets the speaker up afresh, told so by voice and ring.
             if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
-            auth_.reset();
-            board_.wifi.leave();
-            erase_store();
-            credentials_.wipe();
-            from_store_ = false;
-            persisted_ = false;
-            wifi_error_shown_ = false;
             board_.timers.cancel(timer::kWifiErrorShown);
+            forget_everything();
             tracer_.emit("auth", "signed_out", "refresh token refused");
             enter(DeviceState::Setup);
             signed_out_shown_ = true;
@@ -141,17 +135,21 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
 
         case Input::FactoryReset:
             for (hal::TimerId id = 0; id < timer::kCount; ++id) board_.timers.cancel(id);
-            auth_.reset();
-            board_.wifi.leave();
-            erase_store();
-            credentials_.wipe();
-            from_store_ = false;
-            persisted_ = false;
-            wifi_error_shown_ = false;
+            forget_everything();
             signed_out_shown_ = false;
             enter(DeviceState::Setup);
             return;
     }
+}
+
+void DeviceLifecycle::forget_everything() {
+    auth_.reset();
+    board_.wifi.leave();
+    erase_store();
+    credentials_.wipe();
+    from_store_ = false;
+    persisted_ = false;
+    wifi_error_shown_ = false;
 }
 
 void DeviceLifecycle::enter(DeviceState next) {

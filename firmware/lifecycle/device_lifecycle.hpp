@@ -71,6 +71,9 @@ public:
     bool signed_out_shown() const { return signed_out_shown_; }
 
 private:
+    // Credentials, tokens and Wi-Fi association gone, RAM and flash: factory reset and
+    // sign-out share it.
+    void forget_everything();
     void enter(DeviceState next);
     void boot_done();
     bool take(const SetupCredentials& credentials);
