@@ -8,21 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "runner/scenario_error.hpp"
+#include "bench/load_or_exit.hpp"
 #include "runner/scenario_executor.hpp"
-#include "runner/scenario_loader.hpp"
 
 int main(int argc, char** argv) {
     using namespace ringside::runner;
     const std::string path = argc > 1 ? argv[1] : "scenarios/tokens/hourly_refresh_for_24h.yaml";
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 15;
-    Scenario scenario;
-    try {
-        scenario = load_scenario(path);
-    } catch (const ScenarioError& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return 2;
-    }
+    const Scenario scenario = ringside::bench::load_or_exit(path);
     std::vector<double> wall;
     ScenarioResult last;
     for (int i = 0; i < runs; ++i) {

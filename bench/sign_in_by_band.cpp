@@ -9,9 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "runner/scenario_error.hpp"
+#include "bench/load_or_exit.hpp"
 #include "runner/scenario_executor.hpp"
-#include "runner/scenario_loader.hpp"
 
 namespace {
 
@@ -40,13 +39,7 @@ int main(int argc, char** argv) {
     using namespace ringside::runner;
     const std::string path = argc > 1 ? argv[1] : "scenarios/network/sign_in_under_high_congestion.yaml";
     const int seeds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 25;
-    Scenario scenario;
-    try {
-        scenario = load_scenario(path);
-    } catch (const ScenarioError& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return 2;
-    }
+    const Scenario scenario = ringside::bench::load_or_exit(path);
     std::printf("scenario: %s, seeds 1..%d\n", path.c_str(), seeds);
     int exit_code = 0;
     for (ringside::sim::WifiBand band : {ringside::sim::WifiBand::GHz2_4, ringside::sim::WifiBand::GHz5}) {
