@@ -1,5 +1,7 @@
 #include "firmware/auth/auth_client.hpp"
 
+#include "firmware/core/request_ids.hpp"
+
 #include <algorithm>
 
 #include "firmware/auth/lwa_requests.hpp"
@@ -478,10 +480,10 @@ void AuthClient::send(Request kind) {
     }
     if (!ids_seeded_) {
         // A random first id keeps a response that outlived a reboot from matching by accident.
-        next_id_ = static_cast<hal::RequestId>(board_.random.next_u32());
+        next_id_ = request_ids::kAuth.pick(board_.random.next_u32());
         ids_seeded_ = true;
     }
-    if (++next_id_ == 0) ++next_id_;
+    next_id_ = request_ids::kAuth.after(next_id_);
     request_id_ = next_id_;
 
     FixedString<160> detail;

@@ -18,13 +18,14 @@
 
 #include "firmware/core/device_config.hpp"
 #include "firmware/core/fixed_string.hpp"
+#include "firmware/core/request_ids.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/core/tracer.hpp"
 #include "firmware/hal/board.hpp"
 
 namespace ringside::fw {
 
-inline constexpr hal::RequestId kSettingsRequestId = 0;
+inline constexpr hal::RequestId kSettingsRequestId = request_ids::kSettings.first;
 inline constexpr hal::Millis kSettingsTimeout{60'000};
 inline constexpr hal::Millis kSettingsFirstRetry{2'000};
 inline constexpr hal::Millis kSettingsMaxRetry{60'000};

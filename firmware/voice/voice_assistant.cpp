@@ -1,5 +1,7 @@
 #include "firmware/voice/voice_assistant.hpp"
 
+#include "firmware/core/request_ids.hpp"
+
 #include "firmware/core/json_reader.hpp"
 #include "firmware/core/timer_ids.hpp"
 
@@ -261,7 +263,7 @@ void VoiceAssistant::send_request() {
     request.content_type = "audio/L16;rate=8000";
     request.body = capture_.audio_bytes();
     request.authorization = authorization_.view();
-    if (++next_id_ == 0) next_id_ = 0x8000;
+    next_id_ = request_ids::kVoice.after(next_id_);
     request_id_ = next_id_;
     tracer_.emit("http", "request", "POST /v1/voice");
     enter(VoiceState::Thinking);

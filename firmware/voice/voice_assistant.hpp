@@ -91,7 +91,7 @@ private:
     bool volume_shown_ = false;
     int volume_ = 5;
     hal::RequestId request_id_ = 0;
-    hal::RequestId next_id_ = 0x8000;
+    hal::RequestId next_id_ = 0;  // request_ids::kVoice, from its first id
     FixedString<AuthClient::kMaxUrl> url_;
     FixedString<voice::kMaxText> request_;      // the request text (without wake word)
     FixedString<AuthClient::kMaxAccessToken + 8> authorization_;
