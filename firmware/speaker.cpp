@@ -63,6 +63,7 @@ void Speaker::on_timer(hal::TimerId id) {
     } else if (id == timer::kActionHold) {
         if (action_.handle(ActionButton::Input::HoldTimer) == ActionButton::Outcome::FactoryReset) {
             lifecycle_.handle(DeviceLifecycle::Input::FactoryReset);
+            voice_.factory_reset();
             // The reset cancelled every timer, the ring's frame timer included.
             attention_.rearm();
         }

@@ -30,6 +30,16 @@ void VoiceAssistant::power_on() {
     enter(VoiceState::Idle);
 }
 
+void VoiceAssistant::factory_reset() {
+    if (in_flight_) board_.http.cancel(request_id_);
+    in_flight_ = false;
+    retried_ = token_rejected_ = awaiting_token_ = ignoring_ = wake_in_utterance_ = false;
+    volume_shown_ = false;
+    board_.speech.stop();
+    clear_audio();
+    enter(VoiceState::Idle);
+}
+
 void VoiceAssistant::on_mic_frame(const MicFrame& frame) {
     const auto result = capture_.on_frame(frame.samples, frame.count);
     if (result == voice::UtteranceCapture::Result::None) return;

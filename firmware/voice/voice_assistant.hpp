@@ -43,6 +43,9 @@ public:
     VoiceAssistant(const hal::Board& board, const Tracer& tracer, AuthClient& auth, std::string_view issuer);
 
     void power_on();  // capture on (unless muted), Idle
+    // The owner wiped the speaker: any conversation, request in flight and buffered audio
+    // end; mute is a hardware switch and stays as it is.
+    void factory_reset();
     void on_mic_frame(const MicFrame& frame);
     void on_speech_done();
     void on_button(hal::Button button);  // MicMute, VolumeUp, VolumeDown (press edges)

@@ -127,3 +127,21 @@ TEST_CASE("offline, account requests are answered locally and nothing is sent") 
     REQUIRE_FALSE(r.hw.speech.said.empty());
     CHECK(r.hw.speech.said.back().find("not connected") != std::string::npos);
 }
+
+TEST_CASE("a factory reset mid-request ends the conversation and empties the audio buffer") {
+    Rig r;
+    r.link();
+    say(r, "alexa play music");
+    REQUIRE(voice(r).state() == VoiceState::Thinking);
+    REQUIRE(r.has_outstanding());
+    const auto voice_request = r.outstanding().id;
+    r.dispatch(fw::Event::button_down(hal::Button::Action));
+    r.advance(25s);
+    CHECK(r.speaker->device_state() == fw::DeviceState::Setup);
+    CHECK(voice(r).state() == VoiceState::Idle);
+    CHECK(voice(r).buffered_audio_samples() == 0);
+    bool cancelled = false;
+    for (const auto& sent : r.hw.http.sent)
+        if (sent.id == voice_request) cancelled = sent.cancelled;
+    CHECK(cancelled);
+}
