@@ -3,6 +3,7 @@
 #include "firmware/core/request_ids.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "firmware/auth/lwa_requests.hpp"
 #include "firmware/auth/oauth_errors.hpp"
@@ -48,6 +49,17 @@ Millis seconds_field(const JsonReader& json, std::string_view key, Millis fallba
 bool fits(const JsonReader& json, std::string_view key, std::size_t capacity) {
     const auto raw = json.raw(key);
     return raw && raw->size() >= 2 && raw->front() == '"' && raw->size() - 2 <= capacity;
+}
+
+// RFC 6750: the speaker can only present Bearer tokens; token type names are
+// case-insensitive (RFC 6749 §7.1), and Login with Amazon writes "bearer".
+bool is_bearer(const JsonReader& json) {
+    FixedString<16> type;
+    if (!json.get_string("token_type", type) || type.view().size() != 6) return false;
+    constexpr std::string_view kBearer = "bearer";
+    for (std::size_t i = 0; i < kBearer.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(type.view()[i])) != kBearer[i]) return false;
+    return true;
 }
 
 } // namespace
@@ -392,6 +404,13 @@ bool AuthClient::read_code(const JsonReader& json) {
 bool AuthClient::read_tokens(const JsonReader& json) {
     // Check everything before touching the tokens we hold, so a garbled answer to a refresh
     // leaves the current (maybe still valid) access token in place.
+    if (!is_bearer(json)) return false;
+    // expires_in is optional (RFC 6749 §5.1), but one that is there must be a positive
+    // number: "soon" or -5 is a broken answer, not a missing value to default.
+    if (json.has("expires_in")) {
+        const auto lifetime = json.get_int("expires_in");
+        if (!lifetime || *lifetime <= 0) return false;
+    }
     if (!fits(json, "access_token", access_token_.capacity())) return false;
     const bool rotated = json.has("refresh_token");
     if (rotated && !fits(json, "refresh_token", refresh_token_.capacity())) return false;

@@ -1,22 +1,50 @@
 // The mock cloud's state and injected faults.
+#include <algorithm>
+
 #include "runner/steps/steps.hpp"
 
 namespace ringside::runner {
 
 void add_cloud_steps(StepCatalog& c) {
+    // cloud.fault: which requests (endpoint, grant, client), when (after, every, count,
+    // for, probability), and what they get (drop, body, error, status, retry_after, delay).
     c["cloud.fault"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         cloud::Fault f;
         f.endpoint = a.require("endpoint").str();
         if (auto n = a.get("grant")) f.grant_type = n->str();
+        if (auto n = a.get("client")) f.client_id = n->str();
         if (auto n = a.get("after")) f.after = static_cast<int>(n->integer(0, 1000000));
         if (auto n = a.get("count")) f.count = static_cast<int>(n->integer(0, 1000000));
+        if (auto n = a.get("every")) f.every = static_cast<int>(n->integer(1, 1000000));
+        if (auto n = a.get("probability")) {
+            const std::string v = n->str();
+            char* end = nullptr;
+            f.probability = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end || f.probability < 0 || f.probability > 1)
+                n->fail("bad probability '" + v + "'; expected a number from 0 to 1, e.g. 0.25");
+        }
+        std::optional<Millis> window;
+        if (auto n = a.get("for")) window = n->duration();
+        if (auto n = a.get("drop")) f.drop = n->boolean();
+        if (auto n = a.get("body")) {
+            f.body = n->str();
+            const auto& kinds = cloud::fault_body_kinds();
+            if (std::find(kinds.begin(), kinds.end(), f.body) == kinds.end())
+                n->fail("unknown fault body '" + f.body + "'; expected one of: " + join(kinds));
+        }
         if (auto n = a.get("status")) f.status = static_cast<int>(n->integer(100, 599));
         if (auto n = a.get("error")) f.oauth_error = n->str();
         if (auto n = a.get("retry_after")) f.retry_after_s = static_cast<int>(n->duration().count() / 1000);
-        if (auto n = a.get("drop")) f.drop = n->boolean();
-        if (f.status == 0 && f.oauth_error.empty() && !f.drop) a.fail("cloud.fault needs 'status', 'error' or 'drop: true'");
+        if (auto n = a.get("delay")) f.delay = n->duration();
+        if (f.status == 0 && f.oauth_error.empty() && !f.drop && f.body.empty() && f.delay == Millis(0))
+            a.fail("cloud.fault needs what to answer: 'status', 'error', 'body', 'delay' or 'drop: true'");
         a.done();
-        return [f](sim::VirtualSpeaker& w) {
+        return [f, window](sim::VirtualSpeaker& w) mutable {
+            // `for` opens the window at the moment the step plays: an outage from now on.
+            if (window) {
+                f.from = w.now();
+                f.until = w.now() + *window;
+            }
             w.cloud().add_fault(f);
             return std::string();
         };

@@ -66,7 +66,8 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
             ++messages_lost_;  // processed, but the answer is lost on the way down
             return;
         }
-        deliver_at(arrived + *back, id, ticket, hal::TransportError::None, std::move(response));
+        const Millis held = response.delay;  // an injected delay holds the answer at the cloud
+        deliver_at(arrived + held + *back, id, ticket, hal::TransportError::None, std::move(response));
     });
     return true;
 }

@@ -61,13 +61,18 @@ CloudService::~CloudService() = default;
 CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
     JournalEntry entry = describe(request, now);
     Outcome outcome;
-    if (auto injected = state_->faults.intercept(entry.endpoint, entry.grant_type)) {
-        outcome = std::move(*injected);
+    Interception fault = state_->faults.intercept({entry.endpoint, entry.grant_type, entry.client_id, now});
+    if (fault.answer) {
+        outcome = std::move(*fault.answer);
         entry.faulted = true;
     } else if (entry.endpoint == "voice") {
         outcome = serve_voice(*state_, state_->voice, request, now);
     } else {
         outcome = route(*state_, request, entry.endpoint, now);
+    }
+    if (fault.delay > Millis(0)) {
+        outcome.response.delay = fault.delay;
+        entry.faulted = true;
     }
     entry.status = outcome.response.status;
     entry.error = outcome.error;

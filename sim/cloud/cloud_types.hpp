@@ -3,6 +3,7 @@
 // (later) the cpp-httplib server both translate to and from these.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,8 @@ struct CloudResponse {
     // An injected fault swallowed the request: the transport must never answer it, so the
     // firmware's own request timeout is what ends the wait.
     bool dropped = false;
+    // An injected delay: the transport holds the answer this long before sending it.
+    Millis delay{0};
 };
 
 struct Account {
@@ -85,15 +88,33 @@ struct JournalEntry {
 // ("token", "device_authorization", "metadata", or "*"), optionally only one grant type;
 // skips the first `after` matching requests, then fires on the next `count` (0 = forever).
 struct Fault {
+    // Which requests it watches.
     std::string endpoint = "token";
     std::string grant_type;      // empty = any
+    std::string client_id;       // empty = any
+    // When it fires among the requests it watches: skip the first `after`, then every
+    // `every`-th one, at most `count` times (0 = no limit: sticky), only inside the time
+    // window [from, until) of the cloud's clock, each time with `probability` (drawn from
+    // the cloud's seed, so the same run fires the same way).
     int after = 0;
     int count = 1;
+    int every = 1;
+    std::optional<Millis> from, until;
+    double probability = 1.0;
+    // What it answers (the first that is set): never (`drop`), a malformed 200 token answer
+    // (`body`), an OAuth error, or a bare status. `delay` holds any answer back, even a
+    // normal one when nothing else is set.
+    bool drop = false;           // never answer (the caller's timeout must fire)
+    std::string body;            // missing_access_token, string_expires_in, negative_expires_in,
+                                 // wrong_token_type, wrong_content_type, empty, garbage
     int status = 0;              // HTTP status to answer; 0 = derive from oauth_error (400)
     std::string oauth_error;     // e.g. "slow_down", "expired_token"; empty = plain status
     int retry_after_s = 0;
-    bool drop = false;           // never answer (the caller's timeout must fire)
+    Millis delay{0};
 };
+
+// The malformed-body kinds a Fault may name, for validation and messages.
+const std::vector<std::string>& fault_body_kinds();
 
 enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed };
 const char* to_string(ApprovalResult r);

@@ -27,7 +27,7 @@ CloudConfig effective_config(CloudConfig config);
 
 struct ServiceState {
     explicit ServiceState(CloudConfig requested)
-        : config(effective_config(std::move(requested))), prng(config.seed) {
+        : config(effective_config(std::move(requested))), prng(config.seed), faults(config.seed) {
         if (config.dialect == Dialect::Lwa) {
             tokens.access_prefix = "Atza|";
             tokens.refresh_prefix = "Atzr|";

@@ -1,5 +1,6 @@
 #include "sim/cloud_server/admin_api.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "sim/cloud/form_codec.hpp"
@@ -57,12 +58,23 @@ std::optional<Fault> read_fault(const FormFields& f) {
     Fault fault;
     fault.endpoint = f.get("endpoint").value_or("*");
     fault.grant_type = f.get("grant").value_or("");
+    fault.client_id = f.get("client").value_or("");
     fault.after = static_cast<int>(number(f, "after").value_or(0));
     fault.count = static_cast<int>(number(f, "count").value_or(1));
+    fault.every = static_cast<int>(number(f, "every").value_or(1));
+    if (auto from = number(f, "from_ms")) fault.from = Millis(*from);
+    if (auto until = number(f, "until_ms")) fault.until = Millis(*until);
+    if (auto p = f.get("probability")) fault.probability = std::strtod(p->c_str(), nullptr);
+    fault.drop = f.get("drop").value_or("") == "true";
+    fault.body = f.get("body").value_or("");
     fault.status = static_cast<int>(number(f, "status").value_or(0));
     fault.oauth_error = f.get("error").value_or("");
     fault.retry_after_s = static_cast<int>(number(f, "retry_after").value_or(0));
-    if (fault.status == 0 && fault.oauth_error.empty()) return std::nullopt;
+    fault.delay = Millis(number(f, "delay_ms").value_or(0));
+    const auto& kinds = fault_body_kinds();
+    if (!fault.body.empty() && std::find(kinds.begin(), kinds.end(), fault.body) == kinds.end()) return std::nullopt;
+    if (fault.status == 0 && fault.oauth_error.empty() && !fault.drop && fault.body.empty() && fault.delay == Millis(0))
+        return std::nullopt;
     return fault;
 }
 
@@ -99,7 +111,7 @@ CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
     }
     if (what == "faults") {
         auto fault = read_fault(f);
-        if (!fault) return error(400, "invalid_request", "a fault needs status or error");
+        if (!fault) return error(400, "invalid_request", "a fault needs status, error, body (a known kind), delay_ms or drop=true");
         host.with_service([&](CloudService& s, Millis) { s.add_fault(*fault); });
         return json(201, JsonObjectWriter().string("endpoint", fault->endpoint).finish());
     }

@@ -546,3 +546,22 @@ TEST_CASE("a 401 before sign-in finished is ignored", "[auth][refresh]") {
     CHECK(r.hw.http.sent.size() == sent);
     CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
 }
+
+TEST_CASE("a 200 token answer that is not a usable Bearer grant is refused and polled again", "[auth]") {
+    for (const std::string& body : {std::string(R"({"access_token":"a","token_type":"MAC","expires_in":3600})"),
+                                   std::string(R"({"access_token":"a","expires_in":3600})"),
+                                   std::string(R"({"access_token":"a","token_type":"Bearer","expires_in":"soon"})"),
+                                   std::string(R"({"access_token":"a","token_type":"Bearer","expires_in":-5})"),
+                                   std::string("<html>hotel Wi-Fi</html>")}) {
+        INFO(body);
+        Rig r;
+        to_awaiting_approval(r);
+        r.advance(5s);
+        r.respond(200, body);
+        CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
+        r.advance(10s);
+        REQUIRE(r.has_outstanding());  // asked again, never took it for tokens
+        r.respond(200, Rig::tokens(3600));
+        CHECK(r.speaker->auth_state() == AuthState::Linked);
+    }
+}
