@@ -21,6 +21,9 @@ inline constexpr Millis kDefaultPollInterval = std::chrono::seconds(5);
 // Granted when a client asks for no scope, so every token response can name its scope.
 inline constexpr std::string_view kDefaultScope = "speaker";
 
+inline constexpr int kMaxWrongUserCodes = 5;
+inline constexpr Millis kUserCodeLockout = std::chrono::minutes(15);
+
 // The config with the always-present demo account and speaker client added, account
 // emails filled in and a usable poll interval.
 CloudConfig effective_config(CloudConfig config);
@@ -47,6 +50,13 @@ struct ServiceState {
     // Per account, the TOTP step of the last one-time code accepted: a code is good once
     // (RFC 6238 §5.2), so that step and earlier ones are refused afterwards.
     std::map<std::string, std::uint64_t> last_totp_step;
+    // RFC 8628 §5.1: user codes are short enough to guess, so each account's sign-in session
+    // gets kMaxWrongUserCodes wrong entries, then code entry is locked for kUserCodeLockout.
+    struct CodeGuesses {
+        int wrong = 0;
+        Millis locked_until{0};
+    };
+    std::map<std::string, CodeGuesses> code_guesses;
 };
 
 } // namespace ringside::cloud

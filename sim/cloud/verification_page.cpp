@@ -89,9 +89,18 @@ Outcome submit_form(ServiceState& state, const CloudRequest& request, Millis now
         }
     }
 
+    auto& guesses = state.code_guesses[account->id];
+    if (now < guesses.locked_until) {
+        return page(429, "too_many_attempts", "Too many wrong codes. Try again in a few minutes.", "", false);
+    }
     const bool deny = fields->get("action").value_or("approve") == "deny";
     const ApprovalResult result = deny ? state.device_codes.deny(typed_code, now)
                                        : state.device_codes.approve(typed_code, account->id, now);
+    if (result == ApprovalResult::UnknownCode && ++guesses.wrong >= kMaxWrongUserCodes) {
+        guesses = {0, now + kUserCodeLockout};
+        return page(429, "too_many_attempts", "Too many wrong codes. Try again in a few minutes.", "", false);
+    }
+    if (result != ApprovalResult::UnknownCode) guesses.wrong = 0;
     switch (result) {
     case ApprovalResult::Approved:
         return page(200, "", "Done. Your speaker is signing in; you can close this page.", "", false);
