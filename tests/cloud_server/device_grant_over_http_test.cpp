@@ -104,3 +104,24 @@ TEST_CASE("a cloud that cannot start fails clearly, and one that dies is noticed
     CHECK_FALSE(cloud.running());
     CHECK(curl({issuer + "/.well-known/oauth-authorization-server"}).status == 0);
 }
+
+TEST_CASE("an accounts file adds accounts that sign in at the page; a bad one names its line", "[http]") {
+    CloudProcess cloud({"--accounts", std::string(RINGSIDE_SOURCE_DIR) + "/fixtures/accounts.yaml"});
+    const HttpResult code = curl({"-d", "client_id=ringside-speaker", cloud.issuer() + "/oauth2/device_authorization"});
+    REQUIRE(code.status == 200);
+    const HttpResult page = curl({"-d", "user_code=" + field(code, "user_code"), "-d", "email=bob@example.com", "-d",
+                                  "password=battery-staple", "-d", "action=approve", cloud.issuer() + "/device"});
+    CHECK(page.status == 200);
+    CHECK(curl({"-d", "user_code=x", "-d", "email=bob@example.com", "-d", "password=wrong", "-d", "action=approve",
+                cloud.issuer() + "/device"})
+              .status == 403);
+
+    try {
+        CloudProcess bad({"--accounts", std::string(RINGSIDE_SOURCE_DIR) + "/tests/data/malformed_accounts/missing_password.yaml"});
+        FAIL("a malformed accounts file was accepted");
+    } catch (const std::runtime_error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("missing_password.yaml:3"));
+        CHECK_THAT(e.what(), Catch::Contains("missing required field 'password'"));
+        CHECK_THAT(e.what(), Catch::Contains("exit code 2"));
+    }
+}
