@@ -1,5 +1,6 @@
 #include "firmware/voice/voice_assistant.hpp"
 
+#include "firmware/core/build_time.hpp"
 #include "firmware/core/request_ids.hpp"
 
 #include "firmware/core/json_reader.hpp"
@@ -245,14 +246,20 @@ void VoiceAssistant::handle_local(voice::LocalCommand command) {
             break;
         case voice::LocalCommand::Time: {
             tracer_.emit("voice", "local", "time");
-            // No wall-clock sync yet: the device's own clock, as hours and minutes of uptime.
-            const auto minutes = static_cast<std::uint64_t>(board_.clock.now().count() / 60'000);
+            // Calendar time comes from the RTC, which only a clock sync (or its battery) makes
+            // right; a speaker that never synced says so rather than guessing.
+            const std::int64_t unix = board_.rtc.unix_seconds();
+            if (unix < kBuiltAfterUnix) {
+                say("I don't know the time yet. Connect me to the internet and ask again.");
+                break;
+            }
+            const std::int64_t minutes = unix / 60;
             FixedString<64> sentence;
             sentence.append("It's ");
-            sentence.append_decimal(minutes / 60 % 24);
+            sentence.append_decimal(static_cast<std::uint64_t>(minutes / 60 % 24));
             sentence.append(minutes % 60 < 10 ? ":0" : ":");
-            sentence.append_decimal(minutes % 60);
-            sentence.append(".");
+            sentence.append_decimal(static_cast<std::uint64_t>(minutes % 60));
+            sentence.append(" UTC.");
             say(sentence.view());
             break;
         }
