@@ -2,6 +2,8 @@
 // no password, one-time code, user code or token in any trace line — in both dialects.
 #include <catch2/catch.hpp>
 
+#include "home_world.hpp"
+
 #include <string>
 
 #include "sim/cloud/totp.hpp"
@@ -14,14 +16,10 @@ using sim::VirtualSpeaker;
 namespace {
 
 sim::WorldConfig mfa_world(cloud::Dialect dialect) {
-    sim::WorldConfig config;
-    config.seed = 5;
-    config.cloud.seed = 5;
-    config.cloud.dialect = dialect;
-    cloud::Account jane{"jane", "", "correct horse battery"};
+    cloud::Account jane = sim::test::jane("correct horse battery");
     jane.mfa_totp = true;
-    config.cloud.accounts.push_back(jane);
-    config.networks.push_back(sim::WifiNetwork{"Home", "wifi-secret"});
+    sim::WorldConfig config = sim::test::home_world(5, jane);
+    config.cloud.dialect = dialect;
     return config;
 }
 

@@ -3,6 +3,8 @@
 // device cipher's seal/open contract, and a flash that never holds a secret in the clear.
 #include <catch2/catch.hpp>
 
+#include "home_world.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -57,14 +59,7 @@ const Vector kVectors[] = {
      "d0d1c8a799996bf0265b98b5d48ab919"},
 };
 
-sim::WorldConfig home_world() {
-    sim::WorldConfig config;
-    config.seed = 9;
-    config.cloud.seed = 9;
-    config.cloud.accounts.push_back(cloud::Account{"jane", "", "correct horse"});
-    config.networks.push_back(sim::WifiNetwork{"Home", "wifi-secret-password"});
-    return config;
-}
+sim::WorldConfig home_world() { return sim::test::home_world(9, sim::test::jane(), "wifi-secret-password"); }
 
 bool flash_contains(sim::VirtualSpeaker& world, const std::string& text) {
     const auto& bytes = world.flash().contents();

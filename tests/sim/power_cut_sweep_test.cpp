@@ -3,6 +3,8 @@
 // ones, never neither, never a torn mix.
 #include <catch2/catch.hpp>
 
+#include "home_world.hpp"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,14 +22,7 @@ namespace {
 
 constexpr std::uint64_t kSeed = 42;
 
-sim::WorldConfig home_world() {
-    sim::WorldConfig config;
-    config.seed = kSeed;
-    config.cloud.seed = kSeed;
-    config.cloud.accounts.push_back(cloud::Account{"jane", "", "correct horse"});
-    config.networks.push_back(sim::WifiNetwork{"Home", "wifi-secret"});
-    return config;
-}
+sim::WorldConfig home_world() { return sim::test::home_world(kSeed); }
 
 struct Stored {
     bool present = false;

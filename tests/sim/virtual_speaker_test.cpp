@@ -2,6 +2,8 @@
 // in-process transport, the companion app, all on virtual time.
 #include <catch2/catch.hpp>
 
+#include "home_world.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -17,14 +19,7 @@ using sim::VirtualSpeaker;
 
 namespace {
 
-sim::WorldConfig home_world(std::uint64_t seed = 7) {
-    sim::WorldConfig config;
-    config.seed = seed;
-    config.cloud.seed = seed;
-    config.cloud.accounts.push_back(cloud::Account{"jane", "", "correct horse"});
-    config.networks.push_back(sim::WifiNetwork{"Home", "wifi-secret"});
-    return config;
-}
+sim::WorldConfig home_world(std::uint64_t seed = 7) { return sim::test::home_world(seed); }
 
 bool wait_for(VirtualSpeaker& world, Millis within, const std::function<bool()>& condition) {
     return world.run_until(world.now() + within, condition);

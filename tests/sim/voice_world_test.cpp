@@ -3,6 +3,8 @@
 // journaled, mute delivers no frames, and the same seed gives the same run.
 #include <catch2/catch.hpp>
 
+#include "home_world.hpp"
+
 #include <string>
 
 #include "sim/virtual_speaker.hpp"
@@ -15,15 +17,10 @@ using sim::VirtualSpeaker;
 namespace {
 
 sim::WorldConfig voice_world(std::uint64_t seed) {
-    sim::WorldConfig config;
-    config.seed = seed;
-    config.cloud.seed = seed;
-    cloud::Account jane{"jane", "", "correct horse"};
+    cloud::Account jane = sim::test::jane();
     jane.voice.members = {{"jane", 0, {"dentist at 3 pm"}}};
     jane.voice.voice_code = "4711";
-    config.cloud.accounts.push_back(jane);
-    config.networks.push_back(sim::WifiNetwork{"Home", "wifi-secret"});
-    return config;
+    return sim::test::home_world(seed, jane);
 }
 
 void sign_in(VirtualSpeaker& world) {
