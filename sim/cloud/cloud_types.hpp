@@ -14,6 +14,16 @@ namespace ringside::cloud {
 
 using Millis = std::chrono::milliseconds;
 
+// A transport-level fault: the exchange breaks instead of being answered. Every kind reaches
+// the device as one transport error (a real HTTP stack cannot tell them apart reliably).
+enum class Break : std::uint8_t {
+    None,
+    EmptyReply,      // the connection closes before a byte of the answer
+    Reset,           // the connection is reset (TCP RST) instead of answered
+    RandomBytes,     // seeded random bytes that are not HTTP, then the connection closes
+    MalformedChunk,  // a valid status line and headers, then a chunked body whose framing is broken
+};
+
 struct CloudRequest {
     std::string method;        // "GET", "POST"
     std::string path;          // "/oauth2/token" (no query)
@@ -33,6 +43,11 @@ struct CloudResponse {
     bool dropped = false;
     // An injected delay: the transport holds the answer this long before sending it.
     Millis delay{0};
+    // An injected slow dribble: the body goes out spread evenly over this span.
+    Millis dribble{0};
+    // An injected transport fault: the transport breaks the exchange this way instead of
+    // answering (for RandomBytes, `body` holds the bytes to send).
+    Break broken = Break::None;
 };
 
 struct Account {

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "sim/cloud/form_codec.hpp"
+#include "sim/cloud_server/fault_form.hpp"
 #include "sim/cloud/json_writer.hpp"
 #include "sim/text/escape.hpp"
 
@@ -22,19 +23,10 @@ CloudResponse error(int status, std::string_view code, std::string_view descript
     return json(status, JsonObjectWriter().string("error", code).string("error_description", description).finish());
 }
 
-std::optional<long long> number(const FormFields& f, std::string_view name) {
-    auto v = f.get(name);
-    if (!v) return std::nullopt;
-    char* end = nullptr;
-    const long long n = std::strtoll(v->c_str(), &end, 10);
-    if (*end != '\0') return std::nullopt;
-    return n;
-}
-
 std::string journal_json(const std::vector<JournalEntry>& journal, const FormFields& query) {
     const auto endpoint = query.get("endpoint");
     const auto client = query.get("client_id");
-    const long long since = number(query, "since_ms").value_or(0);
+    const long long since = form_number(query, "since_ms").value_or(0);
     std::string entries;
     std::size_t count = 0;
     for (const JournalEntry& e : journal) {
@@ -52,30 +44,6 @@ std::string journal_json(const std::vector<JournalEntry>& journal, const FormFie
                                               .finish();
     }
     return "{\"count\":" + std::to_string(count) + ",\"entries\":[" + entries + "]}";
-}
-
-std::optional<Fault> read_fault(const FormFields& f) {
-    Fault fault;
-    fault.endpoint = f.get("endpoint").value_or("*");
-    fault.grant_type = f.get("grant").value_or("");
-    fault.client_id = f.get("client").value_or("");
-    fault.after = static_cast<int>(number(f, "after").value_or(0));
-    fault.count = static_cast<int>(number(f, "count").value_or(1));
-    fault.every = static_cast<int>(number(f, "every").value_or(1));
-    if (auto from = number(f, "from_ms")) fault.from = Millis(*from);
-    if (auto until = number(f, "until_ms")) fault.until = Millis(*until);
-    if (auto p = f.get("probability")) fault.probability = std::strtod(p->c_str(), nullptr);
-    fault.drop = f.get("drop").value_or("") == "true";
-    fault.body = f.get("body").value_or("");
-    fault.status = static_cast<int>(number(f, "status").value_or(0));
-    fault.oauth_error = f.get("error").value_or("");
-    fault.retry_after_s = static_cast<int>(number(f, "retry_after").value_or(0));
-    fault.delay = Millis(number(f, "delay_ms").value_or(0));
-    const auto& kinds = fault_body_kinds();
-    if (!fault.body.empty() && std::find(kinds.begin(), kinds.end(), fault.body) == kinds.end()) return std::nullopt;
-    if (fault.status == 0 && fault.oauth_error.empty() && !fault.drop && fault.body.empty() && fault.delay == Millis(0))
-        return std::nullopt;
-    return fault;
 }
 
 } // namespace
@@ -96,8 +64,8 @@ CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
     if (what == "clock") {
         Millis now = host.now();
         if (!get) {
-            if (auto at = number(f, "set_ms")) now = host.set_clock(Millis(*at));
-            else if (auto by = number(f, "advance_ms")) now = host.advance_clock(Millis(*by));
+            if (auto at = form_number(f, "set_ms")) now = host.set_clock(Millis(*at));
+            else if (auto by = form_number(f, "advance_ms")) now = host.advance_clock(Millis(*by));
             else return error(400, "invalid_request", "clock takes set_ms or advance_ms");
         }
         return json(200, JsonObjectWriter().number("now_ms", now.count()).finish());
@@ -105,7 +73,7 @@ CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
     if (get) return error(404, "not_found", "no such admin resource: " + what);
 
     if (what == "reset") {
-        const auto seed = number(f, "seed");
+        const auto seed = form_number(f, "seed");
         host.reset(seed ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*seed)) : std::nullopt);
         return json(200, JsonObjectWriter().boolean("reset", true).finish());
     }

@@ -8,14 +8,12 @@
 
 #include "sim/cloud/json_writer.hpp"
 #include "sim/cloud_server/admin_api.hpp"
+#include "sim/cloud_server/answer_delivery.hpp"
 #include "sim/cloud_server/cloud_host.hpp"
 #include "sim/cloud_server/test_ca.hpp"
 
 namespace ringside::cloud {
 namespace {
-
-// A fault's delay is capped so that no test can park a server thread for long.
-constexpr Millis kMaxDelay = std::chrono::minutes(2);
 
 bool is_loopback(const std::string& address) {
     return address == "::1" || address.rfind("127.", 0) == 0 || address.rfind("::ffff:127.", 0) == 0;
@@ -68,10 +66,7 @@ struct CloudServer::Impl {
                 return send_error(401, "invalid_token", "the admin API needs the admin token printed at start-up", res);
             return send(handle_admin(*host, request), res);
         }
-        const CloudResponse response = host->serve(request);
-        // An injected delay holds this worker, not the cloud: other requests go on meanwhile.
-        if (response.delay > Millis(0)) std::this_thread::sleep_for(std::min(response.delay, kMaxDelay));
-        send(response, res);
+        deliver(host->serve(request), req, res);
     }
 };
 

@@ -1,0 +1,14 @@
+#pragma once
+// How the HTTP server puts one CloudResponse on the wire, faults included: an injected
+// delay, a drop, a slow dribble, a broken exchange. Kept apart from routing because this
+// is where the server reaches below httplib's API (the exchange's socket).
+// Who may call: the HTTP server's handler, once per public request, on its worker thread.
+#include <httplib.h>
+
+#include "sim/cloud/cloud_types.hpp"
+
+namespace ringside::cloud {
+
+void deliver(const CloudResponse& response, const httplib::Request& request, httplib::Response& to);
+
+} // namespace ringside::cloud
