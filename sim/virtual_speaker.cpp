@@ -26,6 +26,7 @@
 #include "sim/board/virtual_timers.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
+#include "sim/cloud/cloud_service.hpp"
 #include "sim/crypto/virtual_crypto.hpp"
 
 namespace ringside::sim {
@@ -33,14 +34,15 @@ namespace ringside::sim {
 // Member order is construction order: config first (the DeviceConfig views point into it),
 // the firmware last (it holds references to everything above it).
 struct VirtualSpeaker::World {
-    explicit World(WorldConfig world_config)
+    World(WorldConfig world_config, const CloudFactory& make_cloud)
         : config(std::move(world_config)),
           device_config{config.cloud.issuer, config.device.client_id, config.device.scope,
                         config.device.product_id, config.device.serial_number,
                         config.device.dialect.value_or(config.cloud.dialect) == cloud::Dialect::Lwa
                             ? fw::AuthDialect::Lwa
                             : fw::AuthDialect::Rfc8628},
-          cloud(config.cloud),
+          cloud_owner(make_cloud ? make_cloud(config.cloud) : std::make_unique<cloud::CloudService>(config.cloud)),
+          cloud(*cloud_owner),
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) {
                    cloud::CloudResponse response = cloud.handle(request, now);
@@ -88,7 +90,8 @@ struct VirtualSpeaker::World {
     fw::DeviceConfig device_config;
     Scheduler scheduler;
     TraceRecorder trace{scheduler};
-    cloud::CloudService cloud;
+    std::unique_ptr<cloud::CloudAccess> cloud_owner;
+    cloud::CloudAccess& cloud;
     SecretWitness secrets;  // test face: every secret that crossed the wire
     DeviceBus bus{scheduler};
     VirtualClock clock{scheduler};
@@ -129,7 +132,8 @@ struct VirtualSpeaker::World {
     bool internet_up = true;
 };
 
-VirtualSpeaker::VirtualSpeaker(WorldConfig config) : world_(std::make_unique<World>(std::move(config))) {}
+VirtualSpeaker::VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud)
+    : world_(std::make_unique<World>(std::move(config), make_cloud)) {}
 
 VirtualSpeaker::~VirtualSpeaker() = default;
 
@@ -267,7 +271,7 @@ void VirtualSpeaker::set_internet_up(bool up) {
     world_->internet_up = up;
 }
 
-cloud::CloudService& VirtualSpeaker::cloud() { return world_->cloud; }
+cloud::CloudAccess& VirtualSpeaker::cloud() { return world_->cloud; }
 
 const std::vector<TraceLine>& VirtualSpeaker::trace() const { return world_->trace.lines(); }
 

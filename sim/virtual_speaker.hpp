@@ -20,7 +20,7 @@
 #include "sim/app/page_sign_in.hpp"
 #include "sim/app/app_setup_link.hpp"
 #include "sim/board/link_model.hpp"
-#include "sim/cloud/cloud_service.hpp"
+#include "sim/cloud/cloud_access.hpp"
 
 namespace ringside::sim {
 
@@ -73,9 +73,13 @@ struct SpokenSentence {
     std::string text;
 };
 
+// Makes the cloud a world talks to from the world's effective cloud configuration; the
+// default (an empty function) is the service in this process.
+using CloudFactory = std::function<std::unique_ptr<cloud::CloudAccess>(const cloud::CloudConfig&)>;
+
 class VirtualSpeaker {
 public:
-    explicit VirtualSpeaker(WorldConfig config);
+    explicit VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud = {});
     ~VirtualSpeaker();
     VirtualSpeaker(const VirtualSpeaker&) = delete;
     VirtualSpeaker& operator=(const VirtualSpeaker&) = delete;
@@ -141,7 +145,7 @@ public:
     // The speaker's RTC now, unix seconds (the test face of the battery-backed clock).
     std::int64_t device_rtc_unix() const;
 
-    cloud::CloudService& cloud();
+    cloud::CloudAccess& cloud();
     const std::vector<TraceLine>& trace() const;
     // Every sentence the device has said (world time it began, text), oldest first.
     const std::vector<SpokenSentence>& spoken() const;

@@ -8,7 +8,7 @@ namespace {
 // Counts journal entries matching a filter, scanning each entry once however often asked.
 class RequestCounter {
 public:
-    RequestCounter(const RequestFilter& filter, const cloud::CloudService& cloud, std::size_t from = 0)
+    RequestCounter(const RequestFilter& filter, const cloud::CloudAccess& cloud, std::size_t from = 0)
         : filter_(filter), cloud_(cloud), scanned_(from) {}
     // Virtual times of the matching entries so far.
     const std::vector<Millis>& update() {
@@ -21,7 +21,7 @@ public:
 
 private:
     const RequestFilter& filter_;
-    const cloud::CloudService& cloud_;
+    const cloud::CloudAccess& cloud_;
     std::size_t scanned_;
     std::vector<Millis> times_;
 };

@@ -56,7 +56,7 @@ void add_voice_steps(StepCatalog& c) {
         const std::string account = account_named(a.require("account"), scenario).id;
         a.done();
         return [account](sim::VirtualSpeaker& w) {
-            w.cloud().voice_world().delete_recordings(account);
+            w.cloud().delete_recordings(account);
             return std::string();
         };
     };
@@ -92,13 +92,13 @@ void add_voice_steps(StepCatalog& c) {
         a.done();
         return [=](sim::VirtualSpeaker& w) -> std::string {
             const auto describe_now = [&] {
-                const cloud::AccountVoiceState s = w.cloud().voice_world().state(account);
+                const cloud::AccountVoiceState s = w.cloud().voice_state(account);
                 return std::string("lights ") + (s.lights_on ? "on" : "off") + ", recordings " +
                        std::to_string(s.recordings) + ", purchases " + std::to_string(s.purchases.size()) +
                        ", purchasing " + (s.purchasing_locked ? "locked" : "open");
             };
             const auto holds = [&] {
-                const cloud::AccountVoiceState& s = w.cloud().voice_world().state(account);
+                const cloud::AccountVoiceState s = w.cloud().voice_state(account);
                 return (lights < 0 || s.lights_on == (lights == 1)) &&
                        (recordings < 0 || s.recordings == recordings) &&
                        (purchases < 0 || static_cast<int>(s.purchases.size()) == purchases) &&

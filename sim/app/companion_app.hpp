@@ -8,7 +8,7 @@
 
 #include "sim/board/device_bus.hpp"
 #include "sim/board/trace_recorder.hpp"
-#include "sim/cloud/cloud_service.hpp"
+#include "sim/cloud/cloud_access.hpp"
 
 namespace ringside::sim {
 
@@ -17,7 +17,7 @@ public:
     // Discovering the speaker and handing over credentials takes this long.
     static constexpr Millis kSetupChannelDelay{200};
 
-    CompanionApp(DeviceBus& bus, TraceRecorder& trace, cloud::CloudService& cloud)
+    CompanionApp(DeviceBus& bus, TraceRecorder& trace, cloud::CloudAccess& cloud)
         : bus_(bus), trace_(trace), cloud_(cloud) {}
 
     // Hands Wi-Fi credentials and the account hint to the speaker. Nothing arrives when the
@@ -33,7 +33,7 @@ public:
 private:
     DeviceBus& bus_;
     TraceRecorder& trace_;
-    cloud::CloudService& cloud_;
+    cloud::CloudAccess& cloud_;
 };
 
 } // namespace ringside::sim

@@ -124,6 +124,15 @@ const CloudConfig& CloudService::config() const { return state_->config; }
 const char* to_string(Dialect d) { return d == Dialect::Lwa ? "lwa" : "rfc8628"; }
 VoiceWorld& CloudService::voice_world() { return state_->voice; }
 
+AccountVoiceState CloudService::voice_state(const std::string& account_id) const {
+    const AccountVoiceState* s = state_->voice.find(account_id);
+    return s ? *s : AccountVoiceState{};
+}
+
+int CloudService::delete_recordings(const std::string& account_id) {
+    return state_->voice.delete_recordings(account_id);
+}
+
 const char* to_string(ApprovalResult r) {
     switch (r) {
     case ApprovalResult::Approved: return "approved";

@@ -9,15 +9,16 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/cloud/cloud_access.hpp"
 #include "sim/cloud/cloud_types.hpp"
 #include "sim/cloud/voice/voice_world.hpp"
 
 namespace ringside::cloud {
 
-class CloudService {
+class CloudService final : public CloudAccess {
 public:
     explicit CloudService(CloudConfig config);
-    ~CloudService();
+    ~CloudService() override;
     CloudService(const CloudService&) = delete;
     CloudService& operator=(const CloudService&) = delete;
 
@@ -26,14 +27,14 @@ public:
     // Also RFC 7009 revocation at /oauth2/revoke and the verification page at /device
     // (GET shows a form; POST user_code, email, password, action=approve|deny).
     // Injected faults answer before any of this runs, so a faulted request changes no state.
-    CloudResponse handle(const CloudRequest& request, Millis now);
+    CloudResponse handle(const CloudRequest& request, Millis now) override;
 
     // The user's side (the app confirming, or a person on the verification page).
     // `user_code` is matched case-insensitively with dashes and spaces ignored.
     // `account_id` is an account's id, or its email (case-insensitive). A code can be
     // decided once: approving or denying it again answers AlreadyUsed.
-    ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now);
-    ApprovalResult deny(std::string_view user_code, Millis now);
+    ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now) override;
+    ApprovalResult deny(std::string_view user_code, Millis now) override;
 
     // User codes ("XXXX-XXXX") issued but not yet approved, denied or expired at `now`,
     // oldest first: lets an app actor approve "the speaker's code" without reading it off
@@ -45,28 +46,30 @@ public:
     bool access_token_valid(std::string_view token, Millis now) const;
     std::optional<std::string> access_token_account(std::string_view token, Millis now) const;
     // Whose account a live refresh token (current, not revoked) acts for; test face.
-    std::optional<std::string> refresh_token_account(std::string_view token) const;
+    std::optional<std::string> refresh_token_account(std::string_view token) const override;
 
     // The account holder removes the speaker ("Apps and Websites"): every grant the account
     // holds is revoked, refresh and access tokens alike. Returns how many were live.
-    int revoke_account(std::string_view account_id);
+    int revoke_account(std::string_view account_id) override;
 
     // Creates an account (the admin API's "accounts"). The email defaults to id@example.com.
     // Returns false, changing nothing, when the id or email is taken.
     bool add_account(Account account);
 
     // Faults apply in the order added; see faults.hpp for counting and precedence.
-    void add_fault(Fault fault);
+    void add_fault(Fault fault) override;
 
     // One entry per handle() call, in call order. approve()/deny() are not HTTP requests and
     // are not journaled.
-    const std::vector<JournalEntry>& journal() const;
+    const std::vector<JournalEntry>& journal() const override;
     // The effective configuration: the given one plus the demo account and speaker client,
     // with account emails filled in.
-    const CloudConfig& config() const;
+    const CloudConfig& config() const override;
     // The voice API's per-account state (lights, recordings, purchases): read by scenarios,
     // and the app's "delete recordings" acts on it. POST /v1/voice serves the API itself.
     VoiceWorld& voice_world();
+    AccountVoiceState voice_state(const std::string& account_id) const override;
+    int delete_recordings(const std::string& account_id) override;
 
 private:
     struct State;
