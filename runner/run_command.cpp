@@ -17,6 +17,7 @@
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_executor.hpp"
 #include "runner/scenario_loader.hpp"
+#include "sim/cloud_client/remote_cloud.hpp"
 
 namespace ringside::runner {
 namespace fs = std::filesystem;
@@ -50,15 +51,15 @@ struct Run {
     double wall_seconds = 0;
 };
 
-ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, double& wall_seconds) {
+ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, const sim::CloudFactory& make_cloud, double& wall_seconds) {
     const auto start = std::chrono::steady_clock::now();
-    ScenarioResult r = run_scenario(s, seed);
+    ScenarioResult r = run_scenario(s, seed, make_cloud);
     wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return r;
 }
 
 std::string repro_line(const RunOptions& o, const ScenarioResult& r) {
-    return o.program + " run " + r.file + " --seed " + std::to_string(r.seed);
+    return o.program + " run " + r.file + " --seed " + std::to_string(r.seed) + (o.cloud_url.empty() ? "" : " --cloud " + o.cloud_url);
 }
 
 std::string failure_text(const RunOptions& o, const ScenarioResult& r) {
@@ -72,7 +73,7 @@ void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
     const ScenarioResult& r = run.result;
     char wall[32];
     std::snprintf(wall, sizeof wall, "%.0f ms", run.wall_seconds * 1000);
-    out << (r.passed() ? "PASS  " : "FAIL  ") << r.name << "  " << r.file << "  (virtual " << format_timestamp(r.virtual_end)
+    out << (r.passed() ? "PASS  " : r.cloud_lost ? "ERROR " : "FAIL  ") << r.name << "  " << r.file << "  (virtual " << format_timestamp(r.virtual_end)
         << ", wall " << wall << ")\n";
     if (r.passed()) return;
     std::string text = failure_text(o, r);
@@ -192,14 +193,24 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
             return 2;
         }
 
+        sim::CloudFactory make_cloud;
+        cloud::RemoteCloudOptions remote{o.cloud_url, o.cloud_token, o.cloud_ca};
+        if (!o.cloud_url.empty()) {
+            // Asked once up front: a wrong URL, token or CA is a usage error, not 52 failures.
+            cloud::RemoteCloud::check(remote);
+            make_cloud = [remote](const cloud::CloudConfig& c) { return std::make_unique<cloud::RemoteCloud>(remote, c); };
+        }
+
         // Scenarios are independent worlds: run them on -j workers, report in file order.
         std::vector<std::future<void>> pending;
         std::size_t next = 0, printed = 0;
-        int failed = 0;
+        int failed = 0, lost = 0;
         auto launch = [&] {
             Run& run = runs[next++];
             const std::uint64_t seed = o.seed ? *o.seed : run.scenario.seed;
-            pending.push_back(std::async(std::launch::async, [&run, seed] { run.result = timed_run(run.scenario, seed, run.wall_seconds); }));
+            pending.push_back(std::async(std::launch::async, [&run, seed, &make_cloud] {
+                run.result = timed_run(run.scenario, seed, make_cloud, run.wall_seconds);
+            }));
         };
         while (printed < runs.size()) {
             while (next < runs.size() && next - printed < static_cast<std::size_t>(o.jobs)) launch();
@@ -212,12 +223,20 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
             if (o.progress) out << "\r\033[K";
             print_result(out, o, runs[printed]);
             failed += runs[printed].result.passed() ? 0 : 1;
+            lost += runs[printed].result.cloud_lost ? 1 : 0;
             ++printed;
             out.flush();
         }
         write_reports(o, runs);
         out << static_cast<int>(runs.size()) - failed << " passed, " << failed << " failed\n";
+        if (lost) {
+            err << "error: " << lost << " scenario(s) lost the cloud at " << o.cloud_url << "; their verdicts say nothing about the firmware\n";
+            return 2;
+        }
         return failed ? 1 : 0;
+    } catch (const cloud::CloudLost& e) {
+        err << "error: " << e.what() << "\n";
+        return 2;
     } catch (const UsageError& e) {
         err << "error: " << e.what() << "\n";
         return 2;

@@ -48,7 +48,11 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             if (v != "sim") throw UsageError("--target " + v + ": only 'sim' is available in this build (hil is not built yet)");
         } else if (a == "--cloud") {
             const std::string& v = value();
-            if (v != "inproc") throw UsageError("--cloud " + v + ": only 'inproc' is available in this build (the HTTP cloud is not built yet)");
+            if (v == "inproc") o.cloud_url.clear();
+            else if (v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0) o.cloud_url = v;
+            else throw UsageError("--cloud " + v + ": expected inproc or the URL of a ringside cloud, e.g. http://127.0.0.1:8080");
+        } else if (a == "--cloud-ca") {
+            o.cloud_ca = value();
         } else if (a == "--port") {
             throw UsageError(a + " is not available in this build yet");
         } else if (!a.empty() && a[0] == '-') {
@@ -58,6 +62,14 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
         }
     }
     if (o.paths.empty()) o.paths.push_back("scenarios");
+    if (!o.cloud_ca.empty() && o.cloud_url.rfind("https://", 0) != 0)
+        throw UsageError("--cloud-ca goes with an https:// --cloud URL");
+    if (!o.cloud_url.empty()) {
+        const char* token = std::getenv("RINGSIDE_CLOUD_TOKEN");
+        if (!token || !*token)
+            throw UsageError("--cloud " + o.cloud_url + " needs the cloud's admin token in RINGSIDE_CLOUD_TOKEN (ringside cloud prints it at start)");
+        o.cloud_token = token;
+    }
     return o;
 }
 

@@ -23,6 +23,11 @@ struct RunOptions {
     int shard_index = 1, shard_count = 1;  // --shard K/N: files K, K+N, K+2N, ... (1-based)
     std::string program = "ringside"; // how the user invoked us, for repro lines
     bool progress = false;            // a live status line (the CLI sets it when stdout is a terminal)
+    // --cloud URL: every world plays against its own tenant of `ringside cloud` at this URL
+    // (empty: the cloud in process). The admin token comes from RINGSIDE_CLOUD_TOKEN, kept
+    // out of the command line (and so out of `ps` and repro lines); --cloud-ca FILE is the
+    // CA to trust for an https URL.
+    std::string cloud_url, cloud_token, cloud_ca;
 };
 
 // args: what follows "run" on the command line.

@@ -1,31 +1,48 @@
 #include "runner/scenario_executor.hpp"
 
+#include <memory>
+
+#include "sim/cloud_client/remote_cloud.hpp"
+
 namespace ringside::runner {
 
-ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed) {
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const sim::CloudFactory& make_cloud) {
     sim::WorldConfig config = scenario.world;
     config.seed = seed;
     config.cloud.seed = seed;
-    sim::VirtualSpeaker world(std::move(config));
 
     ScenarioResult result;
     result.name = scenario.name;
     result.file = scenario.where.file;
     result.seed = seed;
-    for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
-        const Step& step = scenario.steps[i];
-        const Millis started = world.now();
-        std::string message = step.play(world);
-        result.steps.push_back({started, world.now(), step.text, step.where.line, message.empty()});
-        if (!message.empty()) {
-            result.failure = StepFailure{i + 1, step.where, step.text, std::move(message), world.now()};
-            break;
+    std::unique_ptr<sim::VirtualSpeaker> made;
+    std::size_t i = 0;
+    try {
+        made = std::make_unique<sim::VirtualSpeaker>(std::move(config), make_cloud);
+        sim::VirtualSpeaker& world = *made;
+        for (; i < scenario.steps.size(); ++i) {
+            const Step& step = scenario.steps[i];
+            const Millis started = world.now();
+            std::string message = step.play(world);
+            result.steps.push_back({started, world.now(), step.text, step.where.line, message.empty()});
+            if (!message.empty()) {
+                result.failure = StepFailure{i + 1, step.where, step.text, std::move(message), world.now()};
+                break;
+            }
         }
+        result.journal = world.cloud().journal();
+    } catch (const cloud::CloudLost& e) {
+        const bool in_step = i < scenario.steps.size();
+        result.failure = StepFailure{in_step ? i + 1 : 0, in_step ? scenario.steps[i].where : scenario.where,
+                                     in_step ? scenario.steps[i].text : std::string("(setting up the world)"),
+                                     std::string("lost the cloud: ") + e.what(), made ? made->now() : Millis(0)};
+        result.cloud_lost = true;
     }
-    result.virtual_end = world.now();
-    result.events = world.events_processed();
-    result.trace = world.trace();
-    result.journal = world.cloud().journal();
+    if (made) {
+        result.virtual_end = made->now();
+        result.events = made->events_processed();
+        result.trace = made->trace();
+    }
     return result;
 }
 

@@ -40,9 +40,13 @@ struct ScenarioResult {
     std::vector<sim::TraceLine> trace;
     std::vector<cloud::JournalEntry> journal;
 
+    // The cloud behind --cloud URL stopped answering: the verdict is not the firmware's.
+    bool cloud_lost = false;
+
     bool passed() const { return !failure; }
 };
 
-ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed);
+// `make_cloud`: the cloud the world talks to (default: the service in process).
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const sim::CloudFactory& make_cloud = {});
 
 } // namespace ringside::runner

@@ -36,6 +36,18 @@ JsonObjectWriter& JsonObjectWriter::string_array(std::string_view key,
     return *this;
 }
 
+JsonObjectWriter& JsonObjectWriter::json(std::string_view key, std::string_view encoded) {
+    begin_member(key);
+    members_ += encoded;
+    return *this;
+}
+
+std::string json_array(const std::vector<std::string>& encoded) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < encoded.size(); ++i) out += (i ? "," : "") + encoded[i];
+    return out + "]";
+}
+
 std::string JsonObjectWriter::finish() const { return "{" + members_ + "}"; }
 
 void JsonObjectWriter::begin_member(std::string_view key) {

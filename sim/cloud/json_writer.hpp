@@ -16,6 +16,8 @@ public:
     JsonObjectWriter& number(std::string_view key, std::int64_t value);
     JsonObjectWriter& boolean(std::string_view key, bool value);
     JsonObjectWriter& string_array(std::string_view key, const std::vector<std::string>& values);
+    // A value already encoded as JSON (a nested object or array), written as given.
+    JsonObjectWriter& json(std::string_view key, std::string_view encoded);
 
     std::string finish() const;  // the complete object; the writer may be reused afterwards
 
@@ -23,5 +25,8 @@ private:
     void begin_member(std::string_view key);
     std::string members_;
 };
+
+// "[a,b,...]" from values already encoded as JSON.
+std::string json_array(const std::vector<std::string>& encoded);
 
 } // namespace ringside::cloud

@@ -4,8 +4,10 @@
 #include <cstdlib>
 
 #include "sim/cloud/form_codec.hpp"
-#include "sim/cloud_server/fault_form.hpp"
 #include "sim/cloud/json_writer.hpp"
+#include "sim/cloud_codec/cloud_config_json.hpp"
+#include "sim/cloud_codec/journal_json.hpp"
+#include "sim/cloud_codec/fault_form.hpp"
 #include "sim/text/escape.hpp"
 
 namespace ringside::cloud {
@@ -27,34 +29,49 @@ std::string journal_json(const std::vector<JournalEntry>& journal, const FormFie
     const auto endpoint = query.get("endpoint");
     const auto client = query.get("client_id");
     const long long since = form_number(query, "since_ms").value_or(0);
-    std::string entries;
-    std::size_t count = 0;
-    for (const JournalEntry& e : journal) {
+    // `from`: the index of the first entry wanted, so a client can fetch only what is new.
+    const long long from = std::max(form_number(query, "from").value_or(0), 0LL);
+    std::vector<std::string> entries;
+    for (std::size_t i = static_cast<std::size_t>(from); i < journal.size(); ++i) {
+        const JournalEntry& e = journal[i];
         if ((endpoint && e.endpoint != *endpoint) || (client && e.client_id != *client) || e.at.count() < since) continue;
-        entries += (count++ ? "," : "") + JsonObjectWriter()
-                                              .number("at_ms", e.at.count())
-                                              .string("method", e.method)
-                                              .string("path", e.path)
-                                              .string("endpoint", e.endpoint)
-                                              .string("grant_type", e.grant_type)
-                                              .string("client_id", e.client_id)
-                                              .number("status", e.status)
-                                              .string("error", e.error)
-                                              .boolean("faulted", e.faulted)
-                                              .finish();
+        entries.push_back(encode_journal_entry(e));
     }
-    return "{\"count\":" + std::to_string(count) + ",\"entries\":[" + entries + "]}";
+    return JsonObjectWriter()
+        .number("count", static_cast<std::int64_t>(entries.size()))
+        .number("total", static_cast<std::int64_t>(journal.size()))
+        .json("entries", json_array(entries))
+        .finish();
+}
+
+// POST /admin/tenants (a JSON cloud configuration) and DELETE /admin/tenants/<id>.
+CloudResponse handle_tenants(Tenants& tenants, const CloudRequest& request, const std::string& what) {
+    if (what == "tenants" && request.method == "POST") {
+        std::string why;
+        auto config = decode_cloud_config(request.body, why);
+        if (!config) return error(400, "invalid_request", "a tenant needs a cloud configuration: " + why);
+        const std::string id = tenants.create(std::move(*config));
+        return json(201, JsonObjectWriter().string("tenant", id).string("base", std::string(kTenantPrefix) + id).finish());
+    }
+    const std::string id = what.substr(std::string("tenants/").size());
+    if (request.method != "DELETE" || id.empty()) return error(405, "invalid_request", "tenants: POST to make one, DELETE /admin/tenants/<id> to close it");
+    if (!tenants.close(id)) return error(404, "not_found", "no such tenant: " + id);
+    return json(200, JsonObjectWriter().boolean("closed", true).finish());
 }
 
 } // namespace
 
-CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
+CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest& request) {
     const std::string what = request.path.substr(kAdminPrefix.size());
+    if (what == "tenants" || what.rfind("tenants/", 0) == 0) {
+        if (!tenants) return error(404, "not_found", "a tenant cannot make tenants");
+        return handle_tenants(*tenants, request, what);
+    }
     const bool get = request.method == "GET";
     const auto fields = parse_form(get ? request.query : request.body);
     if (!fields) return error(400, "invalid_request", "the body or query is not valid form encoding");
     const FormFields& f = *fields;
-    if (!get && request.method != "POST") return error(405, "invalid_request", "the admin API takes GET and POST");
+    if (!get && request.method != "POST") return error(405, "invalid_request", "the admin API takes GET and POST (and DELETE for a tenant)");
 
     if (what == "journal" && get) {
         std::string body;
@@ -69,6 +86,13 @@ CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
             else return error(400, "invalid_request", "clock takes set_ms or advance_ms");
         }
         return json(200, JsonObjectWriter().number("now_ms", now.count()).finish());
+    }
+    if (what == "voice" && get) {
+        const auto account = f.get("account");
+        if (!account) return error(400, "invalid_request", "voice needs account");
+        AccountVoiceState state;
+        host.with_service([&](CloudService& s, Millis) { state = s.voice_state(*account); });
+        return json(200, encode_voice_state(state));
     }
     if (get) return error(404, "not_found", "no such admin resource: " + what);
 
@@ -98,6 +122,22 @@ CloudResponse handle_admin(CloudHost& host, const CloudRequest& request) {
         int revoked = 0;
         host.with_service([&](CloudService& s, Millis) { revoked = s.revoke_account(*account); });
         return json(200, JsonObjectWriter().number("revoked_grants", revoked).finish());
+    }
+    if (what == "recordings/delete") {
+        const auto account = f.get("account");
+        if (!account) return error(400, "invalid_request", "recordings/delete needs account");
+        int deleted = 0;
+        host.with_service([&](CloudService& s, Millis) { deleted = s.delete_recordings(*account); });
+        return json(200, JsonObjectWriter().number("deleted", deleted).finish());
+    }
+    if (what == "token_owner") {
+        // POST, so the token travels in the body and never in a URL that could be logged.
+        const auto token = f.get("refresh_token");
+        if (!token) return error(400, "invalid_request", "token_owner needs refresh_token");
+        std::optional<std::string> account;
+        host.with_service([&](CloudService& s, Millis) { account = s.refresh_token_account(*token); });
+        if (!account) return error(404, "not_found", "not a live refresh token");
+        return json(200, JsonObjectWriter().string("account", *account).finish());
     }
     if (what == "approve" || what == "deny") {
         const auto code = f.get("user_code");

@@ -1,15 +1,18 @@
 #pragma once
 // The admin API of the standalone cloud (docs/cloud.md): accounts, revocation, approvals,
-// faults, the request journal, the clock and reset. Bodies are form-encoded (curl -d),
-// answers JSON. The HTTP server checks the admin token and the loopback peer first.
-// Who may call: the HTTP server, for paths under /admin/.
+// faults, the request journal, the clock, reset, voice state, and tenants (tenants.hpp).
+// Bodies are form-encoded (curl -d) but for a tenant's configuration (JSON); answers JSON.
+// The HTTP server checks the admin token and the loopback peer first.
+// Who may call: the HTTP server, for paths under /admin/ of the main cloud (`tenants` set)
+// or of a tenant (`tenants` null: a tenant makes no tenants).
 #include "sim/cloud/cloud_types.hpp"
 #include "sim/cloud_server/cloud_host.hpp"
+#include "sim/cloud_server/tenants.hpp"
 
 namespace ringside::cloud {
 
 inline constexpr std::string_view kAdminPrefix = "/admin/";
 
-CloudResponse handle_admin(CloudHost& host, const CloudRequest& request);
+CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest& request);
 
 } // namespace ringside::cloud

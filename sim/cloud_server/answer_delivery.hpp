@@ -9,6 +9,11 @@
 
 namespace ringside::cloud {
 
-void deliver(const CloudResponse& response, const httplib::Request& request, httplib::Response& to);
+// With `virtual_clock` (a tenant whose time the client moves), nothing is held in real time:
+// a delay, a dribble and a drop are stated in headers for the client to play in its own
+// virtual time (X-Ringside-Virtual-Delay-Ms, X-Ringside-Virtual-Dribble-Ms,
+// X-Ringside-Virtual-Drop), while a broken exchange is still broken for real.
+void deliver(const CloudResponse& response, const httplib::Request& request, httplib::Response& to,
+             bool virtual_clock);
 
 } // namespace ringside::cloud

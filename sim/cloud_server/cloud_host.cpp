@@ -17,7 +17,7 @@ Millis CloudHost::now() const {
     return now_locked();
 }
 
-Millis CloudHost::now_locked() const { return elapsed_() + offset_; }
+Millis CloudHost::now_locked() const { return (elapsed_ ? elapsed_() : Millis(0)) + offset_; }
 
 void CloudHost::with_service(const std::function<void(CloudService&, Millis)>& action) {
     std::lock_guard<std::mutex> lock(mutex_);

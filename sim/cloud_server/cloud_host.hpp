@@ -15,8 +15,11 @@ namespace ringside::cloud {
 
 class CloudHost {
 public:
-    // `elapsed` is the real time since the server started (injectable for tests).
+    // `elapsed` is the real time since the server started (injectable for tests). Without
+    // it the clock is virtual: it stands still until the admin moves it, as a scenario's
+    // world does when it plays against this cloud.
     CloudHost(CloudConfig config, std::function<Millis()> elapsed);
+    bool virtual_clock() const { return !elapsed_; }
 
     // A public request (OAuth, verification page) at the cloud's current time.
     CloudResponse serve(const CloudRequest& request);

@@ -10,6 +10,7 @@
 #include "sim/cloud_server/admin_api.hpp"
 #include "sim/cloud_server/answer_delivery.hpp"
 #include "sim/cloud_server/cloud_host.hpp"
+#include "sim/cloud_server/tenants.hpp"
 #include "sim/cloud_server/test_ca.hpp"
 
 namespace ringside::cloud {
@@ -32,6 +33,7 @@ CloudRequest to_cloud(const httplib::Request& req) {
     r.query = raw_query(req.target);
     r.content_type = req.get_header_value("Content-Type");
     r.body = req.body;
+    r.authorization = req.get_header_value("Authorization");
     return r;
 }
 
@@ -54,19 +56,29 @@ struct CloudServer::Impl {
     CloudServerOptions options;
     std::unique_ptr<TlsIdentity> tls;
     std::unique_ptr<httplib::Server> server;
-    std::unique_ptr<CloudHost> host;
+    std::shared_ptr<CloudHost> host;
+    Tenants tenants;
     std::string issuer, why;
     const std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
     void handle(const httplib::Request& req, httplib::Response& res) {
-        const CloudRequest request = to_cloud(req);
+        CloudRequest request = to_cloud(req);
+        std::shared_ptr<CloudHost> target = host;
+        if (request.path.rfind(kTenantPrefix, 0) == 0) {
+            // /tenants/<id>/rest: the tenant serves `rest` exactly as the main cloud would.
+            const std::size_t id_end = request.path.find('/', kTenantPrefix.size());
+            const std::string id = request.path.substr(kTenantPrefix.size(), id_end - kTenantPrefix.size());
+            target = tenants.find(id);
+            if (!target) return send_error(404, "not_found", "no such tenant: " + id, res);
+            request.path = id_end == std::string::npos ? "/" : request.path.substr(id_end);
+        }
         if (request.path.rfind(kAdminPrefix, 0) == 0) {
             if (!is_loopback(req.remote_addr)) return send_error(403, "access_denied", "the admin API answers loopback peers only", res);
             if (req.get_header_value("Authorization") != "Bearer " + options.admin_token)
                 return send_error(401, "invalid_token", "the admin API needs the admin token printed at start-up", res);
-            return send(handle_admin(*host, request), res);
+            return send(handle_admin(*target, target == host ? &tenants : nullptr, request), res);
         }
-        deliver(host->serve(request), req, res);
+        deliver(target->serve(request), req, res, target->virtual_clock());
     }
 };
 
@@ -123,7 +135,7 @@ int CloudServer::bind() {
     i.issuer = std::string(i.options.tls ? "https://" : "http://") + (v6 ? "[" + i.options.host + "]" : i.options.host) + ":" + std::to_string(port);
     CloudConfig config = i.options.config;
     config.issuer = i.issuer;
-    i.host = std::make_unique<CloudHost>(std::move(config), [&i] {
+    i.host = std::make_shared<CloudHost>(std::move(config), [&i] {
         return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - i.started);
     });
     return port;

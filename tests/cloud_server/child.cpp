@@ -67,6 +67,32 @@ void CloudProcess::kill_hard() {
     impl_->child.wait(ec);
 }
 
+CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                  std::chrono::milliseconds limit) {
+    bp::environment environment = boost::this_process::environment();
+    for (const std::string& e : env) {
+        const auto eq = e.find('=');
+        environment[e.substr(0, eq)] = e.substr(eq + 1);
+    }
+    bp::ipstream out;
+    bp::child c(RINGSIDE_BINARY, bp::args(args), bp::start_dir(RINGSIDE_SOURCE_DIR), environment,
+                (bp::std_out & bp::std_err) > out);
+    auto reading = std::async(std::launch::async, [&out] {
+        return std::string((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+    });
+    CliResult r;
+    if (!c.wait_for(limit)) {
+        std::error_code ec;
+        c.terminate(ec);
+        c.wait(ec);
+        r.output = reading.get();
+        return r;
+    }
+    r.output = reading.get();
+    r.exit_code = c.exit_code();
+    return r;
+}
+
 HttpResult curl(const std::vector<std::string>& args) {
     char header_file[] = "/tmp/ringside-curl-XXXXXX";
     const int fd = mkstemp(header_file);

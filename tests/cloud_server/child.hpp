@@ -37,6 +37,15 @@ struct HttpResult {
     std::string headers; // raw response headers
 };
 
+// The `ringside` CLI run once from the source tree root with `args` and extra environment
+// (NAME=value each); killed if it runs past `limit`. Output is stdout and stderr together.
+struct CliResult {
+    int exit_code = -1;  // -1: killed at the limit
+    std::string output;
+};
+CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+                  std::chrono::milliseconds limit = std::chrono::seconds(60));
+
 // Runs curl with `args` (plus -s, a 10 s cap, and status/header capture); e.g.
 // curl({"-d", "client_id=x", url}).
 HttpResult curl(const std::vector<std::string>& args);

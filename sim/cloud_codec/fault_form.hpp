@@ -1,7 +1,8 @@
 #pragma once
 // The admin API's form encoding of a fault (docs/cloud.md, POST /admin/faults) and of
-// numbers in forms. Who may call: the admin API.
+// numbers in forms. Who may call: the admin API (read) and the cloud client (encode).
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "sim/cloud/cloud_types.hpp"
@@ -14,5 +15,8 @@ std::optional<long long> form_number(const FormFields& f, std::string_view name)
 
 // nullopt when the fields do not describe a fault (nothing to answer, an unknown kind).
 std::optional<Fault> read_fault(const FormFields& f);
+
+// The form read_fault reads back as the same fault.
+std::string encode_fault(const Fault& fault);
 
 } // namespace ringside::cloud

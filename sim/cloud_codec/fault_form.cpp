@@ -1,7 +1,10 @@
-#include "sim/cloud_server/fault_form.hpp"
+#include "sim/cloud_codec/fault_form.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 namespace ringside::cloud {
 
@@ -38,5 +41,28 @@ std::optional<Fault> read_fault(const FormFields& f) {
     return fault;
 }
 
+
+std::string encode_fault(const Fault& f) {
+    std::vector<std::pair<std::string, std::string>> fields{
+        {"endpoint", f.endpoint},
+        {"grant", f.grant_type},
+        {"client", f.client_id},
+        {"after", std::to_string(f.after)},
+        {"count", std::to_string(f.count)},
+        {"every", std::to_string(f.every)},
+        {"drop", f.drop ? "true" : "false"},
+        {"body", f.body},
+        {"status", std::to_string(f.status)},
+        {"error", f.oauth_error},
+        {"retry_after", std::to_string(f.retry_after_s)},
+        {"delay_ms", std::to_string(f.delay.count())},
+    };
+    if (f.from) fields.emplace_back("from_ms", std::to_string(f.from->count()));
+    if (f.until) fields.emplace_back("until_ms", std::to_string(f.until->count()));
+    char probability[32];
+    std::snprintf(probability, sizeof probability, "%.17g", f.probability);
+    fields.emplace_back("probability", probability);
+    return form_encode(fields);
+}
 
 } // namespace ringside::cloud
