@@ -23,7 +23,9 @@ commands:
       -j N            run N scenarios at once
       --shard K/N     run the K-th of N slices of the scenario files
       --target sim    the virtual speaker (hil: not built yet)
-      --cloud inproc  the mock cloud in-process (URL: not built yet)
+      --cloud inproc|URL  the mock cloud in-process (default), or a `ringside cloud` at URL
+                      (its admin token in RINGSIDE_CLOUD_TOKEN); same verdicts, same traces
+      --cloud-ca FILE the CA to trust for an https:// --cloud (ringside cloud --tls --ca-out)
   cloud           the mock cloud as a real HTTP server (docs/cloud.md)
       --host 127.0.0.1|::1  --port N (0: any free port)  --dialect rfc8628|lwa
       --accounts FILE       accounts: [{ id, password, email }]
