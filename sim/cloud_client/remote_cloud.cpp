@@ -90,6 +90,15 @@ struct RemoteCloud::Impl {
         clock = now;
     }
 
+    // The admin API answers an approval's result by name, 409 when it was refused.
+    ApprovalResult approval(const httplib::Result& r) const {
+        const std::string result = field(expect(r, {409}).body, "result");
+        for (ApprovalResult a : {ApprovalResult::Approved, ApprovalResult::Denied, ApprovalResult::UnknownCode,
+                                 ApprovalResult::ExpiredCode, ApprovalResult::UnknownAccount, ApprovalResult::AlreadyUsed})
+            if (result == to_string(a)) return a;
+        throw CloudLost("the cloud at " + options.url + " answered an unknown approval result: " + result);
+    }
+
     std::string field(const std::string& json, const char* key) const {
         std::string why;
         const YAML::Node root = parse_json(json, why);
@@ -153,11 +162,7 @@ ApprovalResult RemoteCloud::approve(std::string_view user_code, std::string_view
     i.move_clock(now);
     i.touched();
     const auto r = i.admin_post("approve", form_encode({{"user_code", std::string(user_code)}, {"account", std::string(account_id)}}));
-    const std::string result = i.field(i.expect(r, {409}).body, "result");
-    for (ApprovalResult a : {ApprovalResult::Approved, ApprovalResult::Denied, ApprovalResult::UnknownCode,
-                             ApprovalResult::ExpiredCode, ApprovalResult::UnknownAccount, ApprovalResult::AlreadyUsed})
-        if (result == to_string(a)) return a;
-    throw CloudLost("the cloud at " + i.options.url + " answered an unknown approval result: " + result);
+    return i.approval(r);
 }
 
 ApprovalResult RemoteCloud::deny(std::string_view user_code, Millis now) {
@@ -165,11 +170,7 @@ ApprovalResult RemoteCloud::deny(std::string_view user_code, Millis now) {
     i.move_clock(now);
     i.touched();
     const auto r = i.admin_post("deny", form_encode({{"user_code", std::string(user_code)}}));
-    const std::string result = i.field(i.expect(r, {409}).body, "result");
-    return result == "denied" ? ApprovalResult::Denied
-           : result == "already_used" ? ApprovalResult::AlreadyUsed
-           : result == "expired_code" ? ApprovalResult::ExpiredCode
-                                      : ApprovalResult::UnknownCode;
+    return i.approval(r);
 }
 
 int RemoteCloud::revoke_account(std::string_view account_id) {
