@@ -204,3 +204,32 @@ TEST_CASE("a dropped request is never answered; it stays outstanding until cance
     rig.http.cancel(5);
     CHECK(rig.http.in_flight() == 0);
 }
+
+TEST_CASE("a broken exchange reaches the firmware as Broken when the answer would have arrived", "[sim][http][faults]") {
+    for (cloud::Break kind : {cloud::Break::EmptyReply, cloud::Break::Reset, cloud::Break::RandomBytes,
+                              cloud::Break::MalformedChunk}) {
+        INFO(cloud::to_string(kind));
+        HttpRig rig;
+        rig.answer.broken = kind;
+        rig.answer.delay = Millis{3000};
+        REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+        run_all(rig.scheduler, Millis{10'000});
+        REQUIRE(rig.log.events.size() == 1);
+        CHECK(rig.log.events[0].at == Millis{3040});  // up, held 3 s, down
+        CHECK(rig.log.events[0].error == hal::TransportError::Broken);
+        CHECK(rig.log.events[0].body.empty());
+        CHECK(rig.http.in_flight() == 0);
+    }
+}
+
+TEST_CASE("a dribbled answer arrives whole once its span is over", "[sim][http][faults]") {
+    HttpRig rig;
+    rig.answer.dribble = Millis{45'000};
+    rig.answer.delay = Millis{1000};
+    REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{120'000});
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].at == Millis{46'040});
+    CHECK(rig.log.events[0].error == hal::TransportError::None);
+    CHECK(rig.log.events[0].body == R"({"ok":true})");
+}
