@@ -9,6 +9,8 @@
 
 namespace ringside::cloud {
 
+// One response in, the wire out: the faults it carries (delay, drop, dribble, break) are done
+// here with real sleeps and real socket operations, each bounded (at most 2 min).
 void deliver(const CloudResponse& response, const httplib::Request& request, httplib::Response& to);
 
 } // namespace ringside::cloud

@@ -2,6 +2,7 @@
 // The admin API's form encoding of a fault (docs/cloud.md, POST /admin/faults) and of
 // numbers in forms. Who may call: the admin API.
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "sim/cloud/cloud_types.hpp"
@@ -12,7 +13,8 @@ namespace ringside::cloud {
 // A whole decimal number, or nullopt when absent or not one.
 std::optional<long long> form_number(const FormFields& f, std::string_view name);
 
-// nullopt when the fields do not describe a fault (nothing to answer, an unknown kind).
-std::optional<Fault> read_fault(const FormFields& f);
+// nullopt, with `why` naming the field and what it expected, when the fields do not describe
+// a fault (nothing to answer, an unknown kind, a number that is not one).
+std::optional<Fault> read_fault(const FormFields& f, std::string& why);
 
 } // namespace ringside::cloud
