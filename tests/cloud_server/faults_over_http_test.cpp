@@ -70,8 +70,15 @@ TEST_CASE("a probability is seeded: the same seed fires on the same requests, an
     CHECK(five.find('.') != std::string::npos);
 }
 
-TEST_CASE("a fault watches its endpoint only, and with client= that client only", "[http][faults]") {
+TEST_CASE("a fault watches its endpoint only, with grant= that grant only, with client= that client only", "[http][faults]") {
     CloudProcess cloud;
+    REQUIRE(add_fault(cloud, {"endpoint=token", "grant=refresh_token", "status=500", "count=0"}).status == 201);
+    CHECK(field(poll_token(cloud, "nonsense"), "error") == "invalid_grant");  // a device_code poll: untouched
+    CHECK(curl({"-d", "grant_type=refresh_token", "-d", "refresh_token=x", "-d", "client_id=ringside-speaker",
+                cloud.issuer() + "/oauth2/token"})
+              .status == 500);
+
+    reset_cloud(cloud, 1);
     REQUIRE(add_fault(cloud, {"endpoint=token", "status=503", "count=0"}).status == 201);
     CHECK(metadata(cloud).status == 200);
     CHECK(device_authorization(cloud).status == 200);

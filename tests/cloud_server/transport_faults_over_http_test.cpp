@@ -125,6 +125,10 @@ TEST_CASE("under TLS the breaks happen on the encrypted connection", "[http][fau
     const HttpResult chunk = broken_metadata(cloud, "malformed_chunk", trust);
     CHECK(chunk.exit_code == 56);
     CHECK(chunk.status == 200);
+    REQUIRE(add_fault(cloud, {"endpoint=metadata", "drop=true"}, trust).status == 201);
+    std::vector<std::string> patient = trust;
+    patient.insert(patient.end(), {"--max-time", "1"});
+    CHECK(metadata(cloud, patient).exit_code == 28);  // held, not answered, until curl gave up
     REQUIRE(add_fault(cloud, {"endpoint=metadata", "dribble_ms=400"}, trust).status == 201);
     const HttpResult slow = metadata(cloud, trust);
     CHECK(slow.status == 200);
