@@ -114,8 +114,10 @@ enum class DelayShape : std::uint8_t {
 };
 
 // An injected fault at the OAuth, HTTP or transport level. Matches requests to `endpoint`
-// ("token", "device_authorization", "metadata", or "*"), optionally only one grant type;
-// skips the first `after` matching requests, then fires on the next `count` (0 = forever).
+// (a journal name such as "token", "device_authorization", "metadata", "other", or "*"),
+// optionally only one grant type or client; skips the first `after` matching requests, then
+// fires on the next `count` (0 = forever). sim/cloud/faults.hpp tells what replaces the
+// service's answer and what only shapes it.
 struct Fault {
     // Which requests it watches.
     std::string endpoint = "token";
