@@ -1,6 +1,7 @@
 #include "cli/cloud_command.hpp"
 
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -85,6 +86,9 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
         throw Usage("--host " + o.host + ": the mock cloud serves loopback addresses only (127.0.0.1, ::1)");
     if (!ca_out.empty() && !o.tls) throw Usage("--ca-out goes with --tls");
     if (o.admin_token.empty()) o.admin_token = make_admin_token();
+    // The cloud's clock starts at zero with the server; its calendar (the Date headers) is
+    // the wall clock's from that moment on, time travel included.
+    o.config.calendar_start_unix = static_cast<std::int64_t>(std::time(nullptr));
     return o;
 }
 

@@ -30,6 +30,19 @@
 #include "sim/crypto/virtual_crypto.hpp"
 
 namespace ringside::sim {
+namespace {
+
+// The cloud's calendar is the world's: its Date headers tell the world's time.
+cloud::CloudConfig on_calendar(cloud::CloudConfig config, std::int64_t world_start_unix) {
+    config.calendar_start_unix = world_start_unix;
+    return config;
+}
+
+std::unique_ptr<cloud::CloudAccess> make(const CloudFactory& make_cloud, const cloud::CloudConfig& config) {
+    return make_cloud ? make_cloud(config) : std::make_unique<cloud::CloudService>(config);
+}
+
+} // namespace
 
 // Member order is construction order: config first (the DeviceConfig views point into it),
 // the firmware last (it holds references to everything above it).
@@ -41,7 +54,7 @@ struct VirtualSpeaker::World {
                         config.device.dialect.value_or(config.cloud.dialect) == cloud::Dialect::Lwa
                             ? fw::AuthDialect::Lwa
                             : fw::AuthDialect::Rfc8628},
-          cloud_owner(make_cloud ? make_cloud(config.cloud) : std::make_unique<cloud::CloudService>(config.cloud)),
+          cloud_owner(make(make_cloud, on_calendar(config.cloud, config.world_start_unix))),
           cloud(*cloud_owner),
           http(bus, config.cloud.issuer,
                [this](const cloud::CloudRequest& request, Millis now) {
@@ -60,12 +73,8 @@ struct VirtualSpeaker::World {
                 return this->config.network_latency;
             return link.hop(band);
         });
-        http.set_calendar([this] { return rtc.unix_seconds(); },
-                          [this] {
-                              return config.world_start_unix +
-                                     std::chrono::duration_cast<std::chrono::seconds>(scheduler.now()).count();
-                          },
-                          config.cert_not_before_unix, config.cert_not_after_unix);
+        http.set_certificate_check([this] { return rtc.unix_seconds(); }, config.cert_not_before_unix,
+                                   config.cert_not_after_unix);
     }
 
     // The band of the network the radio is on (or last tried).
@@ -205,8 +214,8 @@ PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
     return browser.sign_in(powered() ? world_->speaker->user_code() : std::string_view{}, form, now());
 }
 
-cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account) {
-    return world_->app.approve(powered() ? world_->speaker->user_code() : std::string_view{}, account);
+cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account, int after_polls) {
+    return world_->app.approve(powered() ? world_->speaker->user_code() : std::string_view{}, account, after_polls);
 }
 
 Millis VirtualSpeaker::say(const std::string& text, int voice) {

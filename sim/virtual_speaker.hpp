@@ -106,9 +106,10 @@ public:
     void provision(const std::string& ssid, const std::string& password, const std::string& account);
     void provision(const std::string& ssid, const std::string& password, const std::string& account,
                    hal::WifiBand band);
-    // The user approves the code the device is showing, from `account`'s session.
+    // The user approves the code the device is showing, from `account`'s session (with
+    // `after_polls` > 0: once the device has polled it that many more times; Scheduled).
     // Returns UnknownCode when the device shows no code.
-    cloud::ApprovalResult approve_shown_code(const std::string& account);
+    cloud::ApprovalResult approve_shown_code(const std::string& account, int after_polls = 0);
     // A person submits the verification page now for the code the device shows (empty when
     // it shows none), with the credentials and choices of `form` (sim/app/browser_user.hpp).
     PageResult sign_in_at_page(const PageSignIn& form);

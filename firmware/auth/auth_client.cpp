@@ -33,6 +33,7 @@ std::string_view transport_name(hal::TransportError e) {
         case hal::TransportError::ConnectionFailed: return "connection_failed";
         case hal::TransportError::NoNetwork: return "no_network";
         case hal::TransportError::TlsFailed: return "tls_failed";
+        case hal::TransportError::Broken: return "broken";
     }
     return "transport_error";
 }

@@ -25,6 +25,7 @@ enum class TransportError : std::uint8_t {
     ConnectionFailed,
     NoNetwork,
     TlsFailed,  // the server's certificate is not valid at the device's clock (or untrusted)
+    Broken,     // the exchange broke mid-way: closed or reset before a whole answer, or not HTTP
 };
 
 struct HttpResponse {

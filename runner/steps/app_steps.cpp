@@ -41,24 +41,27 @@ void add_app_steps(StepCatalog& c) {
             return std::string();
         };
     };
-    // user.approve: jane | { account: jane, within: 1m }: waits for the device to show a
-    // code, then the user approves it from the account's session.
+    // user.approve: jane | { account: jane, within: 1m, after_polls: 3 }: waits for the
+    // device to show a code, then the user approves it from the account's session (with
+    // after_polls: once the device has polled it that many more times).
     c["user.approve"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         std::string account;
         Millis within = std::chrono::minutes(1);
+        int after_polls = 0;
         if (a.is_scalar()) {
             account = a.str();
         } else {
             account = a.require("account").str();
             if (auto n = a.get("within")) within = n->duration();
+            if (auto n = a.get("after_polls")) after_polls = static_cast<int>(n->integer(1, 10000));
             a.done();
         }
-        return [account, within](sim::VirtualSpeaker& w) -> std::string {
+        return [account, within, after_polls](sim::VirtualSpeaker& w) -> std::string {
             if (!w.run_until(w.now() + within, [&] { return !w.user_code().empty(); }))
                 return "the device showed no user code within " + format_duration(within) + "; " + describe_now(w);
-            const cloud::ApprovalResult result = w.approve_shown_code(account);
-            if (result != cloud::ApprovalResult::Approved)
-                return std::string("the cloud refused the approval: ") + cloud::to_string(result);
+            const cloud::ApprovalResult result = w.approve_shown_code(account, after_polls);
+            const auto wanted = after_polls > 0 ? cloud::ApprovalResult::Scheduled : cloud::ApprovalResult::Approved;
+            if (result != wanted) return std::string("the cloud refused the approval: ") + cloud::to_string(result);
             return {};
         };
     };

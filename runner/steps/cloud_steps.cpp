@@ -1,13 +1,24 @@
 // The mock cloud's state and injected faults.
 #include <algorithm>
 
+#include "runner/steps/fault_keys.hpp"
 #include "runner/steps/steps.hpp"
 
 namespace ringside::runner {
+namespace {
+
+bool answers_something(const cloud::Fault& f) {
+    return f.status != 0 || !f.oauth_error.empty() || f.drop || !f.body.empty() || f.delay > Millis(0) ||
+           f.delay_max > Millis(0) || f.dribble > Millis(0) || f.broken != cloud::Break::None ||
+           f.date_skew != Millis(0);
+}
+
+} // namespace
 
 void add_cloud_steps(StepCatalog& c) {
     // cloud.fault: which requests (endpoint, grant, client), when (after, every, count,
-    // for, probability), and what they get (drop, body, error, status, retry_after, delay).
+    // for, probability), what they get instead (drop, break, body, raw_body, error, status,
+    // retry_after) and how the answer is shaped (delay, dribble, date_skew).
     c["cloud.fault"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         cloud::Fault f;
         f.endpoint = a.require("endpoint").str();
@@ -26,6 +37,7 @@ void add_cloud_steps(StepCatalog& c) {
         std::optional<Millis> window;
         if (auto n = a.get("for")) window = n->duration();
         if (auto n = a.get("drop")) f.drop = n->boolean();
+        if (auto n = a.get("break")) f.broken = read_break(*n);
         if (auto n = a.get("body")) {
             f.body = n->str();
             const auto& kinds = cloud::fault_body_kinds();
@@ -33,11 +45,23 @@ void add_cloud_steps(StepCatalog& c) {
                 n->fail("unknown fault body '" + f.body + "'; expected one of: " + join(kinds));
         }
         if (auto n = a.get("status")) f.status = static_cast<int>(n->integer(100, 599));
+        if (auto n = a.get("raw_body")) {
+            if (f.status == 0) n->fail("raw_body is sent with a status; add e.g. 'status: 502'");
+            if (!f.body.empty()) n->fail("raw_body and body cannot go together: body names a malformed 200 token answer");
+            f.raw_body = n->str();
+        }
+        if (auto n = a.get("content_type")) {
+            if (!f.raw_body) n->fail("content_type goes with raw_body (it is the raw body's type)");
+            f.raw_content_type = n->str();
+        }
         if (auto n = a.get("error")) f.oauth_error = n->str();
         if (auto n = a.get("retry_after")) f.retry_after_s = static_cast<int>(n->duration().count() / 1000);
-        if (auto n = a.get("delay")) f.delay = n->duration();
-        if (f.status == 0 && f.oauth_error.empty() && !f.drop && f.body.empty() && f.delay == Millis(0))
-            a.fail("cloud.fault needs what to answer: 'status', 'error', 'body', 'delay' or 'drop: true'");
+        if (auto n = a.get("delay")) read_delay(*n, f);
+        if (auto n = a.get("dribble")) f.dribble = n->duration();
+        if (auto n = a.get("date_skew")) f.date_skew = read_signed_duration(*n);
+        if (!answers_something(f))
+            a.fail("cloud.fault needs what to answer or how to shape it: 'status', 'error', 'body', 'raw_body' (with "
+                   "status), 'break', 'drop: true', 'delay', 'dribble' or 'date_skew'");
         a.done();
         return [f, window](sim::VirtualSpeaker& w) mutable {
             // `for` opens the window at the moment the step plays: an outage from now on.

@@ -15,11 +15,14 @@ void CompanionApp::provision(const std::string& ssid, const std::string& passwor
     });
 }
 
-cloud::ApprovalResult CompanionApp::approve(std::string_view shown_code, const std::string& account) {
-    const cloud::ApprovalResult result = shown_code.empty()
-                                             ? cloud::ApprovalResult::UnknownCode
-                                             : cloud_.approve(shown_code, account, bus_.scheduler().now());
-    trace_.record_line("user", "approve", account + " " + cloud::to_string(result));
+cloud::ApprovalResult CompanionApp::approve(std::string_view shown_code, const std::string& account, int after_polls) {
+    const Millis now = bus_.scheduler().now();
+    const cloud::ApprovalResult result = shown_code.empty() ? cloud::ApprovalResult::UnknownCode
+                                         : after_polls > 0  ? cloud_.approve_after_polls(shown_code, account, after_polls, now)
+                                                            : cloud_.approve(shown_code, account, now);
+    std::string detail = account + " " + cloud::to_string(result);
+    if (after_polls > 0) detail += " after_polls=" + std::to_string(after_polls);
+    trace_.record_line("user", "approve", detail);
     return result;
 }
 

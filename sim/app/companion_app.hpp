@@ -26,9 +26,11 @@ public:
     void provision(const std::string& ssid, const std::string& password, const std::string& account,
                    hal::WifiBand band = hal::WifiBand::Any);
 
-    // The user approves `shown_code` (what the speaker displays) from `account`'s session.
+    // The user approves `shown_code` (what the speaker displays) from `account`'s session;
+    // with `after_polls` > 0 only once the speaker has polled it that many more times (a
+    // user who takes a while: CloudService::approve_after_polls).
     // An empty code means the device shows none: UnknownCode, the cloud is not asked.
-    cloud::ApprovalResult approve(std::string_view shown_code, const std::string& account);
+    cloud::ApprovalResult approve(std::string_view shown_code, const std::string& account, int after_polls = 0);
 
 private:
     DeviceBus& bus_;

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <limits>
 
+#include "sim/cloud/http_date.hpp"
+
 namespace ringside::sim {
 namespace {
 
@@ -44,6 +46,14 @@ std::uint32_t retry_after_seconds(const cloud::CloudResponse& response) {
     return 0;
 }
 
+std::int64_t date_unix(const cloud::CloudResponse& response) {
+    for (const auto& [name, value] : response.headers) {
+        if (!equals_ignoring_case(name, "Date")) continue;
+        return cloud::parse_http_date(value).value_or(0);
+    }
+    return 0;
+}
+
 hal::HttpResponse to_http_response(const cloud::CloudResponse& response) {
     hal::HttpResponse out;
     out.error = hal::TransportError::None;
@@ -51,6 +61,7 @@ hal::HttpResponse to_http_response(const cloud::CloudResponse& response) {
     out.content_type = response.content_type;
     out.body = response.body;
     out.retry_after_s = retry_after_seconds(response);
+    out.date_unix = date_unix(response);
     return out;
 }
 

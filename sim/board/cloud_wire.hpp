@@ -17,6 +17,10 @@ cloud::CloudRequest to_cloud_request(const hal::HttpRequest& request, const Url&
 // matched case-insensitively). 0 when absent or an HTTP-date, which the mock never sends.
 std::uint32_t retry_after_seconds(const cloud::CloudResponse& response);
 
+// Unix seconds from the Date header (IMF-fixdate, sim/cloud/http_date.hpp); 0 when absent or
+// unreadable, as hal::HttpResponse::date_unix defines "no Date".
+std::int64_t date_unix(const cloud::CloudResponse& response);
+
 // A view of `response` for the firmware; its views point into `response`.
 hal::HttpResponse to_http_response(const cloud::CloudResponse& response);
 

@@ -15,10 +15,9 @@ InprocHttpClient::InprocHttpClient(DeviceBus& bus, std::string_view issuer, Hand
     }
 }
 
-void InprocHttpClient::set_calendar(UnixNow device_clock, UnixNow world_clock, std::int64_t cert_not_before,
-                                    std::int64_t cert_not_after) {
+void InprocHttpClient::set_certificate_check(UnixNow device_clock, std::int64_t cert_not_before,
+                                             std::int64_t cert_not_after) {
     device_clock_ = std::move(device_clock);
-    world_clock_ = std::move(world_clock);
     cert_not_before_ = cert_not_before;
     cert_not_after_ = cert_not_after;
 }
@@ -66,8 +65,12 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
             ++messages_lost_;  // processed, but the answer is lost on the way down
             return;
         }
-        const Millis held = response.delay;  // an injected delay holds the answer at the cloud
-        deliver_at(arrived + held + *back, id, ticket, hal::TransportError::None, std::move(response));
+        // An injected delay holds the answer at the cloud; a dribble spreads it over a span, so
+        // its last byte (when the firmware's stack would hand it over) comes that much later.
+        const Millis held = response.delay + response.dribble;
+        const hal::TransportError error =
+            response.broken == cloud::Break::None ? hal::TransportError::None : hal::TransportError::Broken;
+        deliver_at(arrived + held + *back, id, ticket, error, std::move(response));
     });
     return true;
 }
@@ -83,7 +86,6 @@ void InprocHttpClient::deliver_at(Millis at, hal::RequestId id, std::uint64_t ti
         hal::HttpResponse view;
         if (error == hal::TransportError::None) {
             view = to_http_response(response);
-            if (world_clock_) view.date_unix = world_clock_();
         } else {
             view.error = error;
         }

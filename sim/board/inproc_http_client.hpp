@@ -11,8 +11,13 @@
 // timeout notices.
 // The issuer's host also answers plain HTTP on port 80 (for a clock sync, say). HTTPS
 // checks the server certificate's validity period against the device's real-time clock:
-// outside it the connection fails TlsFailed, as a TLS stack would. Every answer carries the
-// world's calendar time as its Date.
+// outside it the connection fails TlsFailed, as a TLS stack would. An answer's Date is read
+// from its Date header, as the cloud wrote it (skewed, if a fault says so).
+//
+// Injected transport faults: a broken exchange (CloudResponse::broken) reaches the firmware
+// as TransportError::Broken at the moment the answer would have arrived; a dribbled answer
+// arrives complete once its dribble span is over (past the firmware's request timeout, the
+// firmware gives up first).
 //
 // A request that has reached the cloud stays processed even if the device then cancels it
 // or loses power: only the response is dropped, as on a real network.
@@ -47,11 +52,10 @@ public:
     // Power-off: every outstanding response abandoned.
     void reset() { outstanding_.clear(); }
 
-    // The device's RTC reading and the world's true calendar time, unix seconds; the
-    // certificate's validity period. Without them no check is made and no Date is sent.
+    // The device's RTC reading, unix seconds, and the certificate's validity period.
+    // Without them no check is made.
     using UnixNow = std::function<std::int64_t()>;
-    void set_calendar(UnixNow device_clock, UnixNow world_clock, std::int64_t cert_not_before,
-                      std::int64_t cert_not_after);
+    void set_certificate_check(UnixNow device_clock, std::int64_t cert_not_before, std::int64_t cert_not_after);
 
     // Test face.
     void set_latency(Millis one_way) { latency_ = one_way; }
@@ -71,7 +75,6 @@ private:
     std::string issuer_origin_;  // empty if the issuer is not a valid URL: nothing answers
     std::string issuer_plain_origin_;  // http://issuer-host:80
     UnixNow device_clock_;
-    UnixNow world_clock_;
     std::int64_t cert_not_before_ = 0;
     std::int64_t cert_not_after_ = 0;
     Handler handler_;

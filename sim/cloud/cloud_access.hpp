@@ -26,6 +26,9 @@ public:
     // The app confirming a code from `account_id`'s session; denying one.
     virtual ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now) = 0;
     virtual ApprovalResult deny(std::string_view user_code, Millis now) = 0;
+    // Approval once the device has polled `polls` more times (cloud_service.hpp).
+    virtual ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
+                                               Millis now) = 0;
     // "Apps and Websites": every grant of the account revoked; how many were live.
     virtual int revoke_account(std::string_view account_id) = 0;
     virtual void add_fault(Fault fault) = 0;

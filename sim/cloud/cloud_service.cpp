@@ -1,6 +1,7 @@
 #include "sim/cloud/cloud_service.hpp"
 
 #include "sim/cloud/endpoints.hpp"
+#include "sim/cloud/http_date.hpp"
 #include "sim/cloud/journal.hpp"
 #include "sim/cloud/lwa_endpoints.hpp"
 #include "sim/cloud/service_state.hpp"
@@ -27,6 +28,12 @@ JournalEntry describe(const CloudRequest& request, Millis now) {
         }
     }
     return entry;
+}
+
+void stamp_date(CloudResponse& response, std::int64_t calendar_start_unix, Millis at) {
+    const std::int64_t ms = calendar_start_unix * 1000 + at.count();
+    const std::int64_t seconds = ms / 1000 - (ms % 1000 < 0 ? 1 : 0);  // floor: an instant before 1970 too
+    response.headers.emplace_back("Date", format_http_date(seconds));
 }
 
 Outcome route(ServiceState& state, const CloudRequest& request, const std::string& endpoint, Millis now) {
@@ -64,16 +71,16 @@ CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
     Interception fault = state_->faults.intercept({entry.endpoint, entry.grant_type, entry.client_id, now});
     if (fault.answer) {
         outcome = std::move(*fault.answer);
-        entry.faulted = true;
     } else if (entry.endpoint == "voice") {
         outcome = serve_voice(*state_, state_->voice, request, now);
     } else {
         outcome = route(*state_, request, entry.endpoint, now);
     }
-    if (fault.delay > Millis(0)) {
-        outcome.response.delay = fault.delay;
-        entry.faulted = true;
-    }
+    shape(fault, outcome);
+    // RFC 9110 §6.6.1: a server with a clock sends Date; a skew fault makes it lie.
+    stamp_date(outcome.response, state_->config.calendar_start_unix, now + fault.date_skew);
+    entry.faulted = fault.fired;
+    entry.delay = outcome.response.delay;
     entry.status = outcome.response.status;
     entry.error = outcome.error;
     state_->journal.push_back(std::move(entry));
@@ -84,6 +91,13 @@ ApprovalResult CloudService::approve(std::string_view user_code, std::string_vie
     const Account* account = state_->find_account(account_id);
     if (!account) return ApprovalResult::UnknownAccount;
     return state_->device_codes.approve(user_code, account->id, now);
+}
+
+ApprovalResult CloudService::approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
+                                                Millis now) {
+    const Account* account = state_->find_account(account_id);
+    if (!account) return ApprovalResult::UnknownAccount;
+    return state_->device_codes.approve_after_polls(user_code, account->id, polls, now);
 }
 
 ApprovalResult CloudService::deny(std::string_view user_code, Millis now) {
@@ -141,6 +155,7 @@ const char* to_string(ApprovalResult r) {
     case ApprovalResult::ExpiredCode: return "expired_code";
     case ApprovalResult::UnknownAccount: return "unknown_account";
     case ApprovalResult::AlreadyUsed: return "already_used";
+    case ApprovalResult::Scheduled: return "scheduled";
     }
     return "unknown";
 }

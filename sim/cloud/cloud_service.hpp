@@ -27,6 +27,7 @@ public:
     // Also RFC 7009 revocation at /oauth2/revoke and the verification page at /device
     // (GET shows a form; POST user_code, email, password, action=approve|deny).
     // Injected faults answer before any of this runs, so a faulted request changes no state.
+    // Every answer carries a Date header (IMF-fixdate) from the configured calendar.
     CloudResponse handle(const CloudRequest& request, Millis now) override;
 
     // The user's side (the app confirming, or a person on the verification page).
@@ -35,6 +36,12 @@ public:
     // decided once: approving or denying it again answers AlreadyUsed.
     ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now) override;
     ApprovalResult deny(std::string_view user_code, Millis now) override;
+    // "The user approves after N polls": the code stays pending for the next `polls` polls
+    // the service itself answers (faulted polls do not count), and is approved by the
+    // account right after the last of them, so poll `polls` + 1 gets the tokens. Answers
+    // Scheduled (Approved at once for polls <= 0), or why the code cannot be approved.
+    ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
+                                       Millis now) override;
 
     // User codes ("XXXX-XXXX") issued but not yet approved, denied or expired at `now`,
     // oldest first: lets an app actor approve "the speaker's code" without reading it off

@@ -1,10 +1,11 @@
 #pragma once
 // Transport-neutral HTTP request/response for the mock cloud. The in-process transport and
-// (later) the cpp-httplib server both translate to and from these.
+// the cpp-httplib server both translate to and from these.
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -83,6 +84,10 @@ struct CloudConfig {
     Millis poll_interval = std::chrono::seconds(5);
     std::uint64_t seed = 1;
     Dialect dialect = Dialect::Rfc8628;
+    // The calendar (unix seconds) at the cloud's clock zero: every answer's Date header says
+    // this plus the cloud's `now`. The virtual world sets its own start; `ringside cloud`
+    // the wall clock at start-up.
+    std::int64_t calendar_start_unix = 1'764'028'800;  // 2025-11-25T00:00:00Z
 };
 
 // One line of the request journal: what the cloud saw and answered. No secrets: tokens,
@@ -97,11 +102,22 @@ struct JournalEntry {
     int status = 0;
     std::string error;      // RFC 6749 error code when status >= 400, else empty
     bool faulted = false;   // the answer came from an injected fault
+    Millis delay{0};        // how long an injected delay held the answer (drawn per firing)
 };
 
-// An injected fault at the OAuth or HTTP level. Matches requests to `endpoint`
-// ("token", "device_authorization", "metadata", or "*"), optionally only one grant type;
-// skips the first `after` matching requests, then fires on the next `count` (0 = forever).
+// How an injected delay is drawn: each firing draws afresh from the fault's own seeded
+// stream, so the same seed gives the same delays and no other draw moves.
+enum class DelayShape : std::uint8_t {
+    Fixed,      // `delay` every time
+    Uniform,    // uniform in [`delay`, `delay_max`], whole milliseconds
+    LogNormal,  // median `delay`, and `delay_sigma` the standard deviation of ln(delay)
+};
+
+// An injected fault at the OAuth, HTTP or transport level. Matches requests to `endpoint`
+// (a journal name such as "token", "device_authorization", "metadata", "other", or "*"),
+// optionally only one grant type or client; skips the first `after` matching requests, then
+// fires on the next `count` (0 = forever). sim/cloud/faults.hpp tells what replaces the
+// service's answer and what only shapes it.
 struct Fault {
     // Which requests it watches.
     std::string endpoint = "token";
@@ -116,22 +132,41 @@ struct Fault {
     int every = 1;
     std::optional<Millis> from, until;
     double probability = 1.0;
-    // What it answers (the first that is set): never (`drop`), a malformed 200 token answer
-    // (`body`), an OAuth error, or a bare status. `delay` holds any answer back, even a
-    // normal one when nothing else is set.
+    // What it answers instead of the service (the first that is set): never (`drop`), a
+    // broken exchange that carries no answer (`broken` EmptyReply, Reset, RandomBytes), a
+    // malformed 200 token answer (`body`), `status` with `raw_body` as given, an OAuth
+    // error, or a bare status.
     bool drop = false;           // never answer (the caller's timeout must fire)
     std::string body;            // missing_access_token, string_expires_in, negative_expires_in,
                                  // wrong_token_type, wrong_content_type, empty, garbage
     int status = 0;              // HTTP status to answer; 0 = derive from oauth_error (400)
     std::string oauth_error;     // e.g. "slow_down", "expired_token"; empty = plain status
+    std::optional<std::string> raw_body;   // with `status`: this body, not RFC 6749 JSON
+    std::string raw_content_type = "text/plain";
     int retry_after_s = 0;
-    Millis delay{0};
+    // How whatever answer goes back is shaped (alone: the service's own answer, shaped):
+    // held back (`delay`, drawn by `delay_shape`), its body dribbled out over `dribble`,
+    // its chunked framing broken (`broken` MalformedChunk), its Date shifted by `date_skew`.
+    Millis delay{0};             // Fixed: the delay; Uniform: the least; LogNormal: the median
+    DelayShape delay_shape = DelayShape::Fixed;
+    Millis delay_max{0};         // Uniform only
+    double delay_sigma = 0.0;    // LogNormal only
+    Millis dribble{0};
+    Break broken = Break::None;
+    Millis date_skew{0};         // signed: the Date header tells the cloud's calendar this far off
 };
 
 // The malformed-body kinds a Fault may name, for validation and messages.
 const std::vector<std::string>& fault_body_kinds();
+// Break kinds by name ("empty_reply", "reset", "random_bytes", "malformed_chunk"), for the
+// scenario keys, the admin form and the journal's "broken_<name>" errors.
+const char* to_string(Break b);
+const std::vector<std::string>& break_kinds();
+std::optional<Break> parse_break(std::string_view name);
 
-enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed };
+// Scheduled: the approval is booked and happens once the speaker has polled the code the
+// number of times asked for (CloudService::approve_after_polls).
+enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed, Scheduled };
 const char* to_string(ApprovalResult r);
 
 } // namespace ringside::cloud

@@ -48,12 +48,14 @@ PollResult DeviceCodeRegistry::poll(std::string_view device_code, std::string_vi
     case DeviceCodeState::Approved:
         authorization.state = DeviceCodeState::Consumed;
         return {PollVerdict::Approved, &authorization};
-    case DeviceCodeState::Pending:
-        if (previous_poll && now - *previous_poll < authorization.interval) {
-            authorization.interval += kSlowDownStep;
-            return {PollVerdict::SlowDown, &authorization};
-        }
-        return {PollVerdict::AuthorizationPending, &authorization};
+    case DeviceCodeState::Pending: {
+        const bool too_soon = previous_poll && now - *previous_poll < authorization.interval;
+        if (too_soon) authorization.interval += kSlowDownStep;
+        // The user of a booked approval acts after this poll was answered, not before it.
+        if (authorization.polls_to_approval > 0 && --authorization.polls_to_approval == 0)
+            authorization.state = DeviceCodeState::Approved;
+        return {too_soon ? PollVerdict::SlowDown : PollVerdict::AuthorizationPending, &authorization};
+    }
     case DeviceCodeState::Consumed:
         break;
     }
@@ -104,6 +106,17 @@ ApprovalResult DeviceCodeRegistry::approve(std::string_view user_code, std::stri
     authorization->state = DeviceCodeState::Approved;
     authorization->account_id = std::string(account_id);
     return ApprovalResult::Approved;
+}
+
+ApprovalResult DeviceCodeRegistry::approve_after_polls(std::string_view user_code, std::string_view account_id,
+                                                       int polls, Millis now) {
+    if (polls <= 0) return approve(user_code, account_id, now);
+    ApprovalResult refusal{};
+    DeviceAuthorization* authorization = decidable(user_code, now, refusal);
+    if (!authorization) return refusal;
+    authorization->polls_to_approval = polls;
+    authorization->account_id = std::string(account_id);
+    return ApprovalResult::Scheduled;
 }
 
 ApprovalResult DeviceCodeRegistry::deny(std::string_view user_code, Millis now) {

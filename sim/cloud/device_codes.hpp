@@ -24,6 +24,9 @@ struct DeviceAuthorization {
     std::optional<Millis> last_poll;
     DeviceCodeState state = DeviceCodeState::Pending;
     std::string account_id;      // who approved; the tokens belong to this account
+    // A booked approval (approve_after_polls): `account_id` approves once `polls_to_approval`
+    // more polls have been answered pending. Negative: none booked.
+    int polls_to_approval = -1;
 };
 
 enum class PollVerdict { InvalidGrant, ExpiredToken, AccessDenied, AuthorizationPending, SlowDown, Approved };
@@ -48,6 +51,8 @@ public:
     // The account must already be known to exist; `user_code` is as typed.
     ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now);
     ApprovalResult deny(std::string_view user_code, Millis now);
+    // Books the approval for after the next `polls` polls (at once when polls <= 0).
+    ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls, Millis now);
 
     const DeviceAuthorization* find_by_user_code(std::string_view user_code) const;
 

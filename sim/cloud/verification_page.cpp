@@ -112,6 +112,7 @@ Outcome submit_form(ServiceState& state, const CloudRequest& request, Millis now
         return page(400, "invalid_grant", "That code has already been used.", "", true);
     case ApprovalResult::UnknownCode:
     case ApprovalResult::UnknownAccount:
+    case ApprovalResult::Scheduled:  // the page decides now; it never books
         break;
     }
     return page(400, "invalid_grant", "That code is not valid. Check it and try again.", typed_code, true);

@@ -4,8 +4,8 @@
 // made with the world's cloud configuration, so the answers, codes and tokens are the ones
 // the in-process cloud would give for the same seed. The tenant's clock is virtual: before
 // each exchange the client moves it to the world's `now`; delays, dribbles and drops come
-// back as headers (virtual_time_headers.hpp) and are played in virtual time by the world's
-// network; a broken exchange is broken for real on the socket.
+// back as headers (virtual_time_headers.hpp), as do transport breaks, and the world's
+// network plays them in virtual time as it would for the cloud in process.
 // Test-face reads (journal, voice state) are cached until the next exchange changes them,
 // so expectations that look after every event cost no round trip.
 // Who may call: one world's thread. The server's admin token authorises every call.
@@ -42,6 +42,8 @@ public:
     CloudResponse handle(const CloudRequest& request, Millis now) override;
     ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now) override;
     ApprovalResult deny(std::string_view user_code, Millis now) override;
+    ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
+                                       Millis now) override;
     int revoke_account(std::string_view account_id) override;
     void add_fault(Fault fault) override;
     std::optional<std::string> refresh_token_account(std::string_view token) const override;

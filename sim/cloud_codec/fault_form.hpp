@@ -13,8 +13,9 @@ namespace ringside::cloud {
 // A whole decimal number, or nullopt when absent or not one.
 std::optional<long long> form_number(const FormFields& f, std::string_view name);
 
-// nullopt when the fields do not describe a fault (nothing to answer, an unknown kind).
-std::optional<Fault> read_fault(const FormFields& f);
+// nullopt, with `why` naming the field and what it expected, when the fields do not describe
+// a fault (nothing to answer, an unknown kind, a number that is not one).
+std::optional<Fault> read_fault(const FormFields& f, std::string& why);
 
 // The form read_fault reads back as the same fault.
 std::string encode_fault(const Fault& fault);

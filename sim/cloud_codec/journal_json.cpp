@@ -16,6 +16,7 @@ std::string encode_journal_entry(const JournalEntry& e) {
         .number("status", e.status)
         .string("error", e.error)
         .boolean("faulted", e.faulted)
+        .number("delay_ms", e.delay.count())
         .finish();
 }
 
@@ -40,6 +41,7 @@ std::optional<std::vector<JournalEntry>> decode_journal(const std::string& json,
             e.status = n["status"].as<int>();
             e.error = n["error"].as<std::string>();
             e.faulted = n["faulted"].as<bool>();
+            e.delay = Millis(n["delay_ms"].as<long long>());
             out.push_back(std::move(e));
         }
     } catch (const YAML::Exception& e) {

@@ -102,8 +102,9 @@ CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest
         return json(200, JsonObjectWriter().boolean("reset", true).finish());
     }
     if (what == "faults") {
-        auto fault = read_fault(f);
-        if (!fault) return error(400, "invalid_request", "a fault needs status, error, body (a known kind), delay_ms or drop=true");
+        std::string why;
+        auto fault = read_fault(f, why);
+        if (!fault) return error(400, "invalid_request", why);
         host.with_service([&](CloudService& s, Millis) { s.add_fault(*fault); });
         return json(201, JsonObjectWriter().string("endpoint", fault->endpoint).finish());
     }
@@ -143,9 +144,18 @@ CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest
         const auto code = f.get("user_code");
         const auto account = f.get("account");
         if (!code || (what == "approve" && !account)) return error(400, "invalid_request", what + " needs user_code" + (what == "approve" ? " and account" : ""));
+        // after_polls: the user approves once the code has been polled that many more times.
+        const auto after_polls = form_number(f, "after_polls");
+        if (f.get("after_polls") && (!after_polls || *after_polls < 0 || *after_polls > 10000 || what != "approve"))
+            return error(400, "invalid_request", "after_polls goes with approve, a whole number from 0 to 10000");
         ApprovalResult result{};
-        host.with_service([&](CloudService& s, Millis now) { result = what == "approve" ? s.approve(*code, *account, now) : s.deny(*code, now); });
-        const bool ok = result == ApprovalResult::Approved || result == ApprovalResult::Denied;
+        host.with_service([&](CloudService& s, Millis now) {
+            result = what == "deny"   ? s.deny(*code, now)
+                     : after_polls    ? s.approve_after_polls(*code, *account, static_cast<int>(*after_polls), now)
+                                      : s.approve(*code, *account, now);
+        });
+        const bool ok = result == ApprovalResult::Approved || result == ApprovalResult::Denied ||
+                        result == ApprovalResult::Scheduled;
         return json(ok ? 200 : 409, JsonObjectWriter().string("result", to_string(result)).finish());
     }
     return error(404, "not_found", "no such admin resource: " + what);

@@ -9,10 +9,11 @@
 
 namespace ringside::cloud {
 
-// With `virtual_clock` (a tenant whose time the client moves), nothing is held in real time:
-// a delay, a dribble and a drop are stated in headers for the client to play in its own
-// virtual time (X-Ringside-Virtual-Delay-Ms, X-Ringside-Virtual-Dribble-Ms,
-// X-Ringside-Virtual-Drop), while a broken exchange is still broken for real.
+// One response in, the wire out: the faults it carries (delay, drop, dribble, break) are done
+// here with real sleeps and real socket operations, each bounded (at most 2 min). With
+// `virtual_clock` (a tenant whose time the client moves) nothing is done in real time: each
+// fault is stated in headers for the client to play in its own virtual time
+// (sim/cloud/virtual_time_headers.hpp).
 void deliver(const CloudResponse& response, const httplib::Request& request, httplib::Response& to,
              bool virtual_clock);
 

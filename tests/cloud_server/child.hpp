@@ -35,6 +35,9 @@ struct HttpResult {
     int status = 0;      // 0: no HTTP answer at all
     std::string body;
     std::string headers; // raw response headers
+    int exit_code = -1;  // curl's: 0 fine, 28 timed out, 52 empty reply, 56 receive failure...
+    std::chrono::milliseconds elapsed{0};     // wall time of the whole curl run
+    std::chrono::milliseconds first_byte{0};  // curl's time_starttransfer
 };
 
 // The `ringside` CLI run once from the source tree root with `args` and extra environment
@@ -46,8 +49,8 @@ struct CliResult {
 CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
                   std::chrono::milliseconds limit = std::chrono::seconds(60));
 
-// Runs curl with `args` (plus -s, a 10 s cap, and status/header capture); e.g.
-// curl({"-d", "client_id=x", url}).
+// Runs curl with `args` (plus -s, a 10 s cap, and status/header/timing capture); e.g.
+// curl({"-d", "client_id=x", url}). A later --max-time in `args` wins over the 10 s.
 HttpResult curl(const std::vector<std::string>& args);
 
 } // namespace ringside::test

@@ -118,6 +118,7 @@ TEST_CASE("every scenario's journal over HTTP equals its journal in process", "[
             CHECK(x.status == y.status);
             CHECK(x.error == y.error);
             CHECK(x.faulted == y.faulted);
+            CHECK(x.delay == y.delay);
         }
     }
     CHECK(requests > 500);  // the comparison covered real traffic

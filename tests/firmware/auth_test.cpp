@@ -484,6 +484,23 @@ TEST_CASE("discovery and code requests retry on server errors and garbage", "[au
     CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
 }
 
+TEST_CASE("a broken exchange is transient: named in the trace, retried with back-off, not a timeout", "[auth]") {
+    Rig r;
+    r.advance(2s);
+    r.provision();
+    r.wifi_joined();
+    r.respond(200, Rig::metadata());
+    r.fail_transport(hal::TransportError::Broken);
+    CHECK(r.hw.trace.count("http", "response", "broken") == 1);
+    CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
+    CHECK_FALSE(r.hw.timers.armed(timer::kHttpTimeout));
+    REQUIRE(r.hw.timers.armed(timer::kAuthRetry));
+    CHECK(r.hw.timers.remaining(timer::kAuthRetry) <= 1500ms);  // the first back-off steps, not 60 s
+    r.advance(r.hw.timers.remaining(timer::kAuthRetry));
+    r.respond(200, Rig::code());
+    CHECK(r.speaker->auth_state() == AuthState::AwaitingApproval);
+}
+
 TEST_CASE("a transport that refuses a request is retried with back-off", "[auth]") {
     Rig r;
     r.advance(2s);

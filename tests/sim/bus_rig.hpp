@@ -20,6 +20,7 @@ struct LoggedEvent {
     std::string content_type;
     std::string body;
     std::uint32_t retry_after_s = 0;
+    std::int64_t date_unix = 0;
     std::string ssid, password, account;
 };
 
@@ -38,6 +39,7 @@ struct EventLog {
             l.content_type.assign(e.response.content_type);
             l.body.assign(e.response.body);
             l.retry_after_s = e.response.retry_after_s;
+            l.date_unix = e.response.date_unix;
             l.ssid.assign(e.setup.ssid);
             l.password.assign(e.setup.password);
             l.account.assign(e.setup.account_hint);

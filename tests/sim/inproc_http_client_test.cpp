@@ -152,23 +152,27 @@ TEST_CASE("retry_after_seconds reads delay-seconds only", "[sim][http]") {
     CHECK(sim::retry_after_seconds(r) == 0xFFFFFFFFu);
 }
 
-TEST_CASE("plain HTTP to the issuer's host answers, with the world's Date", "[sim][http][rtc]") {
+TEST_CASE("plain HTTP to the issuer's host answers, its Date read from the cloud's header", "[sim][http][rtc]") {
     HttpRig rig;
     std::int64_t device_unix = 0;  // battery lost: 1970
-    rig.http.set_calendar([&] { return device_unix; }, [] { return std::int64_t{1'764'028'800}; }, 1'735'689'600,
-                          1'830'297'600);
+    rig.http.set_certificate_check([&] { return device_unix; }, 1'735'689'600, 1'830'297'600);
+    rig.answer.headers = {{"date", "Tue, 25 Nov 2025 00:00:07 GMT"}};
     REQUIRE(rig.http.send(5, hal::HttpRequest{hal::HttpMethod::Get, "http://auth.ringside.test/", "", ""}));
     run_all(rig.scheduler, Millis{10'000});
-    REQUIRE(rig.received.size() == 1);
-    REQUIRE(rig.log.events.size() == 1);
+    rig.answer.headers = {};  // no Date: the firmware is told none came
+    REQUIRE(rig.http.send(6, hal::HttpRequest{hal::HttpMethod::Get, "http://auth.ringside.test/", "", ""}));
+    run_all(rig.scheduler, Millis{20'000});
+    REQUIRE(rig.received.size() == 2);
+    REQUIRE(rig.log.events.size() == 2);
     CHECK(rig.log.events[0].error == hal::TransportError::None);
+    CHECK(rig.log.events[0].date_unix == 1'764'028'807);
+    CHECK(rig.log.events[1].date_unix == 0);
 }
 
 TEST_CASE("HTTPS fails TlsFailed while the device clock is outside the certificate's validity", "[sim][http][rtc]") {
     HttpRig rig;
     std::int64_t device_unix = 0;
-    rig.http.set_calendar([&] { return device_unix; }, [] { return std::int64_t{1'764'028'800}; }, 1'735'689'600,
-                          1'830'297'600);
+    rig.http.set_certificate_check([&] { return device_unix; }, 1'735'689'600, 1'830'297'600);
     REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
     run_all(rig.scheduler, Millis{10'000});
     CHECK(rig.received.empty());  // never got past the handshake
@@ -199,4 +203,33 @@ TEST_CASE("a dropped request is never answered; it stays outstanding until cance
     CHECK(rig.http.in_flight() == 1);
     rig.http.cancel(5);
     CHECK(rig.http.in_flight() == 0);
+}
+
+TEST_CASE("a broken exchange reaches the firmware as Broken when the answer would have arrived", "[sim][http][faults]") {
+    for (cloud::Break kind : {cloud::Break::EmptyReply, cloud::Break::Reset, cloud::Break::RandomBytes,
+                              cloud::Break::MalformedChunk}) {
+        INFO(cloud::to_string(kind));
+        HttpRig rig;
+        rig.answer.broken = kind;
+        rig.answer.delay = Millis{3000};
+        REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+        run_all(rig.scheduler, Millis{10'000});
+        REQUIRE(rig.log.events.size() == 1);
+        CHECK(rig.log.events[0].at == Millis{3040});  // up, held 3 s, down
+        CHECK(rig.log.events[0].error == hal::TransportError::Broken);
+        CHECK(rig.log.events[0].body.empty());
+        CHECK(rig.http.in_flight() == 0);
+    }
+}
+
+TEST_CASE("a dribbled answer arrives whole once its span is over", "[sim][http][faults]") {
+    HttpRig rig;
+    rig.answer.dribble = Millis{45'000};
+    rig.answer.delay = Millis{1000};
+    REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));
+    run_all(rig.scheduler, Millis{120'000});
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].at == Millis{46'040});
+    CHECK(rig.log.events[0].error == hal::TransportError::None);
+    CHECK(rig.log.events[0].body == R"({"ok":true})");
 }
