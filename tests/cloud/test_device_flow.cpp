@@ -211,6 +211,7 @@ TEST_CASE("approval results have names", "[cloud][device]") {
     CHECK(std::string(to_string(ApprovalResult::ExpiredCode)) == "expired_code");
     CHECK(std::string(to_string(ApprovalResult::UnknownAccount)) == "unknown_account");
     CHECK(std::string(to_string(ApprovalResult::AlreadyUsed)) == "already_used");
+    CHECK(std::string(to_string(ApprovalResult::Restricted)) == "restricted");
 }
 
 TEST_CASE("pending user codes are listed oldest first", "[cloud][device]") {
