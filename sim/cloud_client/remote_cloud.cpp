@@ -155,7 +155,8 @@ ApprovalResult RemoteCloud::approve(std::string_view user_code, std::string_view
     const auto r = i.admin_post("approve", form_encode({{"user_code", std::string(user_code)}, {"account", std::string(account_id)}}));
     const std::string result = i.field(i.expect(r, {409}).body, "result");
     for (ApprovalResult a : {ApprovalResult::Approved, ApprovalResult::Denied, ApprovalResult::UnknownCode,
-                             ApprovalResult::ExpiredCode, ApprovalResult::UnknownAccount, ApprovalResult::AlreadyUsed})
+                             ApprovalResult::ExpiredCode, ApprovalResult::UnknownAccount, ApprovalResult::AlreadyUsed,
+                             ApprovalResult::Restricted})
         if (result == to_string(a)) return a;
     throw CloudLost("the cloud at " + i.options.url + " answered an unknown approval result: " + result);
 }
