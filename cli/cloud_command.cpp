@@ -20,7 +20,7 @@ struct Usage : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// accounts: [{ id: jane, password: pw, email: jane@example.com }]
+// accounts: [{ id: jane, password: pw, email: jane@example.com, restricted: false }]
 std::vector<cloud::Account> read_accounts(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw Usage("--accounts: cannot open " + path);
@@ -33,6 +33,7 @@ std::vector<cloud::Account> read_accounts(const std::string& path) {
         account.id = a.require("id").str();
         account.password = a.require("password").str();
         if (auto e = a.get("email")) account.email = e->str();
+        if (auto r = a.get("restricted")) account.restricted = r->boolean();
         a.done();
         accounts.push_back(account);
     }

@@ -40,6 +40,11 @@ void read_cloud(ScenarioNode cloud, Scenario& s) {
                 if (type == "web") client.web = true;
                 else if (type != "device") t->fail("unknown client type '" + type + "'; expected one of: device, web");
             }
+            // What the verification page calls the device (default: the client id).
+            if (auto name = n.get("name")) {
+                client.name = name->str();
+                if (client.name.empty()) name->fail("a client's name must not be empty (leave the key out for the id)");
+            }
             n.done();
             c.clients.push_back(client);
         }
@@ -59,6 +64,8 @@ void read_cloud(ScenarioNode cloud, Scenario& s) {
                 account.totp_secret = t->str();
                 if (account.totp_secret.empty()) t->fail("totp_secret must not be empty");
             }
+            // restricted: true (a suspended or child account): signs in, may not link devices.
+            if (auto r = a.get("restricted")) account.restricted = r->boolean();
             read_voice_profile(a, account);
             a.done();
             c.accounts.push_back(account);

@@ -42,7 +42,8 @@ void read_voice_profile(ScenarioNode& a, cloud::Account& account) {
     if (auto n = a.get("subscriptions")) p.subscriptions = strings(*n);
     if (auto n = a.get("voice_code")) {
         p.voice_code = n->str();
-        if (p.voice_code.size() != 4 || p.voice_code.find_first_not_of("0123456789") != std::string::npos)
+        // Empty is refused here: a scenario turns purchasing off by leaving the key out.
+        if (p.voice_code.empty() || !cloud::valid_voice_code_setting(p.voice_code))
             n->fail("voice_code must be 4 digits, e.g. \"1234\"");
     }
     if (auto n = a.get("purchase_limit")) p.purchase_limit = static_cast<int>(n->integer(0, 1000000));

@@ -20,6 +20,11 @@ using hal::Millis;
 
 constexpr std::string_view kDeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
 constexpr std::string_view kFormContentType = "application/x-www-form-urlencoded";
+// An extension parameter of the device authorization request: the serial number, so the
+// verification page can show a person which device asks (RFC 8628 §5.4, against remote
+// phishing). Servers ignore parameters they do not know (RFC 6749 §3.1, which RFC 8628 §3.1
+// follows), so the speaker still signs in against any conformant server.
+constexpr std::string_view kDeviceSerialParameter = "device_serial";
 constexpr Millis kDefaultCodeLifetime{600'000};  // LWA's code pairs live 600 s
 constexpr Millis kDefaultAccessLifetime{3'600'000};
 
@@ -463,6 +468,8 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
         case Request::DeviceCode:
             form.add("client_id", config_.client_id);
             form.add("scope", config_.scope);
+            // Without a serial the parameter is left out: an empty one means "omitted" anyway.
+            if (!config_.serial_number.empty()) form.add(kDeviceSerialParameter, config_.serial_number);
             request.url = device_authorization_endpoint_.view();
             break;
         case Request::Poll:

@@ -41,27 +41,37 @@ void add_app_steps(StepCatalog& c) {
             return std::string();
         };
     };
-    // user.approve: jane | { account: jane, within: 1m, after_polls: 3 }: waits for the
-    // device to show a code, then the user approves it from the account's session (with
-    // after_polls: once the device has polled it that many more times).
+    // user.approve: jane | { account: jane, within: 1m, after_polls: 3, expect: approved|refused }:
+    // waits for the device to show a code, then the user approves it from the account's
+    // session (with after_polls: once the device has polled it that many more times);
+    // passes when the cloud answers as expected (default approved).
     c["user.approve"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         std::string account;
         Millis within = std::chrono::minutes(1);
         int after_polls = 0;
+        bool expect_approved = true;
         if (a.is_scalar()) {
             account = a.str();
         } else {
             account = a.require("account").str();
             if (auto n = a.get("within")) within = n->duration();
             if (auto n = a.get("after_polls")) after_polls = static_cast<int>(n->integer(1, 10000));
+            if (auto n = a.get("expect")) {
+                const std::string v = n->str();
+                if (v != "approved" && v != "refused")
+                    n->fail("unknown value '" + v + "' for user.approve.expect; expected one of: approved, refused");
+                expect_approved = v == "approved";
+            }
             a.done();
         }
-        return [account, within, after_polls](sim::VirtualSpeaker& w) -> std::string {
+        return [account, within, after_polls, expect_approved](sim::VirtualSpeaker& w) -> std::string {
             if (!w.run_until(w.now() + within, [&] { return !w.user_code().empty(); }))
                 return "the device showed no user code within " + format_duration(within) + "; " + describe_now(w);
             const cloud::ApprovalResult result = w.approve_shown_code(account, after_polls);
-            const auto wanted = after_polls > 0 ? cloud::ApprovalResult::Scheduled : cloud::ApprovalResult::Approved;
-            if (result != wanted) return std::string("the cloud refused the approval: ") + cloud::to_string(result);
+            const bool approved = result == (after_polls > 0 ? cloud::ApprovalResult::Scheduled : cloud::ApprovalResult::Approved);
+            if (expect_approved && !approved)
+                return std::string("the cloud refused the approval: ") + cloud::to_string(result);
+            if (!expect_approved && approved) return "the cloud approved a code it should have refused";
             return {};
         };
     };

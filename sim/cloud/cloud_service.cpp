@@ -90,7 +90,7 @@ CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
 ApprovalResult CloudService::approve(std::string_view user_code, std::string_view account_id, Millis now) {
     const Account* account = state_->find_account(account_id);
     if (!account) return ApprovalResult::UnknownAccount;
-    return state_->device_codes.approve(user_code, account->id, now);
+    return state_->approve(*account, user_code, now);
 }
 
 ApprovalResult CloudService::approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
@@ -156,8 +156,24 @@ const char* to_string(ApprovalResult r) {
     case ApprovalResult::UnknownAccount: return "unknown_account";
     case ApprovalResult::AlreadyUsed: return "already_used";
     case ApprovalResult::Scheduled: return "scheduled";
+    case ApprovalResult::Restricted: return "restricted";
     }
     return "unknown";
+}
+
+bool CloudService::set_restricted(std::string_view account_id, bool restricted) {
+    Account* account = state_->find_account(account_id);
+    if (!account) return false;
+    account->restricted = restricted;
+    return true;
+}
+
+bool CloudService::set_voice_code(std::string_view account_id, std::string voice_code) {
+    Account* account = state_->find_account(account_id);
+    if (!account || !valid_voice_code_setting(voice_code)) return false;
+    account->voice.voice_code = std::move(voice_code);
+    state_->voice.voice_code_changed(account->id);
+    return true;
 }
 
 bool CloudService::add_account(Account account) {

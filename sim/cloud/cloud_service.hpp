@@ -33,7 +33,8 @@ public:
     // The user's side (the app confirming, or a person on the verification page).
     // `user_code` is matched case-insensitively with dashes and spaces ignored.
     // `account_id` is an account's id, or its email (case-insensitive). A code can be
-    // decided once: approving or denying it again answers AlreadyUsed.
+    // decided once: approving or denying it again answers AlreadyUsed. A restricted account
+    // gets Restricted and decides nothing, whatever the code.
     ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now) override;
     ApprovalResult deny(std::string_view user_code, Millis now) override;
     // "The user approves after N polls": the code stays pending for the next `polls` polls
@@ -62,6 +63,12 @@ public:
     // Creates an account (the admin API's "accounts"). The email defaults to id@example.com.
     // Returns false, changing nothing, when the id or email is taken.
     bool add_account(Account account);
+    // The admin's account changes; `account_id` as for approve(). Both return false, changing
+    // nothing, for an unknown account. set_voice_code also refuses a code that is neither 4
+    // digits nor empty (empty turns voice purchasing off); a new code, like the app's reset,
+    // abandons a purchase waiting for a code and unlocks purchasing after wrong codes.
+    bool set_restricted(std::string_view account_id, bool restricted);
+    bool set_voice_code(std::string_view account_id, std::string voice_code);
 
     // Faults apply in the order added; see faults.hpp for counting and precedence.
     void add_fault(Fault fault) override;

@@ -60,6 +60,10 @@ struct Account {
     bool mfa_totp = false;
     std::string totp_secret{};  // raw key bytes
     VoiceProfile voice{};  // household, subscriptions, voice code, skills (voice API)
+    // A restricted account (suspended, or a child's) may sign in at the verification page but
+    // may not link a device: approving is refused there and from the app. Existing grants are
+    // not touched (revoke_account ends those).
+    bool restricted = false;
 };
 
 struct Client {
@@ -68,6 +72,9 @@ struct Client {
     // A web-type client id (an LWA security profile with web settings) can sign a device in,
     // but its refresh tokens are refused with invalid_request: the Alexa SDK's field report.
     bool web = false;
+    // What the verification page calls the device (RFC 8628 §5.4: the person must be able to
+    // tell which device asks), e.g. "Ringside One speaker". Empty: the client id is shown.
+    std::string name{};
 };
 
 // Which protocol the cloud speaks: RFC 8628 (with RFC 8414 metadata) or Login with Amazon's
@@ -166,7 +173,8 @@ std::optional<Break> parse_break(std::string_view name);
 
 // Scheduled: the approval is booked and happens once the speaker has polled the code the
 // number of times asked for (CloudService::approve_after_polls).
-enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed, Scheduled };
+// Restricted: the account may not link devices (Account::restricted); nothing was decided.
+enum class ApprovalResult { Approved, Denied, UnknownCode, ExpiredCode, UnknownAccount, AlreadyUsed, Scheduled, Restricted };
 const char* to_string(ApprovalResult r);
 
 } // namespace ringside::cloud

@@ -6,8 +6,8 @@
 namespace ringside::cloud {
 
 const DeviceAuthorization& DeviceCodeRegistry::issue(std::string client_id, std::string scope,
-                                                     Millis now, Millis lifetime, Millis interval,
-                                                     Prng& prng) {
+                                                     DeviceIdentity device, Millis now, Millis lifetime,
+                                                     Millis interval, Prng& prng) {
     DeviceAuthorization authorization;
     // Codes are never reused, even after expiry: a late approval of a recycled user code
     // would hand one speaker's sign-in to another.
@@ -19,6 +19,7 @@ const DeviceAuthorization& DeviceCodeRegistry::issue(std::string client_id, std:
     } while (by_device_code_.count(authorization.device_code) != 0);
     authorization.client_id = std::move(client_id);
     authorization.scope = std::move(scope);
+    authorization.device = std::move(device);
     authorization.expires_at = now + lifetime;
     authorization.interval = interval;
 
@@ -66,6 +67,13 @@ const DeviceAuthorization* DeviceCodeRegistry::find_by_user_code(std::string_vie
     const auto code = device_code_by_user_code_.find(normalise_user_code(user_code));
     if (code == device_code_by_user_code_.end()) return nullptr;
     return &by_device_code_.at(code->second);
+}
+
+const DeviceAuthorization* DeviceCodeRegistry::find_pending(std::string_view user_code, Millis now) const {
+    const DeviceAuthorization* authorization = find_by_user_code(user_code);
+    if (!authorization || authorization->state != DeviceCodeState::Pending || now >= authorization->expires_at)
+        return nullptr;
+    return authorization;
 }
 
 std::vector<std::string> DeviceCodeRegistry::pending_user_codes(Millis now) const {

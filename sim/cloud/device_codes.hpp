@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/cloud/cloud_types.hpp"
+#include "sim/cloud/device_identity.hpp"
 #include "sim/cloud/prng.hpp"
 
 namespace ringside::cloud {
@@ -19,6 +20,7 @@ struct DeviceAuthorization {
     std::string user_code;       // canonical, see user_code.hpp
     std::string client_id;       // the only client that may redeem it (RFC 8628 §3.4)
     std::string scope;
+    DeviceIdentity device;       // what the device said about itself; shown on the page
     Millis expires_at{0};
     Millis interval{0};          // grows with each slow_down, for this and all later polls
     std::optional<Millis> last_poll;
@@ -41,8 +43,8 @@ public:
     // RFC 8628 §3.5.
     static constexpr Millis kSlowDownStep = std::chrono::seconds(5);
 
-    const DeviceAuthorization& issue(std::string client_id, std::string scope, Millis now,
-                                     Millis lifetime, Millis interval, Prng& prng);
+    const DeviceAuthorization& issue(std::string client_id, std::string scope, DeviceIdentity device,
+                                     Millis now, Millis lifetime, Millis interval, Prng& prng);
 
     // One token-endpoint poll. An Approved verdict consumes the code: the caller must issue
     // the tokens from `authorization` now, as any later poll is answered invalid_grant.
@@ -55,6 +57,9 @@ public:
     ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls, Millis now);
 
     const DeviceAuthorization* find_by_user_code(std::string_view user_code) const;
+    // The authorization behind `user_code` (as typed) while it still awaits a decision at
+    // `now`; nullptr once decided, expired or never issued.
+    const DeviceAuthorization* find_pending(std::string_view user_code, Millis now) const;
 
     // Canonical user codes still awaiting a decision at `now`, oldest first.
     std::vector<std::string> pending_user_codes(Millis now) const;

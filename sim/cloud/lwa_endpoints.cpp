@@ -9,7 +9,8 @@ namespace ringside::cloud {
 namespace {
 
 // scope_data is JSON inside a form field; the product and serial sit under the scope's name.
-std::optional<Outcome> check_scope_data(const std::string& scope_data) {
+// On success fills `device` with them, for the verification page.
+std::optional<Outcome> check_scope_data(const std::string& scope_data, DeviceIdentity& device) {
     const fw::JsonReader outer(scope_data);
     if (!outer.valid()) return oauth_error(400, "invalid_request", "scope_data is not a JSON object");
     const auto inner_text = outer.raw(kLwaScope);
@@ -23,6 +24,8 @@ std::optional<Outcome> check_scope_data(const std::string& scope_data) {
     if (!attributes || !fw::JsonReader(*attributes).get_string("deviceSerialNumber", serial) ||
         !valid_lwa_serial(serial.view()))
         return oauth_error(400, "InvalidValue", "The Serial Number is not valid");
+    device.serial_number = std::string(serial.view());
+    device.product_id = std::string(product.view());
     return std::nullopt;
 }
 
@@ -82,15 +85,7 @@ Outcome redeem_refresh(ServiceState& state, const FormFields& fields, Millis now
 
 bool is_lwa_path(std::string_view path) { return path == paths::kLwaCodePair || path == paths::kLwaToken; }
 
-bool valid_lwa_serial(std::string_view serial) {
-    if (serial.empty() || serial.size() > 64) return false;
-    for (char c : serial) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '_' || c == '.';
-        if (!ok) return false;
-    }
-    return true;
-}
+bool valid_lwa_serial(std::string_view serial) { return valid_serial_number(serial); }
 
 Outcome serve_lwa_code_pair(ServiceState& state, const CloudRequest& request, Millis now) {
     FormFields fields;
@@ -102,12 +97,13 @@ Outcome serve_lwa_code_pair(ServiceState& state, const CloudRequest& request, Mi
     if (fields.get("scope").value_or("") != kLwaScope) return oauth_error(400, "invalid_scope", "scope must be alexa:all");
     const auto scope_data = fields.get("scope_data");
     if (!scope_data) return oauth_error(400, "invalid_request", "scope_data is missing");
-    if (auto rejection = check_scope_data(*scope_data)) return *rejection;
+    DeviceIdentity device;
+    if (auto rejection = check_scope_data(*scope_data, device)) return *rejection;
 
     const CloudConfig& config = state.config;
-    const DeviceAuthorization& pair = state.device_codes.issue(*fields.get("client_id"), std::string(kLwaScope), now,
-                                                               config.device_code_lifetime, config.poll_interval,
-                                                               state.prng);
+    const DeviceAuthorization& pair =
+        state.device_codes.issue(*fields.get("client_id"), std::string(kLwaScope), std::move(device), now,
+                                 config.device_code_lifetime, config.poll_interval, state.prng);
     return json_success(JsonObjectWriter()
                             .string("user_code", display_user_code(pair.user_code))
                             .string("device_code", pair.device_code)

@@ -20,7 +20,7 @@ bool is_lwa_path(std::string_view path);
 Outcome serve_lwa_code_pair(ServiceState& state, const CloudRequest& request, Millis now);
 Outcome serve_lwa_token(ServiceState& state, const CloudRequest& request, Millis now);
 
-// A serial number LWA accepts: 1 to 64 of A-Z a-z 0-9 and "-_.".
+// A serial number LWA accepts: 1 to 64 of A-Z a-z 0-9 and "-_." (valid_serial_number).
 bool valid_lwa_serial(std::string_view serial);
 
 } // namespace ringside::cloud

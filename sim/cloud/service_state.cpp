@@ -31,6 +31,9 @@ CloudConfig effective_config(CloudConfig config) {
     const bool has_speaker_client = std::any_of(config.clients.begin(), config.clients.end(),
                                                 [](const Client& c) { return c.id == "ringside-speaker"; });
     if (!has_speaker_client) config.clients.push_back(Client{"ringside-speaker", true});
+    for (Client& client : config.clients) {
+        if (client.id == "ringside-speaker" && client.name.empty()) client.name = std::string(kSpeakerClientName);
+    }
     if (config.poll_interval <= Millis{0}) config.poll_interval = kDefaultPollInterval;
     return config;
 }
@@ -40,6 +43,15 @@ const Client* ServiceState::find_client(std::string_view client_id) const {
         if (client.id == client_id) return &client;
     }
     return nullptr;
+}
+
+Account* ServiceState::find_account(std::string_view id_or_email) {
+    return const_cast<Account*>(static_cast<const ServiceState*>(this)->find_account(id_or_email));
+}
+
+ApprovalResult ServiceState::approve(const Account& account, std::string_view user_code, Millis now) {
+    if (account.restricted) return ApprovalResult::Restricted;
+    return device_codes.approve(user_code, account.id, now);
 }
 
 const Account* ServiceState::find_account(std::string_view id_or_email) const {

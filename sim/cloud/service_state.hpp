@@ -24,6 +24,17 @@ inline constexpr std::string_view kDefaultScope = "speaker";
 inline constexpr int kMaxWrongUserCodes = 5;
 inline constexpr Millis kUserCodeLockout = std::chrono::minutes(15);
 
+// GET /device?user_code=X names the device for a pending code, so without a limit it would
+// tell a guesser which codes are live without signing in (an oracle around the per-account
+// limit above). Cloud-wide, as a request carries no session: after this many lookups of
+// codes that are not pending within one window, lookups name nothing until the window
+// ends. Sign-in still works; the device is then named once the person has signed in.
+inline constexpr int kMaxUnknownCodeLookups = 20;
+inline constexpr Millis kCodeLookupWindow = std::chrono::minutes(1);
+
+// What the built-in speaker client is called on the verification page.
+inline constexpr std::string_view kSpeakerClientName = "Ringside One speaker";
+
 // The config with the always-present demo account and speaker client added, account
 // emails filled in and a usable poll interval.
 CloudConfig effective_config(CloudConfig config);
@@ -40,6 +51,12 @@ struct ServiceState {
     const Client* find_client(std::string_view client_id) const;
     // By id, or by email ignoring case (people sign in with their email).
     const Account* find_account(std::string_view id_or_email) const;
+    Account* find_account(std::string_view id_or_email);
+
+    // `account` (known to exist) approves `user_code`, from the app or the verification page:
+    // the one place that enforces Account::restricted. A restricted account is refused before
+    // the code is looked at, so the refusal says nothing about whether the code is live.
+    ApprovalResult approve(const Account& account, std::string_view user_code, Millis now);
 
     CloudConfig config;
     Prng prng;
@@ -57,6 +74,12 @@ struct ServiceState {
         Millis locked_until{0};
     };
     std::map<std::string, CodeGuesses> code_guesses;
+    // Lookups of codes that are not pending in the current window (kMaxUnknownCodeLookups).
+    struct CodeLookups {
+        int unknown = 0;
+        Millis window_start{0};
+    };
+    CodeLookups code_lookups;
 };
 
 } // namespace ringside::cloud

@@ -95,7 +95,7 @@ struct RemoteCloud::Impl {
         const std::string result = field(expect(r, {409}).body, "result");
         for (ApprovalResult a : {ApprovalResult::Approved, ApprovalResult::Denied, ApprovalResult::UnknownCode,
                                  ApprovalResult::ExpiredCode, ApprovalResult::UnknownAccount, ApprovalResult::AlreadyUsed,
-                                 ApprovalResult::Scheduled})
+                                 ApprovalResult::Scheduled, ApprovalResult::Restricted})
             if (result == to_string(a)) return a;
         throw CloudLost("the cloud at " + options.url + " answered an unknown approval result: " + result);
     }

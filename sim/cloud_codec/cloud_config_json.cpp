@@ -105,10 +105,16 @@ std::string encode_cloud_config(const CloudConfig& c) {
                                .boolean("mfa_totp", a.mfa_totp)
                                .string("totp_secret_hex", hex(a.totp_secret))
                                .json("voice", encode_voice(a.voice))
+                               .boolean("restricted", a.restricted)
                                .finish());
     }
     for (const Client& k : c.clients)
-        clients.push_back(JsonObjectWriter().string("id", k.id).boolean("public", k.is_public).boolean("web", k.web).finish());
+        clients.push_back(JsonObjectWriter()
+                              .string("id", k.id)
+                              .boolean("public", k.is_public)
+                              .boolean("web", k.web)
+                              .string("name", k.name)
+                              .finish());
     return JsonObjectWriter()
         .string("issuer", c.issuer)
         .json("accounts", json_array(accounts))
@@ -119,6 +125,7 @@ std::string encode_cloud_config(const CloudConfig& c) {
         // As a string: a 64-bit seed does not survive a JSON number in most readers.
         .string("seed", std::to_string(c.seed))
         .string("dialect", to_string(c.dialect))
+        .number("calendar_start_unix", c.calendar_start_unix)
         .finish();
 }
 
@@ -141,11 +148,17 @@ std::optional<CloudConfig> decode_cloud_config(const std::string& json, std::str
         account.totp_secret = secret.value_or("");
         if (why.empty() && !a["voice"].IsMap()) why = at + ".voice should be an object";
         if (why.empty()) account.voice = decode_voice(r, a["voice"], at + ".voice");
+        account.restricted = r.get<bool>(a, "restricted", at);
         c.accounts.push_back(std::move(account));
     }
     for (const YAML::Node& k : r.list(root, "clients", "config")) {
         const std::string at = "config.clients[]";
-        c.clients.push_back({r.get<std::string>(k, "id", at), r.get<bool>(k, "public", at), r.get<bool>(k, "web", at)});
+        Client client;
+        client.id = r.get<std::string>(k, "id", at);
+        client.is_public = r.get<bool>(k, "public", at);
+        client.web = r.get<bool>(k, "web", at);
+        client.name = r.get<std::string>(k, "name", at);
+        c.clients.push_back(std::move(client));
     }
     c.access_token_lifetime = Millis(r.get<long long>(root, "access_token_lifetime_ms", "config"));
     c.device_code_lifetime = Millis(r.get<long long>(root, "device_code_lifetime_ms", "config"));
@@ -154,6 +167,7 @@ std::optional<CloudConfig> decode_cloud_config(const std::string& json, std::str
     const std::string dialect = r.get<std::string>(root, "dialect", "config");
     if (why.empty() && dialect != "rfc8628" && dialect != "lwa") why = "config.dialect should be rfc8628 or lwa";
     c.dialect = dialect == "lwa" ? Dialect::Lwa : Dialect::Rfc8628;
+    c.calendar_start_unix = r.get<std::int64_t>(root, "calendar_start_unix", "config");
     if (!why.empty()) return std::nullopt;
     return c;
 }

@@ -59,6 +59,36 @@ CloudResponse handle_tenants(Tenants& tenants, const CloudRequest& request, cons
     return json(200, JsonObjectWriter().boolean("closed", true).finish());
 }
 
+// POST /admin/accounts/restrict (account, restricted=true|false) and
+// POST /admin/accounts/voice_code (account, voice_code: 4 digits, or empty to turn voice
+// purchasing off). The answer never repeats the voice code.
+CloudResponse change_account(CloudHost& host, const std::string& what, const FormFields& f) {
+    const auto account = f.get("account");
+    if (!account) return error(400, "invalid_request", what + " needs account");
+    bool known = false;
+    JsonObjectWriter answer;
+    answer.string("account", *account);
+    if (what == "accounts/restrict") {
+        const std::string value = f.get("restricted").value_or("");
+        if (value != "true" && value != "false")
+            return error(400, "invalid_request", "accounts/restrict needs restricted=true or restricted=false");
+        host.with_service([&](CloudService& s, Millis) { known = s.set_restricted(*account, value == "true"); });
+        answer.boolean("restricted", value == "true");
+    } else {
+        // Present but empty (voice_code=) turns purchasing off, so presence is counted: an
+        // empty form value otherwise reads as absent.
+        if (f.count("voice_code") != 1)
+            return error(400, "invalid_request", "accounts/voice_code needs voice_code once (4 digits, or empty for off)");
+        const std::string code = f.get("voice_code").value_or("");
+        if (!valid_voice_code_setting(code))
+            return error(400, "invalid_request", "voice_code must be 4 digits, or empty to turn voice purchasing off");
+        host.with_service([&](CloudService& s, Millis) { known = s.set_voice_code(*account, code); });
+        answer.boolean("voice_purchasing", !code.empty());
+    }
+    if (!known) return error(404, "not_found", "no such account: " + *account);
+    return json(200, answer.finish());
+}
+
 } // namespace
 
 CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest& request) {
@@ -117,6 +147,7 @@ CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest
         if (!created) return error(409, "account_exists", "an account with that id or email exists");
         return json(201, JsonObjectWriter().string("id", *id).finish());
     }
+    if (what == "accounts/restrict" || what == "accounts/voice_code") return change_account(host, what, f);
     if (what == "revoke") {
         const auto account = f.get("account");
         if (!account) return error(400, "invalid_request", "revoke needs account");

@@ -143,6 +143,9 @@ TEST_CASE("an unclaimed device code expires", "[cloud][device]") {
     CHECK(error_of(r) == "expired_token");
     CHECK(cloud.approve(start.user_code, "demo", 601000ms) == ApprovalResult::ExpiredCode);
     CHECK(cloud.pending_user_codes(601000ms).empty());
+    // Still expired_token (never invalid_grant) however late the speaker asks again, so it
+    // knows to ask for a fresh code rather than give up.
+    CHECK(error_of(poll(cloud, start.device_code, std::chrono::hours(24))) == "expired_token");
 }
 
 TEST_CASE("an approval the speaker never collects expires with the code", "[cloud][device]") {
@@ -211,6 +214,7 @@ TEST_CASE("approval results have names", "[cloud][device]") {
     CHECK(std::string(to_string(ApprovalResult::ExpiredCode)) == "expired_code");
     CHECK(std::string(to_string(ApprovalResult::UnknownAccount)) == "unknown_account");
     CHECK(std::string(to_string(ApprovalResult::AlreadyUsed)) == "already_used");
+    CHECK(std::string(to_string(ApprovalResult::Restricted)) == "restricted");
 }
 
 TEST_CASE("pending user codes are listed oldest first", "[cloud][device]") {

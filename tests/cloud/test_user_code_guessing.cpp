@@ -40,3 +40,21 @@ TEST_CASE("a right code in between starts the count of wrong ones again", "[clou
     for (int i = 0; i < 4; ++i) CHECK(enter(cloud, "BBBB-BBBB", Millis(4000 + i)).status == 400);
     CHECK(enter(cloud, second.user_code, 5s).status == 200);
 }
+
+TEST_CASE("the lock-out is the guessing account's alone, and denying wrong codes counts too", "[cloud][page]") {
+    CloudConfig config;
+    config.accounts.push_back(Account{"jane", "", "pw"});
+    CloudService cloud(config);
+    const DeviceStart start = start_device_flow(cloud, 0ms);
+    const auto deny_as_jane = [&](const std::string& code, Millis now) {
+        return cloud.handle(post_form("/device", {{"user_code", code}, {"email", "jane@example.com"},
+                                                  {"password", "pw"}, {"action", "deny"}}),
+                            now);
+    };
+    for (int i = 0; i < 4; ++i) CHECK(deny_as_jane("BBBB-BBBB", Millis(1000 + i)).status == 400);
+    CHECK(deny_as_jane("BBBB-BBBB", 2s).status == 429);
+    CHECK(deny_as_jane(start.user_code, 3s).status == 429);  // locked: not even a right code
+    // Another account's session is not locked.
+    CHECK(enter(cloud, start.user_code, 4s).status == 200);
+    CHECK(poll(cloud, start.device_code, 9s).status == 200);
+}

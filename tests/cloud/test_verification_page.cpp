@@ -14,11 +14,17 @@ CloudResponse submit(CloudService& cloud, const std::string& user_code, const st
 
 TEST_CASE("the page shows a form with the code filled in, escaped", "[cloud][page]") {
     CloudService cloud(CloudConfig{});
-    const CloudResponse page = cloud.handle(get("/device", "user_code=WDJB-MJHT"), 0ms);
+    const DeviceStart start = start_device_flow(cloud, 0ms);
+    const CloudResponse page = cloud.handle(get("/device", "user_code=" + start.user_code), 0ms);
     CHECK(page.status == 200);
     CHECK(page.content_type == "text/html; charset=utf-8");
     CHECK(page.body.find("<form method=\"post\" action=\"/device\">") != std::string::npos);
-    CHECK(page.body.find("value=\"WDJB-MJHT\"") != std::string::npos);
+    CHECK(page.body.find("value=\"" + start.user_code + "\"") != std::string::npos);
+
+    // A code no device waits for is offered again for correction (the code step).
+    const CloudResponse unknown = cloud.handle(get("/device", "user_code=WDJB-MJHT"), 0ms);
+    CHECK(unknown.status == 400);
+    CHECK(unknown.body.find("value=\"WDJB-MJHT\"") != std::string::npos);
 
     const CloudResponse hostile = cloud.handle(get("/device", "user_code=%22%3E%3Cscript%3E"), 0ms);
     CHECK(hostile.body.find("<script>") == std::string::npos);

@@ -60,7 +60,8 @@ TEST_CASE("device grant: discovery, code, pending, slow_down, tokens, linked", "
     CHECK(code_request.method == hal::HttpMethod::Post);
     CHECK(code_request.url == kDeviceAuthUrl);
     CHECK(code_request.content_type == "application/x-www-form-urlencoded");
-    CHECK(code_request.body == "client_id=ringside-speaker&scope=speaker");
+    // device_serial: an extension parameter, for the verification page (RFC 8628 §5.4).
+    CHECK(code_request.body == "client_id=ringside-speaker&scope=speaker&device_serial=RS0000000001");
     CHECK(r.speaker->user_code().empty());
 
     r.respond(200, Rig::code(600, 5));
@@ -124,6 +125,23 @@ TEST_CASE("device grant: discovery, code, pending, slow_down, tokens, linked", "
         CAPTURE(secret);
         CHECK_FALSE(r.hw.trace.mentions(secret));
     }
+}
+
+TEST_CASE("the code request names the serial number, escaped, and leaves an empty one out", "[auth]") {
+    const auto code_request_body = [](std::string_view serial) {
+        Rig r;
+        r.power_off();  // a factory image with this serial; nothing was stored yet
+        r.config.serial_number = serial;
+        r.power_on();
+        r.advance(2s);
+        r.provision();
+        r.wifi_joined();
+        r.respond(200, Rig::metadata());
+        return std::string(r.outstanding().body);
+    };
+    // Whatever the factory wrote is encoded, never splicing in a field of its own.
+    CHECK(code_request_body("RS 1&x=y") == "client_id=ringside-speaker&scope=speaker&device_serial=RS%201%26x%3Dy");
+    CHECK(code_request_body("") == "client_id=ringside-speaker&scope=speaker");
 }
 
 TEST_CASE("default poll interval is 5 s when the server gives none", "[auth]") {

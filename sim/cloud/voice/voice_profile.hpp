@@ -3,6 +3,7 @@
 // sounds), subscriptions, the voice purchase code and limit, calendars and skills.
 // Read from scenario files by runner/scenario_loader.cpp (keys in docs/scenarios.md).
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ringside::cloud {
@@ -25,5 +26,10 @@ struct VoiceProfile {
     int purchase_limit = 100;                // dollars, summed over the account's purchases
     std::vector<Skill> skills;
 };
+
+// A voice code an account may hold: 4 digits, or empty (voice purchasing off).
+inline bool valid_voice_code_setting(std::string_view code) {
+    return code.empty() || (code.size() == 4 && code.find_first_not_of("0123456789") == std::string_view::npos);
+}
 
 } // namespace ringside::cloud

@@ -54,6 +54,16 @@ int VoiceWorld::delete_recordings(const std::string& account_id) {
     return deleted;
 }
 
+void VoiceWorld::voice_code_changed(const std::string& account_id) {
+    const auto it = states_.find(account_id);
+    if (it == states_.end()) return;  // nothing asked or locked yet
+    AccountVoiceState& s = it->second;
+    s.pending_item.clear();
+    s.pending_price = 0;
+    s.wrong_codes = 0;
+    s.purchasing_locked = false;
+}
+
 VoiceAnswer VoiceWorld::answer(const Account& account, const std::string& member, const std::string& raw) {
     AccountVoiceState& s = states_[account.id];
     const std::string request = trim(raw);

@@ -38,6 +38,9 @@ public:
     const AccountVoiceState* find(const std::string& account_id) const;
     // The app's "delete recordings": returns how many were deleted.
     int delete_recordings(const std::string& account_id);
+    // The account's voice code was set or turned off (the app): a purchase waiting for the
+    // old code is abandoned, and wrong codes and the lock they caused are forgotten.
+    void voice_code_changed(const std::string& account_id);
 
     // Price of an item in the fixture catalogue (dollars).
     static int price_of(const std::string& item);

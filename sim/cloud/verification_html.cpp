@@ -1,0 +1,63 @@
+#include "sim/cloud/verification_html.hpp"
+
+#include "sim/cloud/endpoint_paths.hpp"
+#include "sim/text/escape.hpp"
+
+namespace ringside::cloud {
+namespace {
+
+using text::xml_escape;
+
+std::string device_html(const PageDevice& device) {
+    std::string html = "<p id=\"device\">Device asking: <strong>" + xml_escape(device.name) + "</strong>";
+    if (!device.product_id.empty()) html += " (product " + xml_escape(device.product_id) + ")";
+    html += device.serial_number.empty()
+                ? std::string(", serial number not reported")
+                : ", serial number <strong>" + xml_escape(device.serial_number) + "</strong>";
+    // The point of naming it: a code someone sent you belongs to their device, not yours.
+    html += ".</p>\n<p>Continue only if this is the device in front of you and the serial number matches "
+            "its label. Never enter a code someone else sent you.</p>\n";
+    return html;
+}
+
+std::string code_only_form(std::string_view user_code) {
+    return "<form method=\"get\" action=\"" + std::string(paths::kVerification) + "\">\n"
+           "<label>Code <input name=\"user_code\" value=\"" + xml_escape(user_code) + "\"></label>\n"
+           "<button>Next</button>\n"
+           "</form>\n";
+}
+
+std::string sign_in_form(std::string_view user_code) {
+    return "<form method=\"post\" action=\"" + std::string(paths::kVerification) + "\">\n"
+           "<label>Code <input name=\"user_code\" value=\"" + xml_escape(user_code) + "\"></label>\n"
+           "<label>Email <input name=\"email\" type=\"email\"></label>\n"
+           "<label>Password <input name=\"password\" type=\"password\"></label>\n"
+           "<label>One-time code, if two-step verification is on "
+           "<input name=\"otp\" inputmode=\"numeric\" autocomplete=\"one-time-code\"></label>\n"
+           "<button name=\"action\" value=\"approve\">Allow</button>\n"
+           "<button name=\"action\" value=\"deny\">Deny</button>\n"
+           "</form>\n";
+}
+
+} // namespace
+
+Outcome verification_page(int status, std::string_view error, const PageParts& parts) {
+    std::string html =
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Ringside sign-in</title></head>\n"
+        "<body>\n<h1>Sign in your speaker</h1>\n";
+    if (!parts.message.empty()) html += "<p>" + xml_escape(parts.message) + "</p>\n";
+    if (parts.device) html += device_html(*parts.device);
+    if (parts.form == PageForm::CodeOnly) html += code_only_form(parts.user_code);
+    if (parts.form == PageForm::SignIn) html += sign_in_form(parts.user_code);
+    html += "</body></html>\n";
+
+    Outcome outcome;
+    outcome.response.status = status;
+    outcome.response.content_type = "text/html; charset=utf-8";
+    outcome.response.body = std::move(html);
+    add_no_store(outcome.response);
+    outcome.error = std::string(error);
+    return outcome;
+}
+
+} // namespace ringside::cloud
