@@ -172,6 +172,8 @@ AuthNotice AuthClient::step(Input input) {
             retry_ = Request::None;
             code_renewals_ = 0;
             failure_reason_.clear();
+            clock_doubted_ = false;
+            resume_after_sync_ = Request::None;
             enter(AuthState::Discovering);
             // TLS needs calendar time: a clock that never learnt it is synced first.
             if (board_.rtc.unix_seconds() < kBuiltAfterUnix) {
@@ -180,8 +182,15 @@ AuthNotice AuthClient::step(Input input) {
             }
             return discover_endpoints();
 
-        case Input::ClockSynced:
+        case Input::ClockSynced: {
+            const Request resume = resume_after_sync_;
+            resume_after_sync_ = Request::None;
+            if (resume != Request::None) {
+                if (wanted_now(resume)) send(resume);
+                return AuthNotice::None;
+            }
             return state_ == AuthState::Discovering ? discover_endpoints() : AuthNotice::None;
+        }
 
         case Input::MetadataReady:
             if (state_ != AuthState::Discovering) return AuthNotice::None;
@@ -265,6 +274,11 @@ AuthNotice AuthClient::step(Input input) {
             return AuthNotice::GrantRevoked;
 
         case Input::RequestFailed:
+            // A failed re-sync is not retried for its own sake: the request it was for is.
+            if (last_sent_ == Request::TimeSync && resume_after_sync_ != Request::None) {
+                last_sent_ = resume_after_sync_;
+                resume_after_sync_ = Request::None;
+            }
             schedule_retry();
             return AuthNotice::None;
 
@@ -272,14 +286,16 @@ AuthNotice AuthClient::step(Input input) {
             const Request kind = retry_;
             retry_ = Request::None;
             // Only re-send what still makes sense in the current state.
-            const bool still_wanted =
-                (kind == Request::Metadata && state_ == AuthState::Discovering) ||
-                (kind == Request::TimeSync && state_ == AuthState::Discovering) ||
-                (kind == Request::DeviceCode && state_ == AuthState::RequestingCode) ||
-                (kind == Request::Poll && state_ == AuthState::AwaitingApproval) ||
-                (kind == Request::Refresh && (state_ == AuthState::Discovering || state_ == AuthState::Linked ||
-                                              state_ == AuthState::Expired));
-            if (still_wanted) send(kind);
+            if (!wanted_now(kind)) return AuthNotice::None;
+            if (clock_doubted_ && kind != Request::TimeSync) {
+                // The certificate was refused at our clock, which may be the one that is wrong
+                // (set from a lying or skewed Date, or drifted): ask the Date again first.
+                clock_doubted_ = false;
+                send(Request::TimeSync);
+                resume_after_sync_ = kind;
+                return AuthNotice::None;
+            }
+            send(kind);
             return AuthNotice::None;
         }
 
@@ -336,6 +352,7 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
 
     if (response.error == hal::TransportError::TlsFailed && board_.rtc.unix_seconds() < kBuiltAfterUnix)
         tracer_.emit("log", "error", "tls failed: the device clock is not set");
+    if (response.error == hal::TransportError::TlsFailed && kind != Request::TimeSync) clock_doubted_ = true;
 
     const JsonReader json(response.body);
     switch (kind) {
@@ -535,6 +552,15 @@ void AuthClient::abandon_request() {
     board_.http.cancel(request_id_);
     board_.timers.cancel(timer::kHttpTimeout);
     in_flight_ = Request::None;
+}
+
+bool AuthClient::wanted_now(Request kind) const {
+    return (kind == Request::Metadata && state_ == AuthState::Discovering) ||
+           (kind == Request::TimeSync && state_ == AuthState::Discovering) ||
+           (kind == Request::DeviceCode && state_ == AuthState::RequestingCode) ||
+           (kind == Request::Poll && state_ == AuthState::AwaitingApproval) ||
+           (kind == Request::Refresh &&
+            (state_ == AuthState::Discovering || state_ == AuthState::Linked || state_ == AuthState::Expired));
 }
 
 void AuthClient::schedule_retry() {

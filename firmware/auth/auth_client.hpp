@@ -10,6 +10,8 @@
 // With a stored refresh token, start() goes Discovering --> refresh --> Linked directly.
 // With the RTC before the firmware's build (battery lost), Discovering first sets the clock
 // from the Date header of a plain-HTTP request to the issuer's host, then fetches metadata.
+// A TLS failure on any request re-syncs the clock the same way before that request's
+// retry: a clock set from a Date that lied (or that drifted) recovers once the Date is right.
 // Transport errors, 5xx, 429 and unreadable answers retry with Backoff; every request has
 // a 60 s deadline; an answer to anything but the outstanding request is dropped.
 //
@@ -128,6 +130,8 @@ private:
     bool build(Request kind, hal::HttpRequest& request);
     void abandon_request();
     void schedule_retry();
+    // Whether a request of `kind` still makes sense in the current state (a retry, a resume).
+    bool wanted_now(Request kind) const;
     void forget_code();
     void cancel_timers();
     void arm_token_timers();
@@ -141,6 +145,10 @@ private:
     Request in_flight_ = Request::None;
     Request last_sent_ = Request::None;
     Request retry_ = Request::None;
+    // A TLS failure casts doubt on the clock: the next retry first re-syncs it from a Date,
+    // then sends `resume_after_sync_` (the request that failed).
+    bool clock_doubted_ = false;
+    Request resume_after_sync_ = Request::None;
     hal::RequestId request_id_ = 0;
     hal::RequestId next_id_ = 0;
     bool ids_seeded_ = false;

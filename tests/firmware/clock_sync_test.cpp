@@ -71,3 +71,41 @@ TEST_CASE("a TLS failure with the clock unset is named in the trace and retried"
     CHECK(r.hw.timers.armed(timer::kAuthRetry));
     CHECK(r.speaker->auth_state() == AuthState::Discovering);
 }
+
+TEST_CASE("a TLS failure at a plausible clock re-syncs the clock before the retry", "[auth][rtc]") {
+    Rig r;
+    r.hw.rtc.now = kBuiltAfterUnix + 3 * 365 * 86'400;  // set from a Date that lied
+    r.advance(2s);
+    r.provision();
+    r.wifi_joined();
+    REQUIRE(r.outstanding().url == "https://auth.ringside.test/.well-known/oauth-authorization-server");
+    respond_with_date(r, 0, 0, hal::TransportError::TlsFailed);
+    CHECK(r.hw.trace.count("log", "error", "tls failed: the device clock is not set") == 0);
+    r.advance(r.hw.timers.remaining(timer::kAuthRetry));
+    // The retry asks the Date first, then resends what failed.
+    CHECK(r.outstanding().url == "http://auth.ringside.test/");
+    respond_with_date(r, 404, 1'764'028'800);
+    CHECK(r.hw.rtc.now == 1'764'028'800);
+    CHECK(r.outstanding().url == "https://auth.ringside.test/.well-known/oauth-authorization-server");
+    r.respond(200, Rig::metadata());
+    CHECK(r.speaker->auth_state() == AuthState::RequestingCode);
+}
+
+TEST_CASE("a failed re-sync after a TLS failure retries the refused request, not the sync", "[auth][rtc]") {
+    Rig r;
+    r.hw.rtc.now = kBuiltAfterUnix + 3 * 365 * 86'400;
+    r.advance(2s);
+    r.provision();
+    r.wifi_joined();
+    respond_with_date(r, 0, 0, hal::TransportError::TlsFailed);
+    r.advance(r.hw.timers.remaining(timer::kAuthRetry));
+    REQUIRE(r.outstanding().url == "http://auth.ringside.test/");
+    respond_with_date(r, 0, 0, hal::TransportError::ConnectionFailed);
+    CHECK(r.hw.rtc.sets == 0);
+    r.advance(r.hw.timers.remaining(timer::kAuthRetry));
+    CHECK(r.outstanding().url == "https://auth.ringside.test/.well-known/oauth-authorization-server");
+    // That retry fails TLS again: the next retry doubts the clock again (bounded by back-off).
+    respond_with_date(r, 0, 0, hal::TransportError::TlsFailed);
+    r.advance(r.hw.timers.remaining(timer::kAuthRetry));
+    CHECK(r.outstanding().url == "http://auth.ringside.test/");
+}
