@@ -37,6 +37,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             o.tags.push_back(value());
         } else if (a == "-j" || a == "--jobs") {
             o.jobs = static_cast<int>(parse_number(a, value(), 1, 256));
+        } else if (a.rfind("-j", 0) == 0 && a.size() > 2 && a[2] != '-') {
+            o.jobs = static_cast<int>(parse_number("-j", a.substr(2), 1, 256));  // -j4, as make takes it
         } else if (a == "--shard") {
             const std::string& v = value();
             const auto slash = v.find('/');

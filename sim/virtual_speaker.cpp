@@ -1,33 +1,24 @@
-// The virtual world: wires the scheduler, the virtual board parts, the in-process cloud and
-// the companion app around one real fw::Speaker per power-on.
+// The virtual world: wires the scheduler, the in-process or remote cloud, the network, the
+// Wi-Fi networks in range and the companion app around the speaker (a Device: the virtual
+// board here, or a board on a serial link).
 #include "sim/virtual_speaker.hpp"
 
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
-#include "firmware/auth/token_store.hpp"
-#include "firmware/speaker.hpp"
-#include "sim/app/browser_user.hpp"
 #include "sim/app/app_setup_link.hpp"
+#include "sim/app/browser_user.hpp"
 #include "sim/app/companion_app.hpp"
 #include "sim/board/device_bus.hpp"
-#include "sim/board/firmware_fence.hpp"
 #include "sim/board/inproc_http_client.hpp"
 #include "sim/board/secret_witness.hpp"
-#include "sim/board/seeded_random.hpp"
 #include "sim/board/trace_recorder.hpp"
-#include "sim/board/virtual_clock.hpp"
-#include "sim/board/virtual_flash.hpp"
-#include "sim/board/virtual_led_ring.hpp"
-#include "sim/board/virtual_microphone.hpp"
-#include "sim/board/virtual_rtc.hpp"
-#include "sim/board/virtual_speech.hpp"
-#include "sim/board/virtual_timers.hpp"
+#include "sim/board/virtual_board.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
 #include "sim/cloud/cloud_service.hpp"
-#include "sim/crypto/virtual_crypto.hpp"
 
 namespace ringside::sim {
 namespace {
@@ -44,16 +35,11 @@ std::unique_ptr<cloud::CloudAccess> make(const CloudFactory& make_cloud, const c
 
 } // namespace
 
-// Member order is construction order: config first (the DeviceConfig views point into it),
-// the firmware last (it holds references to everything above it).
+// Member order is construction order: the device last (it holds references to the world's
+// parts it is linked to).
 struct VirtualSpeaker::World {
-    World(WorldConfig world_config, const CloudFactory& make_cloud)
+    World(WorldConfig world_config, const CloudFactory& make_cloud, const DeviceFactory& make_device)
         : config(std::move(world_config)),
-          device_config{config.cloud.issuer, config.device.client_id, config.device.scope,
-                        config.device.product_id, config.device.serial_number,
-                        config.device.dialect.value_or(config.cloud.dialect) == cloud::Dialect::Lwa
-                            ? fw::AuthDialect::Lwa
-                            : fw::AuthDialect::Rfc8628},
           cloud_owner(make(make_cloud, on_calendar(config.cloud, config.world_start_unix))),
           cloud(*cloud_owner),
           http(bus, config.cloud.issuer,
@@ -63,7 +49,6 @@ struct VirtualSpeaker::World {
                    return response;
                },
                [this] { return wifi.associated() && internet_up; }, config.network_latency),
-          random(config.seed),
           link(config.seed) {
         // Only a world whose networks declare a band or whose congestion changes draws from
         // the link model; the default 2.4 GHz uncongested hop is the fixed latency.
@@ -73,8 +58,26 @@ struct VirtualSpeaker::World {
                 return this->config.network_latency;
             return link.hop(band);
         });
-        http.set_certificate_check([this] { return rtc.unix_seconds(); }, config.cert_not_before_unix,
+        // The certificate is checked against the speaker's own clock, wherever it runs.
+        http.set_certificate_check([this] { return device->rtc_unix(); }, config.cert_not_before_unix,
                                    config.cert_not_after_unix);
+        const DeviceContext context{config.seed,
+                                    config.cloud.issuer,
+                                    config.device.client_id,
+                                    config.device.scope,
+                                    config.device.product_id,
+                                    config.device.serial_number,
+                                    config.device.dialect.value_or(config.cloud.dialect) == cloud::Dialect::Lwa
+                                        ? fw::AuthDialect::Lwa
+                                        : fw::AuthDialect::Rfc8628,
+                                    config.device_rtc_unix,
+                                    scheduler,
+                                    bus,
+                                    trace,
+                                    wifi,
+                                    http,
+                                    setup_link};
+        device = make_device ? make_device(context) : std::make_unique<VirtualBoard>(context);
     }
 
     // The band of the network the radio is on (or last tried).
@@ -96,53 +99,24 @@ struct VirtualSpeaker::World {
     }
 
     WorldConfig config;
-    fw::DeviceConfig device_config;
     Scheduler scheduler;
     TraceRecorder trace{scheduler};
     std::unique_ptr<cloud::CloudAccess> cloud_owner;
     cloud::CloudAccess& cloud;
     SecretWitness secrets;  // test face: every secret that crossed the wire
     DeviceBus bus{scheduler};
-    VirtualClock clock{scheduler};
-    VirtualTimers timers{bus};
-    VirtualLedRing ring;
     VirtualWifi wifi{bus, config.networks};
     InprocHttpClient http;
-    VirtualFlash flash;
-    SeededRandom random;
     LinkModel link;
-    VirtualSpeech speech{bus, trace};
-    VirtualMicrophone mic{bus, config.seed};
-    VirtualCrypto crypto{config.seed, config.device.serial_number};
-    VirtualRtc rtc{scheduler, config.device_rtc_unix};
     CompanionApp app{bus, trace, cloud};
     AppSetupLink setup_link{scheduler};
-    // The firmware reaches the parts through fences, so a footprint probe can tell the
-    // firmware's own heap use from the simulator's (sim/board/firmware_fence.hpp).
-    fence::FencedClock fenced_clock{clock};
-    fence::FencedTimers fenced_timers{timers};
-    fence::FencedRing fenced_ring{ring};
-    fence::FencedWifi fenced_wifi{wifi};
-    fence::FencedHttp fenced_http{http};
-    fence::FencedFlash fenced_flash{flash};
-    fence::FencedRandom fenced_random{random};
-    fence::FencedTrace fenced_trace{trace};
-    fence::FencedSpeech fenced_speech{speech};
-    fence::FencedMicrophone fenced_mic{mic};
-    fence::FencedSetup fenced_setup{setup_link};
-    fence::FencedCrypto fenced_crypto{crypto};
-    fence::FencedRtc fenced_rtc{rtc};
-    hal::Board board{fenced_clock, fenced_timers, fenced_ring,  fenced_wifi,   fenced_http,
-                     fenced_flash, fenced_random, fenced_trace, fenced_speech, fenced_mic,
-                     fenced_setup, fenced_crypto, fenced_rtc};
-    std::optional<fw::Speaker> speaker;  // engaged while powered
-    std::function<void(const fw::Event&)> observer;
     std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
     bool internet_up = true;
+    std::unique_ptr<Device> device;
 };
 
-VirtualSpeaker::VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud)
-    : world_(std::make_unique<World>(std::move(config), make_cloud)) {}
+VirtualSpeaker::VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud, const DeviceFactory& make_device)
+    : world_(std::make_unique<World>(std::move(config), make_cloud, make_device)) {}
 
 VirtualSpeaker::~VirtualSpeaker() = default;
 
@@ -150,47 +124,29 @@ Millis VirtualSpeaker::now() const { return world_->scheduler.now(); }
 
 void VirtualSpeaker::power_on() {
     World& w = *world_;
-    if (w.speaker) return;  // already on: pressing "on" again changes nothing
+    if (w.device->powered()) return;  // already on: pressing "on" again changes nothing
     w.trace.record_line("power", "on", "");
-    // A cut that happened ends with the next power-on; one still armed stays armed.
-    if (w.flash.power_cut()) w.flash.restore_power();
-    w.clock.mark_power_on();
-    w.speaker.emplace(w.board, w.device_config);
-    fw::Speaker& speaker = *w.speaker;
-    w.bus.attach([&w, &speaker](const fw::Event& event) {
-        if (w.observer) w.observer(event);
-        fence::FirmwareSection firmware;
-        speaker.dispatch(event);
-    });
-    fence::FirmwareSection firmware;
-    speaker.power_on();
+    w.device->power_on();
 }
 
 void VirtualSpeaker::power_off() {
     World& w = *world_;
-    if (!w.speaker) return;
+    if (!w.device->powered()) return;
     w.trace.record_line("power", "off", "");
-    // Detach first: whatever the firmware's destructor asks of the board is never answered.
-    w.bus.detach();
-    w.speaker.reset();
-    w.timers.reset();
+    w.device->power_off();
     w.wifi.reset();
     w.http.reset();
-    w.speech.cut();
-    w.mic.reset();
-    w.ring.go_dark();
 }
 
 bool VirtualSpeaker::reflash_client_id(const std::string& client_id) {
     World& w = *world_;
-    if (w.speaker) return false;
+    if (!w.device->reflash_client_id(client_id)) return false;
     w.config.device.client_id = client_id;
-    w.device_config.client_id = w.config.device.client_id;  // the view the next Speaker reads
     w.trace.record_line("power", "reflash", "client_id=" + client_id);
     return true;
 }
 
-bool VirtualSpeaker::powered() const { return world_->speaker.has_value(); }
+bool VirtualSpeaker::powered() const { return world_->device->powered(); }
 
 void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event::button_down(button)); }
 
@@ -211,69 +167,46 @@ void VirtualSpeaker::provision(const std::string& ssid, const std::string& passw
 
 PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
     BrowserUser browser(world_->trace, world_->cloud);
-    return browser.sign_in(powered() ? world_->speaker->user_code() : std::string_view{}, form, now());
+    const std::string shown = user_code();
+    return browser.sign_in(shown, form, now());
 }
 
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account, int after_polls) {
-    return world_->app.approve(powered() ? world_->speaker->user_code() : std::string_view{}, account, after_polls);
+    return world_->app.approve(user_code(), account, after_polls);
 }
 
 Millis VirtualSpeaker::say(const std::string& text, int voice) {
     world_->trace.record_line("user", "say", "voice " + std::to_string(voice));
-    return world_->mic.speak(text, voice);
+    return world_->device->say(text, voice);
 }
 
-std::uint64_t VirtualSpeaker::mic_frames_delivered() const { return world_->mic.frames_delivered(); }
+std::uint64_t VirtualSpeaker::mic_frames_delivered() const { return world_->device->mic_frames_delivered(); }
+std::size_t VirtualSpeaker::device_audio_samples() const { return world_->device->device_audio_samples(); }
+fw::DeviceState VirtualSpeaker::device_state() const { return world_->device->device_state(); }
+fw::AuthState VirtualSpeaker::auth_state() const { return world_->device->auth_state(); }
+fw::RingPattern VirtualSpeaker::ring_pattern() const { return world_->device->ring_pattern(); }
+hal::RingFrame VirtualSpeaker::leds() const { return world_->device->leds(); }
+std::string VirtualSpeaker::user_code() const { return world_->device->user_code(); }
 
-std::size_t VirtualSpeaker::device_audio_samples() const {
-    return powered() ? world_->speaker->voice().buffered_audio_samples() : 0;
+VirtualFlash& VirtualSpeaker::flash() {
+    if (VirtualFlash* f = world_->device->flash()) return *f;
+    throw std::logic_error("this speaker's flash is not in this process (a sim-only test face)");
 }
 
-fw::DeviceState VirtualSpeaker::device_state() const {
-    return powered() ? world_->speaker->device_state() : fw::DeviceState::Off;
+hal::Crypto& VirtualSpeaker::device_crypto() {
+    if (hal::Crypto* c = world_->device->crypto()) return *c;
+    throw std::logic_error("this speaker's device key is not in this process (a sim-only test face)");
 }
 
-fw::AuthState VirtualSpeaker::auth_state() const {
-    return powered() ? world_->speaker->auth_state() : fw::AuthState::Unlinked;
-}
-
-fw::RingPattern VirtualSpeaker::ring_pattern() const {
-    return powered() ? world_->speaker->ring_pattern() : fw::RingPattern::Off;
-}
-
-hal::RingFrame VirtualSpeaker::leds() const { return world_->ring.frame(); }
-
-std::string VirtualSpeaker::user_code() const {
-    return powered() ? std::string(world_->speaker->user_code()) : std::string();
-}
-
-namespace {
-
-// Reads what the firmware would load at boot. The store's buffer is large: heap, not stack.
-std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash, hal::Crypto& crypto) {
-    auto credentials = std::make_unique<fw::StoredCredentials>();
-    auto store = std::make_unique<fw::TokenStore>(flash, crypto);
-    if (!store->load(*credentials)) credentials->wipe();
-    return credentials;
-}
-
-} // namespace
-
-VirtualFlash& VirtualSpeaker::flash() { return world_->flash; }
-
-hal::Crypto& VirtualSpeaker::device_crypto() { return world_->crypto; }
-
-bool VirtualSpeaker::stored_refresh_token_present() const {
-    return load_stored(world_->flash, world_->crypto)->has_refresh_token();
-}
+bool VirtualSpeaker::stored_refresh_token_present() const { return world_->device->stored_refresh_token().has_value(); }
 
 std::optional<std::string> VirtualSpeaker::stored_token_account() const {
-    const auto stored = load_stored(world_->flash, world_->crypto);
-    if (!stored->has_refresh_token()) return std::nullopt;
-    return world_->cloud.refresh_token_account(stored->refresh_token.view());
+    const auto token = world_->device->stored_refresh_token();
+    if (!token) return std::nullopt;
+    return world_->cloud.refresh_token_account(*token);
 }
 
-std::int64_t VirtualSpeaker::device_rtc_unix() const { return world_->rtc.unix_seconds(); }
+std::int64_t VirtualSpeaker::device_rtc_unix() const { return world_->device->rtc_unix(); }
 
 void VirtualSpeaker::set_internet_up(bool up) {
     world_->trace.record_line("test", up ? "internet_up" : "internet_down", "");
@@ -284,15 +217,26 @@ cloud::CloudAccess& VirtualSpeaker::cloud() { return world_->cloud; }
 
 const std::vector<TraceLine>& VirtualSpeaker::trace() const { return world_->trace.lines(); }
 
-const std::vector<SpokenSentence>& VirtualSpeaker::spoken() const { return world_->speech.sentences(); }
+const std::vector<SpokenSentence>& VirtualSpeaker::spoken() const { return world_->device->spoken(); }
 
 const std::vector<AppMessage>& VirtualSpeaker::app_told() const { return world_->setup_link.told(); }
 
 bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& stop) {
     Scheduler& scheduler = world_->scheduler;
+    Device& device = *world_->device;
     const auto holds = [&stop] { return stop && stop(); };
     if (holds()) return true;
-    while (scheduler.run_next(deadline)) {
+    for (;;) {
+        // The device is brought to the world's next event (or the deadline) first: a device
+        // with a clock of its own (a lockstep board) may stop earlier with something to say,
+        // which can schedule world events before the one we were heading for.
+        const std::optional<Millis> next = scheduler.next_time();
+        const Millis until = next && *next < deadline ? std::max(*next, scheduler.now()) : deadline;
+        if (device.run_to(until)) {
+            if (holds()) return true;
+            continue;
+        }
+        if (!scheduler.run_next(deadline)) break;
         if (holds()) return true;
     }
     scheduler.advance_to(deadline);
@@ -308,7 +252,7 @@ LinkModel& VirtualSpeaker::link() { return world_->link; }
 std::uint64_t VirtualSpeaker::events_processed() const { return world_->scheduler.executed(); }
 
 void VirtualSpeaker::observe_events(std::function<void(const fw::Event&)> observer) {
-    world_->observer = std::move(observer);
+    world_->device->observe_events(std::move(observer));
 }
 
 } // namespace ringside::sim

@@ -21,6 +21,7 @@
 #include "sim/app/app_setup_link.hpp"
 #include "sim/board/link_model.hpp"
 #include "sim/cloud/cloud_access.hpp"
+#include "sim/device.hpp"
 
 namespace ringside::sim {
 
@@ -59,27 +60,16 @@ struct WorldConfig {
     std::int64_t cert_not_after_unix = 1'830'297'600;   // 2028-01-01
 };
 
-// One trace line: a firmware TraceRecord, or a record the world adds for test-face actions
-// (category "app", "user", "power", "test").
-struct TraceLine {
-    Millis at{0};
-    std::string category;
-    std::string event;
-    std::string detail;
-};
-
-struct SpokenSentence {
-    Millis at{0};  // world time the device started saying it
-    std::string text;
-};
-
 // Makes the cloud a world talks to from the world's effective cloud configuration; the
 // default (an empty function) is the service in this process.
 using CloudFactory = std::function<std::unique_ptr<cloud::CloudAccess>(const cloud::CloudConfig&)>;
 
 class VirtualSpeaker {
 public:
-    explicit VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud = {});
+    // `make_cloud`: the cloud it talks to (default: in process); `make_device`: the speaker
+    // (default: the virtual board in this process).
+    explicit VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud = {},
+                            const DeviceFactory& make_device = {});
     ~VirtualSpeaker();
     VirtualSpeaker(const VirtualSpeaker&) = delete;
     VirtualSpeaker& operator=(const VirtualSpeaker&) = delete;

@@ -1,0 +1,173 @@
+#include "sim/board/virtual_board.hpp"
+
+#include <optional>
+
+#include "firmware/auth/token_store.hpp"
+#include "firmware/speaker.hpp"
+#include "sim/board/device_bus.hpp"
+#include "sim/board/firmware_fence.hpp"
+#include "sim/board/seeded_random.hpp"
+#include "sim/board/trace_recorder.hpp"
+#include "sim/board/virtual_clock.hpp"
+#include "sim/board/virtual_flash.hpp"
+#include "sim/board/virtual_led_ring.hpp"
+#include "sim/board/virtual_microphone.hpp"
+#include "sim/board/virtual_rtc.hpp"
+#include "sim/board/virtual_speech.hpp"
+#include "sim/board/virtual_timers.hpp"
+#include "sim/crypto/virtual_crypto.hpp"
+
+namespace ringside::sim {
+
+// Member order is construction order: the identity first (the DeviceConfig views point into
+// it), the firmware last (it holds references to everything above it).
+struct VirtualBoard::Parts {
+    Parts(const DeviceContext& c, hal::TraceSink* firmware_trace)
+        : context(c),
+          device_config{context.issuer, context.client_id, context.scope, context.product_id,
+                        context.serial_number, context.dialect},
+          clock{c.scheduler},
+          timers{c.bus},
+          random(c.seed),
+          speech{c.bus, c.trace},
+          mic{c.bus, c.seed},
+          crypto{c.seed, c.serial_number},
+          rtc{c.scheduler, c.rtc_unix},
+          fenced_trace{firmware_trace ? *firmware_trace : static_cast<hal::TraceSink&>(c.trace)},
+          fenced_wifi{c.wifi},
+          fenced_http{c.http},
+          fenced_setup{c.setup} {}
+
+    DeviceContext context;
+    fw::DeviceConfig device_config;
+    VirtualClock clock;
+    VirtualTimers timers;
+    VirtualLedRing ring;
+    VirtualFlash flash;
+    SeededRandom random;
+    VirtualSpeech speech;
+    VirtualMicrophone mic;
+    VirtualCrypto crypto;
+    VirtualRtc rtc;
+    // The firmware reaches the parts through fences, so a footprint probe can tell the
+    // firmware's own heap use from the simulator's (sim/board/firmware_fence.hpp).
+    fence::FencedClock fenced_clock{clock};
+    fence::FencedTimers fenced_timers{timers};
+    fence::FencedRing fenced_ring{ring};
+    fence::FencedFlash fenced_flash{flash};
+    fence::FencedRandom fenced_random{random};
+    fence::FencedTrace fenced_trace;
+    fence::FencedSpeech fenced_speech{speech};
+    fence::FencedMicrophone fenced_mic{mic};
+    fence::FencedCrypto fenced_crypto{crypto};
+    fence::FencedRtc fenced_rtc{rtc};
+    fence::FencedWifi fenced_wifi;
+    fence::FencedHttp fenced_http;
+    fence::FencedSetup fenced_setup;
+    hal::Board board{fenced_clock, fenced_timers, fenced_ring,  fenced_wifi,   fenced_http,
+                     fenced_flash, fenced_random, fenced_trace, fenced_speech, fenced_mic,
+                     fenced_setup, fenced_crypto, fenced_rtc};
+    std::optional<fw::Speaker> speaker;  // engaged while powered
+    std::function<void(const fw::Event&)> observer;
+};
+
+namespace {
+
+// Reads what the firmware would load at boot. The store's buffer is large: heap, not stack.
+std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash, hal::Crypto& crypto) {
+    auto credentials = std::make_unique<fw::StoredCredentials>();
+    auto store = std::make_unique<fw::TokenStore>(flash, crypto);
+    if (!store->load(*credentials)) credentials->wipe();
+    return credentials;
+}
+
+} // namespace
+
+VirtualBoard::VirtualBoard(const DeviceContext& context, hal::TraceSink* firmware_trace)
+    : parts_(std::make_unique<Parts>(context, firmware_trace)) {}
+
+VirtualBoard::~VirtualBoard() = default;
+
+void VirtualBoard::power_on() {
+    Parts& p = *parts_;
+    if (p.speaker) return;  // already on: pressing "on" again changes nothing
+    // A cut that happened ends with the next power-on; one still armed stays armed.
+    if (p.flash.power_cut()) p.flash.restore_power();
+    p.clock.mark_power_on();
+    p.speaker.emplace(p.board, p.device_config);
+    fw::Speaker& speaker = *p.speaker;
+    p.context.bus.attach([&p, &speaker](const fw::Event& event) {
+        if (p.observer) p.observer(event);
+        fence::FirmwareSection firmware;
+        speaker.dispatch(event);
+    });
+    fence::FirmwareSection firmware;
+    speaker.power_on();
+}
+
+void VirtualBoard::power_off() {
+    Parts& p = *parts_;
+    if (!p.speaker) return;
+    // Detach first: whatever the firmware's destructor asks of the board is never answered.
+    p.context.bus.detach();
+    p.speaker.reset();
+    p.timers.reset();
+    p.speech.cut();
+    p.mic.reset();
+    p.ring.go_dark();
+}
+
+bool VirtualBoard::powered() const { return parts_->speaker.has_value(); }
+
+bool VirtualBoard::reflash_client_id(const std::string& client_id) {
+    Parts& p = *parts_;
+    if (p.speaker) return false;
+    p.context.client_id = client_id;
+    p.device_config.client_id = p.context.client_id;  // the view the next Speaker reads
+    return true;
+}
+
+Millis VirtualBoard::say(const std::string& text, int voice) { return parts_->mic.speak(text, voice); }
+
+fw::DeviceState VirtualBoard::device_state() const {
+    return powered() ? parts_->speaker->device_state() : fw::DeviceState::Off;
+}
+
+fw::AuthState VirtualBoard::auth_state() const {
+    return powered() ? parts_->speaker->auth_state() : fw::AuthState::Unlinked;
+}
+
+fw::RingPattern VirtualBoard::ring_pattern() const {
+    return powered() ? parts_->speaker->ring_pattern() : fw::RingPattern::Off;
+}
+
+hal::RingFrame VirtualBoard::leds() const { return parts_->ring.frame(); }
+
+std::string VirtualBoard::user_code() const {
+    return powered() ? std::string(parts_->speaker->user_code()) : std::string();
+}
+
+std::size_t VirtualBoard::device_audio_samples() const {
+    return powered() ? parts_->speaker->voice().buffered_audio_samples() : 0;
+}
+
+const std::vector<SpokenSentence>& VirtualBoard::spoken() const { return parts_->speech.sentences(); }
+
+std::optional<std::string> VirtualBoard::stored_refresh_token() const {
+    const auto stored = load_stored(parts_->flash, parts_->crypto);
+    if (!stored->has_refresh_token()) return std::nullopt;
+    return std::string(stored->refresh_token.view());
+}
+
+VirtualFlash* VirtualBoard::flash() { return &parts_->flash; }
+hal::Crypto* VirtualBoard::crypto() { return &parts_->crypto; }
+
+std::uint64_t VirtualBoard::mic_frames_delivered() const { return parts_->mic.frames_delivered(); }
+std::int64_t VirtualBoard::rtc_unix() const { return parts_->rtc.unix_seconds(); }
+const fw::Speaker* VirtualBoard::firmware() const { return parts_->speaker ? &*parts_->speaker : nullptr; }
+
+void VirtualBoard::observe_events(std::function<void(const fw::Event&)> observer) {
+    parts_->observer = std::move(observer);
+}
+
+} // namespace ringside::sim

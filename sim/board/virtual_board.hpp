@@ -1,0 +1,61 @@
+#pragma once
+// The speaker's own hardware in this process — clock, timers, LED ring, flash, random,
+// loudspeaker, microphone, crypto, RTC — and the real firmware running on it, one fw::Speaker
+// per power-on. The links to the world (Wi-Fi, network, setup channel) are the ones the
+// DeviceContext hands over: the world's own parts in the simulator, the serial link's
+// proxies in the board emulator. Events reach the firmware only through the DeviceBus.
+// Who may call: the world or the emulator's loop, on one thread.
+#include <functional>
+#include <memory>
+
+#include "firmware/core/event.hpp"
+#include "firmware/hal/trace.hpp"
+#include "sim/device.hpp"
+
+namespace ringside::fw {
+class Speaker;
+}
+
+namespace ringside::sim {
+
+class VirtualBoard final : public Device {
+public:
+    // `firmware_trace`: where the firmware's trace records go (default: the context's trace).
+    explicit VirtualBoard(const DeviceContext& context, hal::TraceSink* firmware_trace = nullptr);
+    ~VirtualBoard() override;
+    VirtualBoard(const VirtualBoard&) = delete;
+    VirtualBoard& operator=(const VirtualBoard&) = delete;
+
+    void power_on() override;
+    void power_off() override;
+    bool powered() const override;
+    bool reflash_client_id(const std::string& client_id) override;
+    Millis say(const std::string& text, int voice) override;
+
+    fw::DeviceState device_state() const override;
+    fw::AuthState auth_state() const override;
+    fw::RingPattern ring_pattern() const override;
+    hal::RingFrame leds() const override;
+    std::string user_code() const override;
+    std::size_t device_audio_samples() const override;
+    const std::vector<SpokenSentence>& spoken() const override;
+    std::optional<std::string> stored_refresh_token() const override;
+    VirtualFlash* flash() override;
+    hal::Crypto* crypto() override;
+
+    // Frames the microphone handed to the firmware; the RTC now (unix seconds).
+    std::uint64_t mic_frames_delivered() const override;
+    std::int64_t rtc_unix() const override;
+    // The firmware while powered (nullptr off): for the emulator's agent, which reports it.
+    const fw::Speaker* firmware() const;
+
+    // `observer` sees every event as it is handed to the firmware, just before dispatch; its
+    // views live only for the call and it must not call back into the board.
+    void observe_events(std::function<void(const fw::Event&)> observer) override;
+
+private:
+    struct Parts;
+    std::unique_ptr<Parts> parts_;
+};
+
+} // namespace ringside::sim
