@@ -15,6 +15,7 @@ struct JUnitCase {
     bool failed = false;
     std::string failure_message;  // one line
     std::string failure_text;     // details, several lines
+    std::string skipped;          // why it was not run (e.g. sim-only on a board); empty: it ran
 };
 
 void write_junit(std::ostream& out, const std::string& suite_name, const std::vector<JUnitCase>& cases);

@@ -17,6 +17,7 @@
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_executor.hpp"
 #include "runner/scenario_loader.hpp"
+#include "runner/target.hpp"
 #include "sim/cloud_client/remote_cloud.hpp"
 
 namespace ringside::runner {
@@ -49,11 +50,12 @@ struct Run {
     Scenario scenario;
     ScenarioResult result;
     double wall_seconds = 0;
+    bool skipped = false;  // sim-only on a board target: not played
 };
 
-ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, const sim::CloudFactory& make_cloud, double& wall_seconds) {
+ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, const WorldMakers& makers, double& wall_seconds) {
     const auto start = std::chrono::steady_clock::now();
-    ScenarioResult r = run_scenario(s, seed, make_cloud);
+    ScenarioResult r = run_scenario(s, seed, makers);
     wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return r;
 }
@@ -70,10 +72,14 @@ std::string failure_text(const RunOptions& o, const ScenarioResult& r) {
 }
 
 void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
+    if (run.skipped) {
+        out << "SKIP  " << run.scenario.name << "  " << run.scenario.where.file << "  (sim only: " << run.scenario.sim_only << ")\n";
+        return;
+    }
     const ScenarioResult& r = run.result;
     char wall[32];
     std::snprintf(wall, sizeof wall, "%.0f ms", run.wall_seconds * 1000);
-    out << (r.passed() ? "PASS  " : r.cloud_lost ? "ERROR " : "FAIL  ") << r.name << "  " << r.file << "  (virtual " << format_timestamp(r.virtual_end)
+    out << (r.passed() ? "PASS  " : r.lost ? "ERROR " : "FAIL  ") << r.name << "  " << r.file << "  (virtual " << format_timestamp(r.virtual_end)
         << ", wall " << wall << ")\n";
     if (r.passed()) return;
     std::string text = failure_text(o, r);
@@ -108,6 +114,7 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
         fs::create_directories(o.trace_dir);
         const auto names = trace_names(runs);
         for (std::size_t i = 0; i < runs.size(); ++i) {
+            if (runs[i].skipped) continue;
             const ScenarioResult& r = runs[i].result;
             const fs::path base = fs::path(o.trace_dir) / names[i];
             std::ofstream raw(base.string() + ".jsonl", std::ios::binary);
@@ -123,6 +130,7 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
     if (!o.html_file.empty()) {
         std::vector<reports::ScenarioReport> scenarios;
         for (const auto& run : runs) {
+            if (run.skipped) continue;
             const ScenarioResult& r = run.result;
             reports::ScenarioReport s{r.name, r.file, r.seed, r.passed(), r.passed() ? "" : failure_text(o, r),
                                       r.virtual_end, run.wall_seconds, {}, r.trace, r.journal};
@@ -138,9 +146,14 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
         std::vector<reports::JUnitCase> cases;
         for (const auto& run : runs) {
             reports::JUnitCase c;
-            c.name = run.result.name;
-            c.classname = run.result.file;
+            c.name = run.scenario.name;
+            c.classname = run.scenario.where.file;
             c.seconds = run.wall_seconds;
+            if (run.skipped) {
+                c.skipped = "sim only: " + run.scenario.sim_only;
+                cases.push_back(std::move(c));
+                continue;
+            }
             c.failed = !run.result.passed();
             if (c.failed) {
                 c.failure_message = run.result.failure->message;
@@ -177,7 +190,10 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
         for (const auto& file : shard) {
             try {
                 Scenario s = load_scenario(file);
-                if (selected(o, s)) runs.push_back(Run{std::move(s), {}, 0});
+                if (selected(o, s)) {
+                    const bool skipped = o.target == RunOptions::Target::Hil && !s.sim_only.empty();
+                    runs.push_back(Run{std::move(s), {}, 0, skipped});
+                }
             } catch (const ScenarioError& e) {
                 err << "error: " << e.what() << "\n";
                 ++load_errors;
@@ -193,23 +209,28 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
             return 2;
         }
 
-        sim::CloudFactory make_cloud;
+        WorldMakers makers;
         cloud::RemoteCloudOptions remote{o.cloud_url, o.cloud_token, o.cloud_ca};
         if (!o.cloud_url.empty()) {
             // Asked once up front: a wrong URL, token or CA is a usage error, not 52 failures.
             cloud::RemoteCloud::check(remote);
-            make_cloud = [remote](const cloud::CloudConfig& c) { return std::make_unique<cloud::RemoteCloud>(remote, c); };
+            makers.cloud = [remote](const cloud::CloudConfig& c) { return std::make_unique<cloud::RemoteCloud>(remote, c); };
         }
+        makers.device = device_factory(o);
 
         // Scenarios are independent worlds: run them on -j workers, report in file order.
         std::vector<std::future<void>> pending;
         std::size_t next = 0, printed = 0;
-        int failed = 0, lost = 0;
+        int failed = 0, lost = 0, skipped = 0;
         auto launch = [&] {
             Run& run = runs[next++];
             const std::uint64_t seed = o.seed ? *o.seed : run.scenario.seed;
-            pending.push_back(std::async(std::launch::async, [&run, seed, &make_cloud] {
-                run.result = timed_run(run.scenario, seed, make_cloud, run.wall_seconds);
+            if (run.skipped) {
+                pending.push_back(std::async(std::launch::deferred, [] {}));
+                return;
+            }
+            pending.push_back(std::async(std::launch::async, [&run, seed, &makers] {
+                run.result = timed_run(run.scenario, seed, makers, run.wall_seconds);
             }));
         };
         while (printed < runs.size()) {
@@ -222,15 +243,18 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
             pending[printed].get();
             if (o.progress) out << "\r\033[K";
             print_result(out, o, runs[printed]);
-            failed += runs[printed].result.passed() ? 0 : 1;
-            lost += runs[printed].result.cloud_lost ? 1 : 0;
+            skipped += runs[printed].skipped ? 1 : 0;
+            failed += runs[printed].skipped || runs[printed].result.passed() ? 0 : 1;
+            lost += runs[printed].result.lost ? 1 : 0;
             ++printed;
             out.flush();
         }
         write_reports(o, runs);
-        out << static_cast<int>(runs.size()) - failed << " passed, " << failed << " failed\n";
+        out << static_cast<int>(runs.size()) - failed - skipped << " passed, " << failed << " failed";
+        if (skipped) out << ", " << skipped << " skipped (sim only)";
+        out << "\n";
         if (lost) {
-            err << "error: " << lost << " scenario(s) lost the cloud at " << o.cloud_url << "; their verdicts say nothing about the firmware\n";
+            err << "error: " << lost << " scenario(s) lost the cloud or the board; their verdicts say nothing about the firmware\n";
             return 2;
         }
         return failed ? 1 : 0;

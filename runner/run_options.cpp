@@ -47,7 +47,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             o.shard_index = static_cast<int>(parse_number(a, v.substr(0, slash), 1, o.shard_count));
         } else if (a == "--target") {
             const std::string& v = value();
-            if (v != "sim") throw UsageError("--target " + v + ": only 'sim' is available in this build (hil is not built yet)");
+            if (v != "sim" && v != "hil") throw UsageError("--target " + v + ": expected sim or hil");
+            o.target = v == "hil" ? RunOptions::Target::Hil : RunOptions::Target::Sim;
         } else if (a == "--cloud") {
             const std::string& v = value();
             if (v == "inproc") o.cloud_url.clear();
@@ -56,7 +57,9 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
         } else if (a == "--cloud-ca") {
             o.cloud_ca = value();
         } else if (a == "--port") {
-            throw UsageError(a + " is not available in this build yet");
+            o.port = value();
+        } else if (a == "--baud") {
+            o.baud = static_cast<int>(parse_number(a, value(), 300, 4000000));
         } else if (!a.empty() && a[0] == '-') {
             throw UsageError("unknown option '" + a + "'; see 'ringside --help'");
         } else {
@@ -64,6 +67,9 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
         }
     }
     if (o.paths.empty()) o.paths.push_back("scenarios");
+    if (o.target == RunOptions::Target::Hil && o.port.empty())
+        throw UsageError("--target hil needs --port: a serial port, a USB serial number, tcp:HOST:PORT, or emulator");
+    if (o.target == RunOptions::Target::Sim && !o.port.empty()) throw UsageError("--port goes with --target hil");
     if (!o.cloud_ca.empty() && o.cloud_url.rfind("https://", 0) != 0)
         throw UsageError("--cloud-ca goes with an https:// --cloud URL");
     if (!o.cloud_url.empty()) {

@@ -28,6 +28,12 @@ struct RunOptions {
     // out of the command line (and so out of `ps` and repro lines); --cloud-ca FILE is the
     // CA to trust for an https URL.
     std::string cloud_url, cloud_token, cloud_ca;
+    // --target sim (the virtual speaker) or hil (a board on --port: a serial port, a USB
+    // serial number, tcp:HOST:PORT, or `emulator` for the project's own board emulator);
+    // --baud for real serial ports.
+    enum class Target { Sim, Hil } target = Target::Sim;
+    std::string port;
+    int baud = 115200;
 };
 
 // args: what follows "run" on the command line.

@@ -33,6 +33,9 @@ struct Scenario {
     SourceLocation where;
     std::uint64_t seed = 1;
     std::vector<std::string> tags;
+    // Why the scenario cannot run on a board (`sim_only: <reason>`); empty: it runs on any
+    // target. `--target hil` skips it and says why.
+    std::string sim_only;
     sim::WorldConfig world;
     std::vector<Step> steps;
 };

@@ -5,8 +5,21 @@
 #include "sim/cloud_client/remote_cloud.hpp"
 
 namespace ringside::runner {
+namespace {
 
-ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const sim::CloudFactory& make_cloud) {
+// A part of the world (the cloud, the board) stopped answering during step `i`.
+void lost(ScenarioResult& result, const Scenario& scenario, std::size_t i, std::string message,
+          const sim::VirtualSpeaker* world) {
+    const bool in_step = i < scenario.steps.size();
+    result.failure = StepFailure{in_step ? i + 1 : 0, in_step ? scenario.steps[i].where : scenario.where,
+                                 in_step ? scenario.steps[i].text : std::string("(setting up the world)"),
+                                 std::move(message), world ? world->now() : Millis(0)};
+    result.lost = true;
+}
+
+} // namespace
+
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const WorldMakers& makers) {
     sim::WorldConfig config = scenario.world;
     config.seed = seed;
     config.cloud.seed = seed;
@@ -18,7 +31,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
     std::unique_ptr<sim::VirtualSpeaker> made;
     std::size_t i = 0;
     try {
-        made = std::make_unique<sim::VirtualSpeaker>(std::move(config), make_cloud);
+        made = std::make_unique<sim::VirtualSpeaker>(std::move(config), makers.cloud, makers.device);
         sim::VirtualSpeaker& world = *made;
         for (; i < scenario.steps.size(); ++i) {
             const Step& step = scenario.steps[i];
@@ -32,11 +45,9 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
         }
         result.journal = world.cloud().journal();
     } catch (const cloud::CloudLost& e) {
-        const bool in_step = i < scenario.steps.size();
-        result.failure = StepFailure{in_step ? i + 1 : 0, in_step ? scenario.steps[i].where : scenario.where,
-                                     in_step ? scenario.steps[i].text : std::string("(setting up the world)"),
-                                     std::string("lost the cloud: ") + e.what(), made ? made->now() : Millis(0)};
-        result.cloud_lost = true;
+        lost(result, scenario, i, std::string("lost the cloud: ") + e.what(), made.get());
+    } catch (const sim::DeviceLost& e) {
+        lost(result, scenario, i, std::string("lost the board: ") + e.what(), made.get());
     }
     if (made) {
         result.virtual_end = made->now();

@@ -40,13 +40,20 @@ struct ScenarioResult {
     std::vector<sim::TraceLine> trace;
     std::vector<cloud::JournalEntry> journal;
 
-    // The cloud behind --cloud URL stopped answering: the verdict is not the firmware's.
-    bool cloud_lost = false;
+    // The cloud behind --cloud URL or the board on --port stopped answering: the verdict
+    // is not the firmware's.
+    bool lost = false;
 
     bool passed() const { return !failure; }
 };
 
-// `make_cloud`: the cloud the world talks to (default: the service in process).
-ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const sim::CloudFactory& make_cloud = {});
+// What a world is made of beyond its scenario: its cloud and its speaker (empty: the
+// service and the virtual board in process).
+struct WorldMakers {
+    sim::CloudFactory cloud;
+    sim::DeviceFactory device;
+};
+
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const WorldMakers& makers = {});
 
 } // namespace ringside::runner

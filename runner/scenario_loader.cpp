@@ -133,6 +133,9 @@ Step read_step(const ScenarioNode& item, const Scenario& scenario) {
     return step;
 }
 
+// Steps whose test face exists only on the virtual board (not over the serial link).
+bool needs_virtual_board(const std::string& step) { return step == "flash.cut_power"; }
+
 Scenario read_scenario(ScenarioNode root, const std::string& path) {
     if (!root.is_map()) root.fail("a scenario file must be a mapping with at least 'name' and 'steps'");
     Scenario s;
@@ -142,12 +145,23 @@ Scenario read_scenario(ScenarioNode root, const std::string& path) {
     if (auto n = root.get("seed")) s.seed = static_cast<std::uint64_t>(n->integer(0, 1LL << 53));
     if (auto n = root.get("tags"))
         for (const ScenarioNode& t : n->items()) s.tags.push_back(t.str());
+    if (auto n = root.get("sim_only")) {
+        s.sim_only = n->str();
+        if (s.sim_only.size() < 10) n->fail("sim_only needs the reason the scenario cannot run on a board, e.g. 'injects power cuts into the virtual flash'");
+    }
     if (auto n = root.get("cloud")) read_cloud(*n, s);
     if (auto n = root.get("device")) read_device(*n, s);
     if (auto n = root.get("wifi")) read_wifi(*n, s);
     ScenarioNode steps = root.require("steps");
     root.done();
-    for (const ScenarioNode& item : steps.items()) s.steps.push_back(read_step(item, s));
+    for (const ScenarioNode& item : steps.items()) {
+        s.steps.push_back(read_step(item, s));
+        // A step that drives a part only the virtual board has makes the scenario sim-only;
+        // saying so (with the reason) is the author's job, so a board run never meets it.
+        if (s.sim_only.empty() && needs_virtual_board(s.steps.back().name))
+            item.fail("step " + s.steps.back().name + " drives the virtual board directly; mark the scenario "
+                      "'sim_only: <why it cannot run on a board>'");
+    }
     if (s.steps.empty()) steps.fail("'steps' must hold at least one step");
     return s;
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ class Crypto;
 namespace ringside::sim {
 
 using Millis = std::chrono::milliseconds;
+
+// The device stopped answering (a board whose link broke, timed out or vanished): the run
+// cannot go on, and it is not the firmware's verdict. The message says which and why.
+struct DeviceLost : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 class DeviceBus;
 class Scheduler;

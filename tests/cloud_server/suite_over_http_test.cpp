@@ -99,8 +99,8 @@ TEST_CASE("every scenario's journal over HTTP equals its journal in process", "[
         INFO(file);
         const runner::Scenario s = runner::load_scenario(file);
         const runner::ScenarioResult a = runner::run_scenario(s, s.seed);
-        const runner::ScenarioResult b = runner::run_scenario(s, s.seed, over_http);
-        REQUIRE_FALSE(b.cloud_lost);
+        const runner::ScenarioResult b = runner::run_scenario(s, s.seed, {over_http, {}});
+        REQUIRE_FALSE(b.lost);
         CHECK(a.passed() == b.passed());
         CHECK(a.virtual_end == b.virtual_end);
         CHECK(a.trace.size() == b.trace.size());
@@ -175,9 +175,9 @@ TEST_CASE("a cloud that dies during a scenario is reported as lost, not as a fir
         cloud.kill_hard();
         return r;
     };
-    const runner::ScenarioResult r = runner::run_scenario(s, s.seed, dying);
+    const runner::ScenarioResult r = runner::run_scenario(s, s.seed, {dying, {}});
     CHECK(made == 1);
-    CHECK(r.cloud_lost);
+    CHECK(r.lost);
     REQUIRE_FALSE(r.passed());
     CHECK_THAT(r.failure->message, Catch::StartsWith("lost the cloud: the cloud at " + cloud.issuer()));
 }

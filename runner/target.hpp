@@ -1,0 +1,13 @@
+#pragma once
+// Which speaker a run plays against: the virtual board in process (--target sim) or a board
+// on a serial link (--target hil --port ...). Who may call: run_command.
+#include "runner/run_options.hpp"
+#include "sim/device.hpp"
+
+namespace ringside::runner {
+
+// The device factory for `options`' target (empty for the virtual board). Throws UsageError
+// when the port cannot be used.
+sim::DeviceFactory device_factory(const RunOptions& options);
+
+} // namespace ringside::runner
