@@ -77,17 +77,24 @@ bool is_pseudo_terminal(const std::string& path) {
     return (major_number >= 136 && major_number <= 143) || (major_number == 5 && minor(st.st_rdev) == 2);
 }
 
-FdTransport::FdTransport(int fd, std::string name) : FdTransport(fd, fd, std::move(name)) {}
+FdTransport::FdTransport(int fd, std::string name, int baud) : read_fd_(fd), write_fd_(fd), name_(std::move(name)) {
+    try {
+        fd_io::make_non_blocking(fd, name_);
+        make_raw_if_terminal(fd, baud, name_);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+}
 
 FdTransport::FdTransport(int read_fd, int write_fd, std::string name)
     : read_fd_(read_fd), write_fd_(write_fd), name_(std::move(name)) {
     try {
         fd_io::make_non_blocking(read_fd_, name_);
-        if (write_fd_ != read_fd_) fd_io::make_non_blocking(write_fd_, name_);
-        make_raw_if_terminal(read_fd_, 115200, name_);
+        fd_io::make_non_blocking(write_fd_, name_);
     } catch (...) {
         ::close(read_fd_);
-        if (write_fd_ != read_fd_) ::close(write_fd_);
+        ::close(write_fd_);
         throw;
     }
 }
@@ -113,9 +120,7 @@ std::unique_ptr<FdTransport> FdTransport::open_terminal(const std::string& path,
             throw LinkError(LinkError::Kind::Busy, path, "the port " + path + " is busy: another program has it locked");
         open_failed(path, error);
     }
-    auto transport = std::make_unique<FdTransport>(fd, path);  // closes fd if it throws
-    make_raw_if_terminal(fd, baud, path);
-    return transport;
+    return std::make_unique<FdTransport>(fd, path, baud);  // closes fd if it throws
 }
 
 void FdTransport::write(const std::uint8_t* data, std::size_t size, Deadline deadline) {

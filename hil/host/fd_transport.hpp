@@ -15,8 +15,9 @@ namespace ringside::hil {
 class FdTransport final : public ByteTransport {
 public:
     // Adopts `fd` for reading and writing (a PTY end, a socket) and closes it when done.
-    // `name` is what errors call the port. Throws LinkError (Io) if `fd` cannot be set up.
-    FdTransport(int fd, std::string name);
+    // `name` is what errors call the port; `baud` (bits per second) applies only to a
+    // terminal with a line (a PTY ignores it). Throws LinkError (Io) if `fd` cannot be set up.
+    FdTransport(int fd, std::string name, int baud = 115200);
     // A pipe pair: reads `read_fd`, writes `write_fd`; adopts and closes both.
     FdTransport(int read_fd, int write_fd, std::string name);
     ~FdTransport() override;

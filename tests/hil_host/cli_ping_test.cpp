@@ -13,7 +13,7 @@ using namespace ringside::test;
 TEST_CASE("cli: hil ping over a PTY prints the board and median/p99 round trips", "[hil_host][cli]") {
     Pty pty = open_pty(false);
     FakeBoard board(pty.master, [](BoardEnd& b) { answer_hellos(b, milliseconds(3000)); });
-    const CliRun run = run_ringside({"hil", "ping", "--port", pty.slave_path, "--count", "50"});
+    const CliRun run = run_cli({"hil", "ping", "--port", pty.slave_path, "--count", "50"});
     INFO(run.output);
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.output, Catch::Contains("port      " + pty.slave_path));
@@ -27,7 +27,7 @@ TEST_CASE("cli: hil ping over a PTY prints the board and median/p99 round trips"
 TEST_CASE("cli: hil ping to a silent board exits 1 naming the port and the wait", "[hil_host][cli]") {
     Pty pty = open_pty(false);
     FakeBoard board(pty.master, [](BoardEnd& b) { b.stay(milliseconds(2000)); });
-    const CliRun run = run_ringside({"hil", "ping", "--port", pty.slave_path, "--timeout", "400"});
+    const CliRun run = run_cli({"hil", "ping", "--port", pty.slave_path, "--timeout", "400"});
     INFO(run.output);
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.output, Catch::Contains("error: board on " + pty.slave_path + " sent no HelloAck within 400 ms"));
@@ -35,28 +35,28 @@ TEST_CASE("cli: hil ping to a silent board exits 1 naming the port and the wait"
 }
 
 TEST_CASE("cli: hil ping and hil port exit 2 for a port that is not there", "[hil_host][cli]") {
-    CliRun run = run_ringside({"hil", "ping", "--port", "/dev/ttyRINGSIDE_NOPE"});
+    CliRun run = run_cli({"hil", "ping", "--port", "/dev/ttyRINGSIDE_NOPE"});
     CHECK(run.exit_code == 2);
     CHECK(run.output == "error: no serial device /dev/ttyRINGSIDE_NOPE (see 'ringside hil ports')\n");
-    run = run_ringside({"hil", "port", "/dev/ttyRINGSIDE_NOPE"});
+    run = run_cli({"hil", "port", "/dev/ttyRINGSIDE_NOPE"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("error: no serial port named '/dev/ttyRINGSIDE_NOPE'"));
-    run = run_ringside({"hil", "port", "RINGSIDE-NO-SUCH-SERIAL"});
+    run = run_cli({"hil", "port", "RINGSIDE-NO-SUCH-SERIAL"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("none with that USB serial number"));
 }
 
 TEST_CASE("cli: hil ping refuses bad usage with exit 2 and says why", "[hil_host][cli]") {
-    CliRun run = run_ringside({"hil", "ping"});
+    CliRun run = run_cli({"hil", "ping"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("error: --port is required") && Catch::Contains("usage: ringside hil ping"));
-    run = run_ringside({"hil", "ping", "--port", "tcp:127.0.0.1"});
+    run = run_cli({"hil", "ping", "--port", "tcp:127.0.0.1"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("bad --port 'tcp:127.0.0.1'"));
-    run = run_ringside({"hil", "ping", "--port", "/dev/null", "--baud", "fast"});
+    run = run_cli({"hil", "ping", "--port", "/dev/null", "--baud", "fast"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("bad --baud 'fast': expected a whole number"));
-    run = run_ringside({"hil", "ping", "--port", "emulator"});
+    run = run_cli({"hil", "ping", "--port", "emulator"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("--port emulator is started by 'ringside run --target hil'"));
 }

@@ -10,7 +10,7 @@
 
 namespace ringside::test {
 
-CliRun run_ringside(const std::vector<std::string>& args, std::chrono::milliseconds limit) {
+CliRun run_cli(const std::vector<std::string>& args, std::chrono::milliseconds limit) {
     const auto start = std::chrono::steady_clock::now();
     int out[2];
     if (::pipe2(out, O_CLOEXEC) != 0) return {};

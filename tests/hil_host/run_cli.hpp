@@ -13,6 +13,6 @@ struct CliRun {
     long long elapsed_ms = 0;
 };
 
-CliRun run_ringside(const std::vector<std::string>& args, std::chrono::milliseconds limit = std::chrono::seconds(20));
+CliRun run_cli(const std::vector<std::string>& args, std::chrono::milliseconds limit = std::chrono::seconds(20));
 
 } // namespace ringside::test

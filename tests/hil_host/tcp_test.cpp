@@ -103,3 +103,34 @@ TEST_CASE("tcp transport: IPv6 loopback in brackets", "[hil_host]") {
     }
     ::close(fd);
 }
+
+TEST_CASE("tcp transport: a server that never accepts ends the connect at its timeout, naming the port", "[hil_host]") {
+    // A listener whose accept queue is full: Linux drops further SYNs, so a connect hangs
+    // (as toward a host that is down) until our deadline ends it.
+    auto listener = listen_loopback();
+    ::listen(listener->fd, 0);
+    std::vector<int> fillers;
+    for (int i = 0; i < 4; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = htons(listener->port);
+        ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        fillers.push_back(fd);
+    }
+    const std::string port = "tcp:127.0.0.1:" + std::to_string(listener->port);
+    hil::OpenOptions options;
+    options.connect_timeout = std::chrono::milliseconds(300);
+    Stopwatch clock;
+    try {
+        hil::open_transport(hil::parse_port_spec(port), options);
+        FAIL("connected to a server whose accept queue is full");
+    } catch (const hil::LinkError& e) {
+        CHECK(e.kind() == Kind::ConnectFailed);
+        CHECK(std::string(e.what()) == port + " did not accept a connection within 300 ms");
+    }
+    CHECK(clock.ms() >= 290);
+    CHECK(clock.ms() < 800);
+    for (int fd : fillers) ::close(fd);
+}

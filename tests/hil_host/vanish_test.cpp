@@ -127,3 +127,19 @@ TEST_CASE("vanished port: a pipe pair whose board end closes gives Closed, and n
     CHECK_THROWS_WITH(link.send(f), "the port pipes closed");  // EPIPE, not a dead process
     CHECK(clock.ms() < 100);
 }
+
+TEST_CASE("busy port: a PTY another harness holds is refused as busy, naming it", "[hil_host]") {
+    Pty pty = open_pty(false);
+    auto first = hil::open_transport(hil::parse_port_spec(pty.slave_path));
+    Stopwatch clock;
+    try {
+        hil::open_transport(hil::parse_port_spec(pty.slave_path));
+        FAIL("two harnesses opened one board");
+    } catch (const hil::LinkError& e) {
+        CHECK(e.kind() == Kind::Busy);
+        CHECK(e.is_open_failure());
+        CHECK(std::string(e.what()) == "the port " + pty.slave_path + " is busy: another program has it locked");
+    }
+    CHECK(clock.ms() < 100);
+    ::close(pty.master);
+}

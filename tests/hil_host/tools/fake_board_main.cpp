@@ -1,7 +1,8 @@
 // ringside_fake_board: the tests' scripted board as a process, for trying the host side by
 // hand (`ringside hil ping --port <the path it prints>`) until the real board emulator
 // lands. It opens a pseudo-terminal, prints "ready <slave path>" and answers every Hello
-// with a HelloAck until it hears nothing for IDLE seconds (default 30).
+// with a HelloAck, one host after another, until it hears nothing for IDLE seconds
+// (default 30).
 //   build/tests/ringside_fake_board [IDLE]
 #include <cstdio>
 #include <cstdlib>
@@ -19,7 +20,14 @@ int main(int argc, char** argv) {
     }
     Pty pty = open_pty(false);
     std::cout << "ready " << pty.slave_path << std::endl;
-    FakeBoard board(pty.master, [idle_s](BoardEnd& b) { answer_hellos(b, milliseconds(idle_s * 1000)); });
-    board.join();
+    const milliseconds idle(idle_s * 1000);
+    // A session ends when its host closes the slave; the PTY stays for the next one (a
+    // fresh BoardEnd waits out the EIO a master reads while no slave is open).
+    for (;;) {
+        BoardEnd board(pty.master);
+        if (!board.wait_hello(idle)) break;
+        board.send_hello_ack();
+        answer_hellos(board, idle);
+    }
     return 0;
 }
