@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/hil_ping.hpp"
 #include "hil/host/serial_ports.hpp"
 
 namespace ringside::cli {
@@ -39,7 +40,9 @@ int hil_command(const std::vector<std::string>& args) {
         print(*port);
         return 0;
     }
-    std::cerr << "usage: ringside hil ports | ringside hil port NAME|USB-SERIAL\n";
+    if (!args.empty() && args[0] == "ping") return hil_ping(args, std::cout, std::cerr);
+    std::cerr << "usage: ringside hil ports | ringside hil port NAME|USB-SERIAL\n"
+                 "       ringside hil ping --port PORT [--baud N] [--count N] [--timeout MS]\n";
     return 2;
 }
 

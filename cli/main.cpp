@@ -32,7 +32,11 @@ commands:
       --tls --ca-out FILE   HTTPS with a test CA made at start; its certificate to FILE
       --admin-token T       default: a fresh random token, printed at start
   hil ports       list serial ports (USB VID:PID, serial number)
-  hil port NAME   describe a port by name or USB serial number
+  hil port NAME   describe a port by name or USB serial number (exit 2 when there is none)
+  hil ping --port PORT [--baud N] [--count N] [--timeout MS]
+                  handshake with a board, print its identity and Hello round-trip times
+                  (PORT: tcp:HOST:PORT, a device path such as /dev/ttyUSB0 or /dev/pts/3,
+                  or a USB serial number); exit 1 when the board fails to answer
   demo, replay    not built yet
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage

@@ -1,0 +1,62 @@
+// `ringside hil ping` and `ringside hil port` as a user runs them: against a fake board on
+// a real pseudo-terminal, a silent one, and ports that are not there. Exit codes: 0 the
+// board answered, 1 it did not, 2 bad usage or a port that cannot be opened.
+#include <catch2/catch.hpp>
+
+#include "fake_board.hpp"
+#include "link_test_support.hpp"
+#include "run_cli.hpp"
+
+using namespace ringside;
+using namespace ringside::test;
+
+TEST_CASE("cli: hil ping over a PTY prints the board and median/p99 round trips", "[hil_host][cli]") {
+    Pty pty = open_pty(false);
+    FakeBoard board(pty.master, [](BoardEnd& b) { answer_hellos(b, milliseconds(3000)); });
+    const CliRun run = run_cli({"hil", "ping", "--port", pty.slave_path, "--count", "50"});
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.output, Catch::Contains("port      " + pty.slave_path));
+    CHECK_THAT(run.output, Catch::Contains("board     fake-board-1, firmware 0.0.0-test, protocol"));
+    CHECK_THAT(run.output, Catch::Contains("features  lockstep, http-tunnel (0x00000005)"));
+    CHECK_THAT(run.output, Catch::Contains("50 Hello/HelloAck round trips: median ") && Catch::Contains(" ms, p99 "));
+    CHECK_THAT(run.output, Catch::Contains("link      clean"));
+    CHECK(run.elapsed_ms < 5000);
+}
+
+TEST_CASE("cli: hil ping to a silent board exits 1 naming the port and the wait", "[hil_host][cli]") {
+    Pty pty = open_pty(false);
+    FakeBoard board(pty.master, [](BoardEnd& b) { b.stay(milliseconds(2000)); });
+    const CliRun run = run_cli({"hil", "ping", "--port", pty.slave_path, "--timeout", "400"});
+    INFO(run.output);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.output, Catch::Contains("error: board on " + pty.slave_path + " sent no HelloAck within 400 ms"));
+    CHECK(run.elapsed_ms < 3000);
+}
+
+TEST_CASE("cli: hil ping and hil port exit 2 for a port that is not there", "[hil_host][cli]") {
+    CliRun run = run_cli({"hil", "ping", "--port", "/dev/ttyRINGSIDE_NOPE"});
+    CHECK(run.exit_code == 2);
+    CHECK(run.output == "error: no serial device /dev/ttyRINGSIDE_NOPE (see 'ringside hil ports')\n");
+    run = run_cli({"hil", "port", "/dev/ttyRINGSIDE_NOPE"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("error: no serial port named '/dev/ttyRINGSIDE_NOPE'"));
+    run = run_cli({"hil", "port", "RINGSIDE-NO-SUCH-SERIAL"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("none with that USB serial number"));
+}
+
+TEST_CASE("cli: hil ping refuses bad usage with exit 2 and says why", "[hil_host][cli]") {
+    CliRun run = run_cli({"hil", "ping"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("error: --port is required") && Catch::Contains("usage: ringside hil ping"));
+    run = run_cli({"hil", "ping", "--port", "tcp:127.0.0.1"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("bad --port 'tcp:127.0.0.1'"));
+    run = run_cli({"hil", "ping", "--port", "/dev/null", "--baud", "fast"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("bad --baud 'fast': expected a whole number"));
+    run = run_cli({"hil", "ping", "--port", "emulator"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("--port emulator is started by 'ringside run --target hil'"));
+}
