@@ -13,7 +13,7 @@
 
 namespace ringside::hil {
 
-inline constexpr std::uint8_t kProtocolVersion = 1;
+inline constexpr std::uint8_t kProtocolVersion = 2;
 inline constexpr std::size_t kMaxPayload = 1024;
 inline constexpr std::size_t kHeaderSize = 6;
 inline constexpr std::size_t kCrcSize = 4;
@@ -21,30 +21,57 @@ inline constexpr std::size_t kMaxFrameSize = kHeaderSize + kMaxPayload + kCrcSiz
 // Encoded frame plus its delimiter: what a transmit buffer must hold.
 inline constexpr std::size_t kMaxWireSize = cobs_max_encoded(kMaxFrameSize) + 1;
 
+// docs/hil_protocol.md, "Message types": 0x0_ either way, 0x1_ host -> board, 0x2_ board ->
+// host (HttpBody both ways). Values are the wire's; never renumber one.
 enum class MessageType : std::uint8_t {
-    // Both directions
-    Hello = 0x01,          // host opens the link: protocol version it speaks
-    HelloAck = 0x02,       // board identity, firmware version, capabilities
-    Ack = 0x03,
-    Nack = 0x04,
+    Hello = 0x01,             // host opens the link
+    HelloAck = 0x02,          // board identity, firmware version, capabilities
+    Ack = 0x03,               // the last BoardConfig / Power was done
+    Nack = 0x04,              // refused, and why
     // Host -> board
     ButtonEdge = 0x10,
-    Utterance = 0x11,      // text + household member
-    AudioChunk = 0x12,     // PCM
-    Power = 0x13,          // on, off, reset
-    TimeGrant = 0x14,      // lockstep: advance the board clock by N ms
-    HttpResponse = 0x15,   // the host's answer to a tunnelled HttpRequest
-    SetupCredentials = 0x16,
+    Utterance = 0x11,         // a person speaks: voice and text
+    AudioChunk = 0x12,        // raw PCM for the microphone
+    Power = 0x13,             // on, off, reset
+    TimeGrant = 0x14,         // lockstep: run until a world time
+    HttpResponse = 0x15,      // head of the answer to a tunnelled request
+    SetupCredentials = 0x16,  // the companion app's provisioning
+    BoardConfig = 0x17,       // seed, RTC, identity for the next power-on
+    WifiResult = 0x18,        // outcome of the last WifiJoin
+    QueryStoredToken = 0x19,  // test face: the refresh token in flash
+    StreamRing = 0x1A,        // RingFrame streaming on/off
     // Board -> host
     RingFrame = 0x20,
-    PatternChange = 0x21,
-    DeviceState = 0x22,
-    AuthState = 0x23,
+    Status = 0x22,            // device, auth, ring, user code, audio buffered
     Speech = 0x24,
     Trace = 0x25,
-    HttpRequest = 0x26,    // the board's cloud traffic, tunnelled to the host
-    TimeDone = 0x27,       // lockstep: the granted time has been run
+    HttpRequest = 0x26,       // head of a request to tunnel
+    TimeDone = 0x27,          // lockstep: the board stands at a world time
+    HttpBody = 0x28,          // both ways: a piece of a request's or response's body
+    HttpCancel = 0x29,
+    WifiJoin = 0x2A,
+    WifiLeave = 0x2B,
+    WifiPreferBand = 0x2C,
+    SetupReport = 0x2D,
+    StoredToken = 0x2E,       // the answer to QueryStoredToken
 };
+
+// Whether `type` is one of the values above (a receiver Nacks the others).
+constexpr bool is_known(MessageType type) {
+    switch (type) {
+        case MessageType::Hello: case MessageType::HelloAck: case MessageType::Ack: case MessageType::Nack:
+        case MessageType::ButtonEdge: case MessageType::Utterance: case MessageType::AudioChunk:
+        case MessageType::Power: case MessageType::TimeGrant: case MessageType::HttpResponse:
+        case MessageType::SetupCredentials: case MessageType::BoardConfig: case MessageType::WifiResult:
+        case MessageType::QueryStoredToken: case MessageType::StreamRing: case MessageType::RingFrame:
+        case MessageType::Status: case MessageType::Speech: case MessageType::Trace:
+        case MessageType::HttpRequest: case MessageType::TimeDone: case MessageType::HttpBody:
+        case MessageType::HttpCancel: case MessageType::WifiJoin: case MessageType::WifiLeave:
+        case MessageType::WifiPreferBand: case MessageType::SetupReport: case MessageType::StoredToken:
+            return true;
+    }
+    return false;
+}
 
 struct Frame {
     MessageType type = MessageType::Ack;

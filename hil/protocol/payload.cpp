@@ -82,4 +82,10 @@ std::string_view PayloadReader::str() {
     return p ? std::string_view(reinterpret_cast<const char*>(p), n) : std::string_view();
 }
 
+std::string_view PayloadReader::rest() {
+    const std::size_t n = ok_ ? frame_.length - at_ : 0;
+    const std::uint8_t* p = take(n);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), n) : std::string_view();
+}
+
 } // namespace ringside::hil

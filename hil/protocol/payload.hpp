@@ -19,6 +19,7 @@ public:
     PayloadWriter& u32(std::uint32_t v);
     PayloadWriter& u64(std::uint64_t v);
     PayloadWriter& str(std::string_view s);  // u16 length, then the bytes
+    PayloadWriter& bytes(const void* data, std::size_t n) { return put(data, n); }  // no length: the rest
     bool ok() const { return ok_; }
 
 private:
@@ -35,6 +36,7 @@ public:
     std::uint32_t u32();
     std::uint64_t u64();
     std::string_view str();  // a view into the frame: valid while the frame is
+    std::string_view rest();  // every byte left (a `bytes` field), as a view into the frame
     // Every field read, nothing left over, nothing read past the end.
     bool ok_and_done() const { return ok_ && at_ == frame_.length; }
 

@@ -12,7 +12,7 @@ TEST_CASE("a sim-only step needs a sim_only mark with a reason", "[runner][targe
                    {"malformed_target/sim_only_without_reason.yaml", 2, "sim_only needs the reason"}});
 }
 
-TEST_CASE("--target hil needs a port, --port needs the hil target", "[runner][target]") {
+TEST_CASE("the hil target needs a port, and a port needs the hil target", "[runner][target]") {
     ChildResult r = run_ringside("run scenarios --target hil");
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("--target hil needs --port"));
