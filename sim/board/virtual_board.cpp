@@ -19,10 +19,34 @@
 
 namespace ringside::sim {
 
+// How one power-on's firmware reaches the parts: through fences, so a footprint probe can
+// tell the firmware's own heap use from the simulator's (sim/board/firmware_fence.hpp).
+struct Wiring {
+    Wiring(hal::Clock& clock, hal::Timers& timers, hal::LedRing& ring, hal::Wifi& wifi, hal::HttpClient& http,
+           hal::Flash& flash, hal::Random& random, hal::TraceSink& trace, hal::Speech& speech, hal::Microphone& mic,
+           hal::SetupChannel& setup, hal::Crypto& crypto, hal::RealTimeClock& rtc)
+        : clock(clock), timers(timers), ring(ring), wifi(wifi), http(http), flash(flash), random(random),
+          trace(trace), speech(speech), mic(mic), setup(setup), crypto(crypto), rtc(rtc) {}
+    fence::FencedClock clock;
+    fence::FencedTimers timers;
+    fence::FencedRing ring;
+    fence::FencedWifi wifi;
+    fence::FencedHttp http;
+    fence::FencedFlash flash;
+    fence::FencedRandom random;
+    fence::FencedTrace trace;
+    fence::FencedSpeech speech;
+    fence::FencedMicrophone mic;
+    fence::FencedSetup setup;
+    fence::FencedCrypto crypto;
+    fence::FencedRtc rtc;
+    hal::Board board{clock, timers, ring, wifi, http, flash, random, trace, speech, mic, setup, crypto, rtc};
+};
+
 // Member order is construction order: the identity first (the DeviceConfig views point into
 // it), the firmware last (it holds references to everything above it).
 struct VirtualBoard::Parts {
-    Parts(const DeviceContext& c, hal::TraceSink* firmware_trace)
+    explicit Parts(const DeviceContext& c)
         : context(c),
           device_config{context.issuer, context.client_id, context.scope, context.product_id,
                         context.serial_number, context.dialect},
@@ -32,11 +56,18 @@ struct VirtualBoard::Parts {
           speech{c.bus, c.trace},
           mic{c.bus, c.seed},
           crypto{c.seed, c.serial_number},
-          rtc{c.scheduler, c.rtc_unix},
-          fenced_trace{firmware_trace ? *firmware_trace : static_cast<hal::TraceSink&>(c.trace)},
-          fenced_wifi{c.wifi},
-          fenced_http{c.http},
-          fenced_setup{c.setup} {}
+          rtc{c.scheduler, c.rtc_unix} {}
+
+    template <typename Part, typename Own>
+    static Part& pick(Part* interposed, Own& own) { return interposed ? *interposed : own; }
+
+    void wire() {
+        const Interposers& i = interposers;
+        wiring.emplace(clock, timers, pick<hal::LedRing>(i.ring, ring), pick<hal::Wifi>(i.wifi, context.wifi),
+                       pick<hal::HttpClient>(i.http, context.http), flash, random,
+                       pick<hal::TraceSink>(i.trace, context.trace), pick<hal::Speech>(i.speech, speech), mic,
+                       pick<hal::SetupChannel>(i.setup, context.setup), crypto, rtc);
+    }
 
     DeviceContext context;
     fw::DeviceConfig device_config;
@@ -49,24 +80,8 @@ struct VirtualBoard::Parts {
     VirtualMicrophone mic;
     VirtualCrypto crypto;
     VirtualRtc rtc;
-    // The firmware reaches the parts through fences, so a footprint probe can tell the
-    // firmware's own heap use from the simulator's (sim/board/firmware_fence.hpp).
-    fence::FencedClock fenced_clock{clock};
-    fence::FencedTimers fenced_timers{timers};
-    fence::FencedRing fenced_ring{ring};
-    fence::FencedFlash fenced_flash{flash};
-    fence::FencedRandom fenced_random{random};
-    fence::FencedTrace fenced_trace;
-    fence::FencedSpeech fenced_speech{speech};
-    fence::FencedMicrophone fenced_mic{mic};
-    fence::FencedCrypto fenced_crypto{crypto};
-    fence::FencedRtc fenced_rtc{rtc};
-    fence::FencedWifi fenced_wifi;
-    fence::FencedHttp fenced_http;
-    fence::FencedSetup fenced_setup;
-    hal::Board board{fenced_clock, fenced_timers, fenced_ring,  fenced_wifi,   fenced_http,
-                     fenced_flash, fenced_random, fenced_trace, fenced_speech, fenced_mic,
-                     fenced_setup, fenced_crypto, fenced_rtc};
+    Interposers interposers;
+    std::optional<Wiring> wiring;        // engaged while powered
     std::optional<fw::Speaker> speaker;  // engaged while powered
     std::function<void(const fw::Event&)> observer;
 };
@@ -83,8 +98,7 @@ std::unique_ptr<fw::StoredCredentials> load_stored(hal::Flash& flash, hal::Crypt
 
 } // namespace
 
-VirtualBoard::VirtualBoard(const DeviceContext& context, hal::TraceSink* firmware_trace)
-    : parts_(std::make_unique<Parts>(context, firmware_trace)) {}
+VirtualBoard::VirtualBoard(const DeviceContext& context) : parts_(std::make_unique<Parts>(context)) {}
 
 VirtualBoard::~VirtualBoard() = default;
 
@@ -94,15 +108,22 @@ void VirtualBoard::power_on() {
     // A cut that happened ends with the next power-on; one still armed stays armed.
     if (p.flash.power_cut()) p.flash.restore_power();
     p.clock.mark_power_on();
-    p.speaker.emplace(p.board, p.device_config);
+    p.wire();
+    p.speaker.emplace(p.wiring->board, p.device_config);
     fw::Speaker& speaker = *p.speaker;
     p.context.bus.attach([&p, &speaker](const fw::Event& event) {
         if (p.observer) p.observer(event);
-        fence::FirmwareSection firmware;
-        speaker.dispatch(event);
+        {
+            fence::FirmwareSection firmware;
+            speaker.dispatch(event);
+        }
+        if (p.interposers.after_dispatch) p.interposers.after_dispatch(speaker);
     });
-    fence::FirmwareSection firmware;
-    speaker.power_on();
+    {
+        fence::FirmwareSection firmware;
+        speaker.power_on();
+    }
+    if (p.interposers.after_dispatch) p.interposers.after_dispatch(speaker);
 }
 
 void VirtualBoard::power_off() {
@@ -111,6 +132,7 @@ void VirtualBoard::power_off() {
     // Detach first: whatever the firmware's destructor asks of the board is never answered.
     p.context.bus.detach();
     p.speaker.reset();
+    p.wiring.reset();
     p.timers.reset();
     p.speech.cut();
     p.mic.reset();
@@ -160,6 +182,11 @@ std::optional<std::string> VirtualBoard::stored_refresh_token() const {
 }
 
 VirtualFlash* VirtualBoard::flash() { return &parts_->flash; }
+void VirtualBoard::interpose(Interposers interposers) { parts_->interposers = std::move(interposers); }
+VirtualLedRing& VirtualBoard::ring_part() { return parts_->ring; }
+VirtualSpeech& VirtualBoard::speech_part() { return parts_->speech; }
+hal::Flash& VirtualBoard::flash_part() { return parts_->flash; }
+hal::Crypto& VirtualBoard::crypto_part() { return parts_->crypto; }
 hal::Crypto* VirtualBoard::crypto() { return &parts_->crypto; }
 
 std::uint64_t VirtualBoard::mic_frames_delivered() const { return parts_->mic.frames_delivered(); }

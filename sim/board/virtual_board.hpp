@@ -9,6 +9,8 @@
 #include <memory>
 
 #include "firmware/core/event.hpp"
+#include "firmware/hal/flash.hpp"
+#include "firmware/hal/speech.hpp"
 #include "firmware/hal/trace.hpp"
 #include "sim/device.hpp"
 
@@ -18,10 +20,27 @@ class Speaker;
 
 namespace ringside::sim {
 
+class VirtualLedRing;
+class VirtualSpeech;
+
+// What stands between the firmware and some of the board's parts: the board emulator puts
+// its link's agent there (taps on the ring, the loudspeaker and the trace, and its proxies
+// for the world's Wi-Fi, network and app), and hears after every dispatch. A null part
+// keeps the board's own (or the context's link to the world).
+struct Interposers {
+    hal::LedRing* ring = nullptr;
+    hal::Speech* speech = nullptr;
+    hal::TraceSink* trace = nullptr;
+    hal::Wifi* wifi = nullptr;
+    hal::HttpClient* http = nullptr;
+    hal::SetupChannel* setup = nullptr;
+    // After the firmware powered on and after every event it was handed.
+    std::function<void(const fw::Speaker&)> after_dispatch;
+};
+
 class VirtualBoard final : public Device {
 public:
-    // `firmware_trace`: where the firmware's trace records go (default: the context's trace).
-    explicit VirtualBoard(const DeviceContext& context, hal::TraceSink* firmware_trace = nullptr);
+    explicit VirtualBoard(const DeviceContext& context);
     ~VirtualBoard() override;
     VirtualBoard(const VirtualBoard&) = delete;
     VirtualBoard& operator=(const VirtualBoard&) = delete;
@@ -42,6 +61,14 @@ public:
     std::optional<std::string> stored_refresh_token() const override;
     VirtualFlash* flash() override;
     hal::Crypto* crypto() override;
+
+    // Takes effect at the next power-on.
+    void interpose(Interposers interposers);
+    // The board's own parts, for an interposer to wrap.
+    VirtualLedRing& ring_part();
+    VirtualSpeech& speech_part();
+    hal::Flash& flash_part();
+    hal::Crypto& crypto_part();
 
     // Frames the microphone handed to the firmware; the RTC now (unix seconds).
     std::uint64_t mic_frames_delivered() const override;
