@@ -38,6 +38,11 @@ public:
     // across power cycles); free-running, the board's own monotonic ms. Stamps Trace.
     virtual std::uint64_t world_ms() const = 0;
 
+    // The board's calendar clock (its hal::RealTimeClock), unix seconds. Sent with every
+    // tunnelled request: the host's relay checks the cloud's certificate against it, as the
+    // board's TLS stack would.
+    virtual std::int64_t rtc_unix() const = 0;
+
     // On: construct the Speaker and power_on() it (then observe()). Off: destroy it (then
     // powered_off()). Reset: off, then on. Answer `ok` also when already in that state.
     virtual PortAnswer power(PowerAction action) = 0;

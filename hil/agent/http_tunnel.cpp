@@ -16,7 +16,7 @@ bool HttpTunnel::send(hal::RequestId id, const hal::HttpRequest& request) {
             break;
         }
     const HttpRequestHead head{id, request.method, request.url, request.content_type, request.authorization,
-                               static_cast<std::uint32_t>(request.body.size())};
+                               static_cast<std::uint32_t>(request.body.size()), port_.rtc_unix()};
     if (slot == kMaxOutstanding || !outbox_.send(head, Notice::HostMustSee)) {
         ++stats_.requests_refused;
         return false;

@@ -167,6 +167,7 @@ bool encode(const HttpRequestHead& m, Frame& f) {
                .str(m.content_type)
                .str(m.authorization)
                .u32(m.body_length)
+               .u64(static_cast<std::uint64_t>(m.device_unix))
                .ok();
 }
 
@@ -370,6 +371,7 @@ bool decode(const Frame& f, HttpRequestHead& m) {
     m.content_type = r.str();
     m.authorization = r.str();
     m.body_length = r.u32();
+    m.device_unix = static_cast<std::int64_t>(r.u64());
     return r.ok_and_done() && method_ok;
 }
 

@@ -115,6 +115,9 @@ struct HttpRequestHead {
     hal::HttpMethod method = hal::HttpMethod::Get;
     std::string_view url, content_type, authorization;
     std::uint32_t body_length = 0;  // bytes
+    // The board's calendar clock (unix seconds) as it sends: the certificate a TLS stack
+    // would check against it is the host relay's to check.
+    std::int64_t device_unix = 0;
 };
 // The head of an answer; its body follows in HttpBody pieces (none if empty).
 struct HttpResponseHead {

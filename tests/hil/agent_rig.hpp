@@ -43,6 +43,7 @@ public:
         agent.observe(*speaker);
     }
     std::uint64_t world_ms() const override { return world; }
+    std::int64_t rtc_unix() const override { return rtc.now; }
 
     hil::PortAnswer power(hil::PowerAction action) override {
         ++power_calls;

@@ -31,6 +31,7 @@ struct Recorder final : BoardPort, ByteSink {
                                       std::string(e.response.body), e.response.retry_after_s, e.response.date_unix});
     }
     std::uint64_t world_ms() const override { return 0; }
+    std::int64_t rtc_unix() const override { return rtc; }
     PortAnswer power(PowerAction) override { return PortAnswer::ok(); }
     bool write(const std::uint8_t* bytes, std::size_t count) override {
         if (!accepting) return false;
@@ -43,6 +44,7 @@ struct Recorder final : BoardPort, ByteSink {
     std::vector<Frame> frames;
     FrameDecoder decoder;
     bool accepting = true;
+    std::int64_t rtc = 1'764'028'800;
     std::function<void(const fw::Event&)> during_dispatch;  // what the firmware does before reading the answer
 };
 
@@ -84,6 +86,7 @@ TEST_CASE("tunnel: a request goes out as its head and body pieces of at most a f
     CHECK(head.content_type == "audio/L16;rate=8000");
     CHECK(head.authorization == "Bearer Atza|a");
     CHECK(head.body_length == 2'500);
+    CHECK(head.device_unix == 1'764'028'800);  // the board's RTC, for the relay's certificate check
     std::string sent;
     for (std::size_t i = 1; i < 4; ++i) {
         HttpBody piece;

@@ -206,7 +206,7 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
     }
     {
         const HttpRequestHead sent{0x4001, hal::HttpMethod::Post, "https://auth.ringside.test/oauth2/token",
-                                   "application/x-www-form-urlencoded", "Bearer Atza|x", 1234};
+                                   "application/x-www-form-urlencoded", "Bearer Atza|x", 1234, -86'400};
         auto got = round_trip(sent, MessageType::HttpRequest);
         CHECK(got.message.request_id == 0x4001);
         CHECK(got.message.method == hal::HttpMethod::Post);
@@ -214,6 +214,7 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
         CHECK(got.message.content_type == sent.content_type);
         CHECK(got.message.authorization == "Bearer Atza|x");
         CHECK(got.message.body_length == 1234);
+        CHECK(got.message.device_unix == -86'400);  // a clock before 1970 survives
     }
     {
         const HttpResponseHead sent{0x8000, hal::TransportError::None, 429, 30, 1'764'028'800, "application/json", 99};
