@@ -70,6 +70,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
     if (o.target == RunOptions::Target::Hil && o.port.empty())
         throw UsageError("--target hil needs --port: a serial port, a USB serial number, tcp:HOST:PORT, or emulator");
     if (o.target == RunOptions::Target::Sim && !o.port.empty()) throw UsageError("--port goes with --target hil");
+    // One board, one scenario at a time; every world gets an emulator of its own.
+    if (o.target == RunOptions::Target::Hil && o.port != "emulator") o.jobs = 1;
     if (!o.cloud_ca.empty() && o.cloud_url.rfind("https://", 0) != 0)
         throw UsageError("--cloud-ca goes with an https:// --cloud URL");
     if (!o.cloud_url.empty()) {

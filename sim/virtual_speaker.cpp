@@ -123,6 +123,7 @@ VirtualSpeaker::~VirtualSpeaker() = default;
 Millis VirtualSpeaker::now() const { return world_->scheduler.now(); }
 
 void VirtualSpeaker::power_on() {
+    settle();
     World& w = *world_;
     if (w.device->powered()) return;  // already on: pressing "on" again changes nothing
     w.trace.record_line("power", "on", "");
@@ -130,6 +131,7 @@ void VirtualSpeaker::power_on() {
 }
 
 void VirtualSpeaker::power_off() {
+    settle();
     World& w = *world_;
     if (!w.device->powered()) return;
     w.trace.record_line("power", "off", "");
@@ -139,6 +141,7 @@ void VirtualSpeaker::power_off() {
 }
 
 bool VirtualSpeaker::reflash_client_id(const std::string& client_id) {
+    settle();
     World& w = *world_;
     if (!w.device->reflash_client_id(client_id)) return false;
     w.config.device.client_id = client_id;
@@ -148,9 +151,15 @@ bool VirtualSpeaker::reflash_client_id(const std::string& client_id) {
 
 bool VirtualSpeaker::powered() const { return world_->device->powered(); }
 
-void VirtualSpeaker::press(hal::Button button) { world_->bus.dispatch(fw::Event::button_down(button)); }
+void VirtualSpeaker::press(hal::Button button) {
+    settle();
+    world_->bus.dispatch(fw::Event::button_down(button));
+}
 
-void VirtualSpeaker::release(hal::Button button) { world_->bus.dispatch(fw::Event::button_up(button)); }
+void VirtualSpeaker::release(hal::Button button) {
+    settle();
+    world_->bus.dispatch(fw::Event::button_up(button));
+}
 
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account) {
     hal::WifiBand band = hal::WifiBand::Any;
@@ -161,21 +170,25 @@ void VirtualSpeaker::provision(const std::string& ssid, const std::string& passw
 
 void VirtualSpeaker::provision(const std::string& ssid, const std::string& password, const std::string& account,
                                hal::WifiBand band) {
+    settle();
     if (password.size() >= 4) world_->provisioned_passwords.insert(password);
     world_->app.provision(ssid, password, account, band);
 }
 
 PageResult VirtualSpeaker::sign_in_at_page(const PageSignIn& form) {
+    settle();
     BrowserUser browser(world_->trace, world_->cloud);
     const std::string shown = user_code();
     return browser.sign_in(shown, form, now());
 }
 
 cloud::ApprovalResult VirtualSpeaker::approve_shown_code(const std::string& account, int after_polls) {
+    settle();
     return world_->app.approve(user_code(), account, after_polls);
 }
 
 Millis VirtualSpeaker::say(const std::string& text, int voice) {
+    settle();
     world_->trace.record_line("user", "say", "voice " + std::to_string(voice));
     return world_->device->say(text, voice);
 }
@@ -209,6 +222,7 @@ std::optional<std::string> VirtualSpeaker::stored_token_account() const {
 std::int64_t VirtualSpeaker::device_rtc_unix() const { return world_->device->rtc_unix(); }
 
 void VirtualSpeaker::set_internet_up(bool up) {
+    settle();
     world_->trace.record_line("test", up ? "internet_up" : "internet_down", "");
     world_->internet_up = up;
 }
@@ -241,6 +255,13 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
     }
     scheduler.advance_to(deadline);
     return false;
+}
+
+void VirtualSpeaker::settle() {
+    // Whatever the device said about earlier inputs at this instant goes into the trace and
+    // the world before the next action does, as it would with one shared clock.
+    while (world_->device->run_to(now())) {
+    }
 }
 
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }

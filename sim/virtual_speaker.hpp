@@ -165,6 +165,9 @@ public:
     void observe_events(std::function<void(const fw::Event&)> observer);
 
 private:
+    // Brings a device with a clock of its own (a board on a link) to now first.
+    void settle();
+
     struct World;
     std::unique_ptr<World> world_;
 };

@@ -1,0 +1,85 @@
+#pragma once
+// The board emulator's port: the real firmware on the simulator's virtual board (timers,
+// LED ring, flash, loudspeaker, microphone, crypto, RTC over its own discrete-event clock),
+// put on the HIL link by the real board agent, exactly as a physical board's port would.
+// It is lockstep: its clock moves only inside run_until, one instant at a time, stopping
+// where the agent says the host must look (docs/hil_protocol.md, "Two clocks").
+// The first BoardConfig makes the board (seed, RTC, identity); later ones, while it is off,
+// reflash its client id and keep its flash, as a factory reflash would.
+// Who may call: the emulator's loop (feed, outgoing), one thread.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hil/agent/board_agent.hpp"
+#include "hil/agent/stored_token_reader.hpp"
+#include "hil/emulator/unlinked.hpp"
+#include "sim/board/device_bus.hpp"
+#include "sim/board/trace_recorder.hpp"
+#include "sim/board/virtual_board.hpp"
+#include "sim/clock/scheduler.hpp"
+
+namespace ringside::hil {
+
+class EmulatorPort final : public BoardPort, public BoardMicrophone, public ByteSink {
+public:
+    explicit EmulatorPort(std::string board_id);
+    ~EmulatorPort();
+
+    // Bytes from the host; what the agent answered is then in outgoing() (take it all).
+    void feed(const std::uint8_t* bytes, std::size_t count) { agent_.feed(bytes, count); }
+    std::vector<std::uint8_t>& outgoing() { return out_; }
+    LinkStats stats() const { return agent_.stats(); }
+
+    // ByteSink
+    bool write(const std::uint8_t* bytes, std::size_t count) override;
+    // BoardPort
+    void deliver(const fw::Event& event) override;
+    std::uint64_t world_ms() const override;
+    std::int64_t rtc_unix() const override;
+    PortAnswer power(PowerAction action) override;
+    PortAnswer configure(const BoardConfig& config) override;
+    PortAnswer run_until(std::uint64_t until_ms, std::uint64_t& stood_at_ms) override;
+    PortAnswer read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) override;
+    // BoardMicrophone
+    PortAnswer speak(std::uint8_t voice, std::string_view text) override;
+
+private:
+    // The agent's "real" ring and loudspeaker: the current virtual board's.
+    struct BoardRing final : hal::LedRing {
+        explicit BoardRing(EmulatorPort& p) : port(p) {}
+        void show(const hal::RingFrame& frame) override;
+        EmulatorPort& port;
+    };
+    struct BoardSpeech final : hal::Speech {
+        explicit BoardSpeech(EmulatorPort& p) : port(p) {}
+        void say(std::string_view text) override;
+        void stop() override;
+        EmulatorPort& port;
+    };
+    struct Identity {  // what the board is made with (BoardConfig, or the defaults)
+        std::uint64_t seed = 1;
+        std::int64_t rtc_unix = 0;
+        std::string issuer = "https://auth.ringside.test", client_id = "ringside-speaker", scope = "speaker",
+                    product_id = "RS-ONE", serial_number = "RS0000000001";
+        fw::AuthDialect dialect = fw::AuthDialect::Rfc8628;
+    };
+    void make_board();
+
+    sim::Scheduler scheduler_;
+    sim::TraceRecorder trace_{scheduler_};  // the loudspeaker's own lines; the host keeps the trace
+    sim::DeviceBus bus_{scheduler_};
+    Unlinked unlinked_;
+    BoardRing ring_{*this};
+    BoardSpeech speech_{*this};
+    std::string board_id_;
+    BoardIdentity identity_;
+    BoardAgent agent_;
+    Identity made_with_;
+    std::unique_ptr<sim::VirtualBoard> board_;
+    std::unique_ptr<StoredTokenReader> reader_;
+    std::vector<std::uint8_t> out_;
+};
+
+} // namespace ringside::hil

@@ -1,0 +1,98 @@
+// ringside-board-emulator: the real firmware and the real board agent as a process of its
+// own on a real byte stream, so CI can run `ringside run --target hil` with no board.
+//
+//   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S]
+//
+// PATH is the board's end of the link: a pseudo-terminal's slave (what `--port emulator`
+// hands it; put into raw mode here, as a UART has no line discipline) or any serial device.
+// Prints "ready" once it listens; exits 0 when the host closes the link, 2 on bad usage, 1
+// when the link fails, and by itself after S seconds (default 600) with no byte from the
+// host, so an orphaned emulator never lingers.
+#include <fcntl.h>
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "hil/emulator/emulator_port.hpp"
+
+namespace {
+
+int usage(const char* why) {
+    std::fprintf(stderr, "error: %s\nusage: ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit SECONDS]\n", why);
+    return 2;
+}
+
+// Writes all of `bytes`, waiting (bounded) while the tty's buffer is full.
+bool write_all(int fd, const std::vector<std::uint8_t>& bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n > 0) {
+            done += static_cast<std::size_t>(n);
+            continue;
+        }
+        if (n < 0 && errno != EAGAIN && errno != EINTR) return false;
+        pollfd p{fd, POLLOUT, 0};
+        if (::poll(&p, 1, 5000) <= 0) return false;  // the host stopped reading for 5 s
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string tty, board_id = "EMU0000000001";
+    long idle_exit_s = 600;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (i + 1 >= argc) return usage(("missing value for " + a).c_str());
+        const std::string v = argv[++i];
+        if (a == "--tty") tty = v;
+        else if (a == "--board-id") board_id = v;
+        else if (a == "--idle-exit") idle_exit_s = std::strtol(v.c_str(), nullptr, 10);
+        else return usage(("unknown option " + a).c_str());
+    }
+    if (tty.empty()) return usage("--tty PATH is required");
+    if (idle_exit_s <= 0) return usage("--idle-exit takes a number of seconds");
+
+    const int fd = ::open(tty.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        std::fprintf(stderr, "error: cannot open %s: %s\n", tty.c_str(), std::strerror(errno));
+        return 1;
+    }
+    termios raw{};
+    if (::tcgetattr(fd, &raw) == 0) {
+        ::cfmakeraw(&raw);
+        ::tcsetattr(fd, TCSANOW, &raw);
+    }
+
+    ringside::hil::EmulatorPort port(board_id);
+    std::printf("ready\n");
+    std::fflush(stdout);
+
+    std::uint8_t buffer[4096];
+    for (;;) {
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, static_cast<int>(idle_exit_s * 1000));
+        if (ready == 0) return 0;  // nobody has spoken to us for the idle limit
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            return 1;
+        }
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) return 0;
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EINTR) continue;
+            return errno == EIO ? 0 : 1;  // a pty whose host end closed reads EIO: the link is over
+        }
+        port.feed(buffer, static_cast<std::size_t>(n));
+        if (!write_all(fd, port.outgoing())) return 1;
+        port.outgoing().clear();
+    }
+}

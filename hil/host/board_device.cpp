@@ -1,0 +1,325 @@
+#include "hil/host/board_device.hpp"
+
+#include <stdexcept>
+
+#include "hil/host/emulator_process.hpp"
+#include "hil/host/link_error.hpp"
+#include "hil/host/open_transport.hpp"
+#include "hil/host/port_spec.hpp"
+#include "hil/protocol/messages.hpp"
+#include "sim/board/device_bus.hpp"
+#include "sim/board/trace_recorder.hpp"
+#include "sim/clock/scheduler.hpp"
+
+namespace ringside::hil {
+namespace {
+
+// How long the board may take to answer anything (real time). The emulator answers in
+// microseconds; a board at 115200 baud needs ~90 ms per full frame.
+constexpr std::chrono::seconds kAnswerWithin{10};
+
+} // namespace
+
+BoardDevice::BoardDevice(const sim::DeviceContext& context, std::unique_ptr<BoardLink> link, BoardIdentity identity,
+                         std::shared_ptr<void> keep_alive)
+    : context_(context), keep_alive_(std::move(keep_alive)), link_(std::move(link)), identity_(std::move(identity)),
+      rtc_unix_(context.rtc_unix) {
+    if (identity_.capabilities & kCapConfigurable) configure(context_.client_id);
+}
+
+BoardDevice::~BoardDevice() {
+    // Detach from the world's bus: nothing may reach a device that is gone.
+    if (powered_) context_.bus.detach();
+}
+
+[[noreturn]] void BoardDevice::lost(const std::string& what) const { throw sim::DeviceLost(what); }
+
+template <typename Message>
+void BoardDevice::send(const Message& message) {
+    Frame f;
+    if (!encode(message, f)) lost("a message for the board on " + link_->port() + " does not fit a frame");
+    try {
+        link_->send(f);
+    } catch (const LinkError& e) {
+        lost(e.what());
+    }
+}
+
+Frame BoardDevice::next_frame(const char* what) {
+    const std::uint64_t restarts = link_->counters().board_restarts;
+    for (;;) {
+        std::optional<Frame> f;
+        try {
+            f = link_->receive(LinkClock::now() + kAnswerWithin);
+            link_->throw_if_damaged();
+        } catch (const LinkError& e) {
+            lost(e.what());
+        }
+        if (!f) lost("the board on " + link_->port() + " did not answer " + what + " within 10 s");
+        if (f->type != MessageType::HelloAck) return *f;
+        // A late answer to a resent Hello is harmless; a HelloAck nobody asked for is a reset.
+        if (link_->counters().board_restarts != restarts)
+            lost("the board on " + link_->port() + " restarted during the scenario (it announced itself again)");
+    }
+}
+
+Frame BoardDevice::await(MessageType type, const char* what) {
+    for (;;) {
+        const Frame f = next_frame(what);
+        if (f.type == type) return f;
+        handle(f);
+    }
+}
+
+void BoardDevice::configure(const std::string& client_id) {
+    const sim::DeviceContext& c = context_;
+    send(BoardConfig{c.seed, c.rtc_unix, c.issuer, client_id, c.scope, c.product_id, c.serial_number, c.dialect});
+    await(MessageType::Ack, "BoardConfig");
+}
+
+void BoardDevice::power_on() {
+    if (powered_) return;
+    context_.bus.attach([this](const fw::Event& event) { forward(event); });
+    send(Power{PowerAction::On});
+    await(MessageType::Ack, "Power on");
+    powered_ = true;
+    unanswered_ = true;
+}
+
+void BoardDevice::power_off() {
+    if (!powered_) return;
+    context_.bus.detach();
+    send(Power{PowerAction::Off});
+    await(MessageType::Ack, "Power off");
+    powered_ = false;
+    outgoing_.reset();
+    unanswered_ = true;
+}
+
+bool BoardDevice::reflash_client_id(const std::string& client_id) {
+    if (powered_ || !(identity_.capabilities & kCapConfigurable)) return false;
+    configure(client_id);
+    context_.client_id = client_id;
+    return true;
+}
+
+sim::Millis BoardDevice::say(const std::string& text, int voice) {
+    send(Utterance{static_cast<std::uint8_t>(voice), text});
+    unanswered_ = true;
+    // The microphone is on the board: when the last frame is due is the board's to know.
+    return context_.scheduler.now();
+}
+
+std::optional<std::string> BoardDevice::stored_refresh_token() const {
+    if (!(identity_.capabilities & kCapTestFace))
+        lost("the board on " + link_->port() + " cannot tell which refresh token it stores (no test face)");
+    auto& self = const_cast<BoardDevice&>(*this);  // a query changes nothing the world sees
+    self.send(QueryStoredToken{});
+    const Frame f = self.await(MessageType::StoredToken, "QueryStoredToken");
+    StoredToken answer;
+    if (!decode(f, answer)) lost("the board on " + link_->port() + " answered QueryStoredToken in another layout");
+    if (answer.refresh_token.empty()) return std::nullopt;
+    return std::string(answer.refresh_token);
+}
+
+std::optional<sim::Millis> BoardDevice::run_to(sim::Millis t) {
+    if (!unanswered_ && board_at_ == t) return std::nullopt;
+    send(TimeGrant{static_cast<std::uint64_t>(t.count())});
+    unanswered_ = false;
+    // What the board says during a grant happened at the instant it stopped (Trace carries
+    // its own time): keep it until TimeDone says where that is.
+    std::vector<Frame> said;
+    TimeDone done;
+    for (;;) {
+        const Frame f = next_frame("TimeGrant");
+        if (f.type != MessageType::TimeDone) {
+            said.push_back(f);
+            continue;
+        }
+        if (!decode(f, done)) lost("the board on " + link_->port() + " sent a TimeDone in another layout");
+        break;
+    }
+    board_at_ = sim::Millis(static_cast<sim::Millis::rep>(done.now_ms));
+    if (board_at_ > context_.scheduler.now()) context_.scheduler.advance_to(board_at_);
+    for (const Frame& f : said) handle(f);
+    if (done.stopped) return board_at_;
+    return std::nullopt;
+}
+
+void BoardDevice::forward(const fw::Event& e) {
+    unanswered_ = true;
+    switch (e.type) {
+        case fw::EventType::ButtonDown:
+        case fw::EventType::ButtonUp:
+            send(ButtonEdge{e.button, e.type == fw::EventType::ButtonDown});
+            return;
+        case fw::EventType::SetupCredentials:
+            send(SetupCredentials{e.setup.ssid, e.setup.password, e.setup.account_hint, e.setup.band});
+            return;
+        case fw::EventType::WifiJoined:
+            send(WifiResult{true, hal::WifiFailure::Other});
+            return;
+        case fw::EventType::WifiFailed:
+            send(WifiResult{false, e.wifi_failure});
+            return;
+        case fw::EventType::HttpDone: {
+            const hal::HttpResponse& r = e.response;
+            const auto status = static_cast<std::uint16_t>(r.error == hal::TransportError::None ? r.status : 0);
+            send(HttpResponseHead{e.request, r.error, status, r.retry_after_s, r.date_unix, r.content_type,
+                                  static_cast<std::uint32_t>(r.body.size())});
+            for (std::size_t at = 0; at < r.body.size(); at += kMaxBodyPiece)
+                send(HttpBody{e.request, static_cast<std::uint32_t>(at), r.body.substr(at, kMaxBodyPiece)});
+            return;
+        }
+        case fw::EventType::TimerExpired:
+        case fw::EventType::SpeechDone:
+        case fw::EventType::MicFrame:
+            return;  // the board's own: the world never posts them
+    }
+}
+
+void BoardDevice::handle(const Frame& f) {
+    const std::string& port = link_->port();
+    const auto bad = [&](const char* what) { lost("the board on " + port + " sent a " + what + " in another layout"); };
+    switch (f.type) {
+        case MessageType::Status: {
+            Status m;
+            if (!decode(f, m)) bad("Status");
+            status_ = Mirror{m.device_state, m.auth_state, m.ring_pattern, std::string(m.user_code), m.audio_samples};
+            return;
+        }
+        case MessageType::Speech: {
+            SpeechMessage m;
+            if (!decode(f, m)) bad("Speech");
+            spoken_.push_back({context_.scheduler.now(), std::string(m.text)});
+            context_.trace.record_line("speech", "say", m.text);  // as the virtual loudspeaker notes it
+            return;
+        }
+        case MessageType::Trace: {
+            TraceMessage m;
+            if (!decode(f, m)) bad("Trace");
+            context_.trace.record_at(sim::Millis(static_cast<sim::Millis::rep>(m.at_ms)), m.category, m.event, m.detail);
+            return;
+        }
+        case MessageType::RingFrame: {
+            RingFrameMessage m;
+            if (!decode(f, m)) bad("RingFrame");
+            leds_ = m.frame;
+            return;
+        }
+        case MessageType::HttpRequest: {
+            HttpRequestHead m;
+            if (!decode(f, m)) bad("HttpRequest");
+            outgoing_ = Outgoing{m.request_id, m.method, std::string(m.url), std::string(m.content_type),
+                                 std::string(m.authorization), {}, m.body_length};
+            rtc_unix_ = m.device_unix;
+            break;  // complete now if it has no body
+        }
+        case MessageType::HttpBody: {
+            HttpBody m;
+            if (!decode(f, m)) bad("HttpBody");
+            if (!outgoing_ || outgoing_->id != m.request_id || m.offset != outgoing_->body.size() ||
+                outgoing_->body.size() + m.data.size() > outgoing_->length)
+                lost("the board on " + port + " sent a request body piece out of order");
+            outgoing_->body.append(m.data);
+            break;
+        }
+        case MessageType::HttpCancel: {
+            HttpCancel m;
+            if (!decode(f, m)) bad("HttpCancel");
+            context_.http.cancel(m.request_id);
+            return;
+        }
+        case MessageType::WifiJoin: {
+            WifiJoin m;
+            if (!decode(f, m)) bad("WifiJoin");
+            context_.wifi.join(m.ssid, m.password);
+            return;
+        }
+        case MessageType::WifiLeave:
+            context_.wifi.leave();
+            return;
+        case MessageType::WifiPreferBand: {
+            WifiPreferBand m;
+            if (!decode(f, m)) bad("WifiPreferBand");
+            context_.wifi.prefer_band(m.band);
+            return;
+        }
+        case MessageType::SetupReport: {
+            SetupReport m;
+            if (!decode(f, m)) bad("SetupReport");
+            context_.setup.report(m.progress);
+            return;
+        }
+        case MessageType::Nack: {
+            Nack m;
+            const std::string why = decode(f, m) ? std::string(m.why) : std::string("(unreadable Nack)");
+            lost("the board on " + port + " refused a request: " + why);
+        }
+        case MessageType::Ack:
+        case MessageType::TimeDone:
+            return;  // answers to something already done
+        default:
+            lost("the board on " + port + " sent a frame of type " + std::to_string(static_cast<int>(f.type)) +
+                 " the host does not expect");
+    }
+    // A request is complete: the world's network carries it to the cloud.
+    if (outgoing_ && outgoing_->body.size() == outgoing_->length) {
+        const Outgoing r = std::move(*outgoing_);
+        outgoing_.reset();
+        const hal::HttpRequest request{r.method, r.url, r.content_type, r.body, r.authorization};
+        if (!context_.http.send(r.id, request)) {
+            // The world's network refused it outright (a URL it cannot parse): the firmware
+            // hears a failed connection, as from a stack that cannot start the request.
+            send(HttpResponseHead{r.id, hal::TransportError::ConnectionFailed, 0, 0, 0, {}, 0});
+            unanswered_ = true;
+        }
+    }
+}
+
+namespace {
+
+// One link to the board on `port`, after its handshake; `process` holds an emulator.
+std::unique_ptr<BoardLink> open_link(const std::string& port, int baud, std::shared_ptr<EmulatorProcess>& process,
+                                     BoardIdentity& identity) {
+    std::unique_ptr<ByteTransport> transport;
+    if (port == "emulator") {
+        process = std::make_shared<EmulatorProcess>();
+        transport = process->take_transport();
+    } else {
+        OpenOptions options;
+        options.baud = baud;
+        transport = open_transport(parse_port_spec(port), options);
+    }
+    auto link = std::make_unique<BoardLink>(std::move(transport));
+    identity = handshake(*link);
+    return link;
+}
+
+} // namespace
+
+BoardIdentity check_board(const std::string& port, int baud) {
+    std::shared_ptr<EmulatorProcess> process;
+    BoardIdentity identity;
+    auto link = open_link(port, baud, process, identity);
+    if (!(identity.capabilities & kCapLockstep) || !(identity.capabilities & kCapHttpTunnel))
+        throw LinkError(LinkError::Kind::Unsupported, link->port(),
+                        "the board on " + link->port() + " (" + identity.board_id +
+                            ") is not a lockstep board with an HTTP tunnel; free-running boards are not supported yet");
+    return identity;
+}
+
+sim::DeviceFactory board_device_factory(const std::string& port, int baud) {
+    return [port, baud](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
+        try {
+            std::shared_ptr<EmulatorProcess> process;
+            BoardIdentity identity;
+            auto link = open_link(port, baud, process, identity);
+            return std::make_unique<BoardDevice>(context, std::move(link), std::move(identity), process);
+        } catch (const LinkError& e) {
+            throw sim::DeviceLost(e.what());
+        }
+    };
+}
+
+} // namespace ringside::hil

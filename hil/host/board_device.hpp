@@ -1,0 +1,98 @@
+#pragma once
+// A board on the HIL link as the world's speaker (sim::Device): the same scenario steps that
+// drive the virtual board drive it, and the world it lives in is the simulator's — network
+// model, mock cloud, Wi-Fi networks, companion app — reached through the board agent's
+// tunnels (docs/hil_protocol.md). Events the world posts for the firmware go out as frames;
+// what the board sends back is handled at the board's own time.
+// Lockstep boards only for now: the world grants the board time up to its next event and
+// the board stops early where it has something to say (run_to). Every wait for the board has
+// a real-time deadline; a broken, damaged, restarted or silent link throws sim::DeviceLost
+// with what happened and on which port.
+// Who may call: the world (VirtualSpeaker), on its one thread.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hil/host/board_link.hpp"
+#include "hil/host/handshake.hpp"
+#include "sim/device.hpp"
+
+namespace ringside::hil {
+
+class BoardDevice final : public sim::Device {
+public:
+    // `link` has done its handshake (`identity`). `keep_alive` is whatever the link needs
+    // alive for as long as the device (the emulator process), destroyed after the link.
+    BoardDevice(const sim::DeviceContext& context, std::unique_ptr<BoardLink> link, BoardIdentity identity,
+                std::shared_ptr<void> keep_alive = {});
+    ~BoardDevice() override;
+
+    void power_on() override;
+    void power_off() override;
+    bool powered() const override { return powered_; }
+    bool reflash_client_id(const std::string& client_id) override;
+    sim::Millis say(const std::string& text, int voice) override;
+
+    fw::DeviceState device_state() const override { return status_.device; }
+    fw::AuthState auth_state() const override { return status_.auth; }
+    fw::RingPattern ring_pattern() const override { return status_.pattern; }
+    hal::RingFrame leds() const override { return leds_; }
+    std::string user_code() const override { return status_.user_code; }
+    std::size_t device_audio_samples() const override { return status_.audio_samples; }
+    const std::vector<sim::SpokenSentence>& spoken() const override { return spoken_; }
+    std::optional<std::string> stored_refresh_token() const override;
+    std::int64_t rtc_unix() const override { return rtc_unix_; }
+
+    std::optional<sim::Millis> run_to(sim::Millis t) override;
+
+private:
+    struct Mirror {  // the board's last Status
+        fw::DeviceState device = fw::DeviceState::Off;
+        fw::AuthState auth = fw::AuthState::Unlinked;
+        fw::RingPattern pattern = fw::RingPattern::Off;
+        std::string user_code;
+        std::size_t audio_samples = 0;
+    };
+    struct Outgoing {  // a tunnelled request being reassembled
+        hal::RequestId id = 0;
+        hal::HttpMethod method = hal::HttpMethod::Get;
+        std::string url, content_type, authorization, body;
+        std::size_t length = 0;
+    };
+
+    template <typename Message>
+    void send(const Message& message);
+    // Frames until one of `type` arrives (returned), each other one handled on the way.
+    Frame await(MessageType type, const char* what);
+    Frame next_frame(const char* what);
+    void handle(const Frame& frame);
+    void forward(const fw::Event& event);
+    void configure(const std::string& client_id);
+    [[noreturn]] void lost(const std::string& what) const;
+
+    sim::DeviceContext context_;
+    std::shared_ptr<void> keep_alive_;
+    std::unique_ptr<BoardLink> link_;
+    BoardIdentity identity_;
+    bool powered_ = false;
+    bool unanswered_ = false;  // inputs sent since the board last said where it stands
+    sim::Millis board_at_{0};
+    Mirror status_;
+    hal::RingFrame leds_{};
+    std::vector<sim::SpokenSentence> spoken_;
+    std::int64_t rtc_unix_ = 0;
+    std::optional<Outgoing> outgoing_;
+    mutable std::optional<std::string> stored_token_;  // the last StoredToken answer
+};
+
+// `--port`'s device factory: each world gets a fresh link to the board on `port` (for
+// `emulator`, a fresh emulator process). Throws sim::DeviceLost from the factory when the
+// port cannot be opened or the board does not answer.
+sim::DeviceFactory board_device_factory(const std::string& port, int baud);
+
+// Opens `port` once and shakes hands, as a run does before it starts: throws LinkError when
+// that cannot work (a usage error, exit 2, not one failure per scenario).
+BoardIdentity check_board(const std::string& port, int baud);
+
+} // namespace ringside::hil

@@ -1,0 +1,84 @@
+#include "hil/host/emulator_process.hpp"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <boost/process.hpp>
+
+#include <cstdlib>
+#include <future>
+
+#include "hil/host/fd_transport.hpp"
+#include "hil/host/link_error.hpp"
+
+namespace bp = boost::process;
+
+namespace ringside::hil {
+namespace {
+
+constexpr const char* kPort = "emulator";
+
+} // namespace
+
+struct EmulatorProcess::Impl {
+    bp::ipstream out;
+    bp::child child;
+    int master = -1;  // until take_transport()
+};
+
+std::string EmulatorProcess::binary() {
+    if (const char* path = std::getenv("RINGSIDE_BOARD_EMULATOR"); path && *path) return path;
+    return RINGSIDE_BOARD_EMULATOR_PATH;
+}
+
+EmulatorProcess::EmulatorProcess(std::chrono::milliseconds ready_within) : impl_(std::make_unique<Impl>()) {
+    const std::string program = binary();
+    if (::access(program.c_str(), X_OK) != 0)
+        throw LinkError(LinkError::Kind::NotFound, kPort, "no board emulator at " + program + " (build it, or set RINGSIDE_BOARD_EMULATOR)");
+    impl_->master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (impl_->master < 0 || ::grantpt(impl_->master) != 0 || ::unlockpt(impl_->master) != 0)
+        throw LinkError(LinkError::Kind::Io, kPort, "cannot make a pseudo-terminal for the board emulator");
+    const std::string slave = ::ptsname(impl_->master);
+    impl_->child = bp::child(program, bp::args({"--tty", slave}), (bp::std_out & bp::std_err) > impl_->out);
+    // Read on a helper task so a silent child cannot hang the harness.
+    auto reading = std::async(std::launch::async, [this] {
+        std::string line, seen;
+        while (std::getline(impl_->out, line)) {
+            if (line == "ready") return std::string();
+            seen += line + "\n";
+        }
+        return "the board emulator exited before it was ready; it printed:\n" + seen;
+    });
+    if (reading.wait_for(ready_within) != std::future_status::ready) {
+        std::error_code ec;
+        impl_->child.terminate(ec);
+        reading.wait();
+        throw LinkError(LinkError::Kind::Timeout, kPort, "the board emulator said nothing within the time allowed");
+    }
+    const std::string failure = reading.get();
+    if (!failure.empty()) throw LinkError(LinkError::Kind::Closed, kPort, failure);
+}
+
+EmulatorProcess::~EmulatorProcess() {
+    if (impl_->master >= 0) ::close(impl_->master);
+    std::error_code ec;
+    if (!impl_->child.valid()) return;
+    // Closing the link ends the emulator's loop; give it a moment, then insist.
+    for (int i = 0; i < 100 && impl_->child.running(ec); ++i) ::usleep(10'000);
+    if (impl_->child.running(ec)) impl_->child.terminate(ec);
+    impl_->child.wait(ec);
+}
+
+std::unique_ptr<ByteTransport> EmulatorProcess::take_transport() {
+    const int fd = impl_->master;
+    impl_->master = -1;
+    return std::make_unique<FdTransport>(fd, kPort);
+}
+
+bool EmulatorProcess::running() {
+    std::error_code ec;
+    return impl_->child.running(ec);
+}
+
+} // namespace ringside::hil
