@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/hil_ping.hpp"
+#include "cli/hil_record.hpp"
 #include "hil/host/serial_ports.hpp"
 
 namespace ringside::cli {
@@ -41,8 +42,10 @@ int hil_command(const std::vector<std::string>& args) {
         return 0;
     }
     if (!args.empty() && args[0] == "ping") return hil_ping(args, std::cout, std::cerr);
+    if (!args.empty() && args[0] == "record") return hil_record(args, std::cout, std::cerr);
     std::cerr << "usage: ringside hil ports | ringside hil port NAME|USB-SERIAL\n"
-                 "       ringside hil ping --port PORT [--baud N] [--count N] [--timeout MS]\n";
+                 "       ringside hil ping --port PORT [--baud N] [--count N] [--timeout MS]\n"
+                 "       ringside hil record SCENARIO --port PORT [--baud N] [--seed N] --out FILE\n";
     return 2;
 }
 

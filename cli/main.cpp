@@ -7,6 +7,7 @@
 
 #include "cli/cloud_command.hpp"
 #include "cli/hil_command.hpp"
+#include "cli/hil_record.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -22,7 +23,10 @@ commands:
       --tag T         run only scenarios tagged T (repeatable)
       -j N            run N scenarios at once
       --shard K/N     run the K-th of N slices of the scenario files
-      --target sim    the virtual speaker (hil: not built yet)
+      --target sim|hil  the virtual speaker (default), or a board on --port
+      --port PORT     with hil: emulator (the project's board emulator, started per
+                      scenario), tcp:HOST:PORT, a device path, or a USB serial number
+      --baud N        with hil on a serial port (default 115200)
       --cloud inproc|URL  the mock cloud in-process (default), or a `ringside cloud` at URL
                       (its admin token in RINGSIDE_CLOUD_TOKEN); same verdicts, same traces
       --cloud-ca FILE the CA to trust for an https:// --cloud (ringside cloud --tls --ca-out)
@@ -37,7 +41,12 @@ commands:
                   handshake with a board, print its identity and Hello round-trip times
                   (PORT: tcp:HOST:PORT, a device path such as /dev/ttyUSB0 or /dev/pts/3,
                   or a USB serial number); exit 1 when the board fails to answer
-  demo, replay    not built yet
+  hil record SCENARIO --port PORT [--seed N] --out FILE
+                  play a scenario on a board and record the session (inputs, cloud
+                  traffic, what the board did, when), secrets redacted
+  replay FILE     play a recorded session again on the virtual speaker and report the
+                  first divergence (exit 1), or that it did the same (exit 0)
+  demo            not built yet
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";
@@ -64,7 +73,8 @@ int main(int argc, char** argv) {
     }
     if (command == "cloud") return ringside::cli::cloud_command(args);
     if (command == "hil") return ringside::cli::hil_command(args);
-    if (command == "demo" || command == "replay") {
+    if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
+    if (command == "demo") {
         std::cerr << "error: 'ringside " << command << "' is not built yet\n";
         return 2;
     }

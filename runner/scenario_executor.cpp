@@ -44,6 +44,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
             }
         }
         result.journal = world.cloud().journal();
+        result.secrets = world.secrets_used();
     } catch (const cloud::CloudLost& e) {
         lost(result, scenario, i, std::string("lost the cloud: ") + e.what(), made.get());
     } catch (const sim::DeviceLost& e) {

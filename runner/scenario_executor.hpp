@@ -4,6 +4,7 @@
 // Thread-safe across scenarios (each run owns its world); one scenario is single-threaded.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct ScenarioResult {
     std::vector<StepRecord> steps;  // the steps played, the failing one last
     std::vector<sim::TraceLine> trace;
     std::vector<cloud::JournalEntry> journal;
+    // Every secret the world used (tokens, codes, passwords): what a recording must redact.
+    std::set<std::string> secrets;
 
     // The cloud behind --cloud URL or the board on --port stopped answering: the verdict
     // is not the firmware's.

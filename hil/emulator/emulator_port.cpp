@@ -1,13 +1,15 @@
 #include "hil/emulator/emulator_port.hpp"
 
+#include "firmware/core/timer_ids.hpp"
 #include "firmware/speaker.hpp"
 #include "sim/board/virtual_led_ring.hpp"
 #include "sim/board/virtual_speech.hpp"
 
 namespace ringside::hil {
 
-EmulatorPort::EmulatorPort(std::string board_id)
-    : board_id_(std::move(board_id)),
+EmulatorPort::EmulatorPort(std::string board_id, sim::Millis late_poll)
+    : late_poll_(late_poll),
+      board_id_(std::move(board_id)),
       identity_{board_id_, "ringside-emulator-2",
                 kCapLockstep | kCapHttpTunnel | kCapConfigurable | kCapTestFace},
       agent_(*this, *this, *this, ring_, speech_, identity_, nullptr) {}
@@ -26,6 +28,7 @@ void EmulatorPort::make_board() {
                                      unlinked_,   unlinked_};
     board_ = std::make_unique<sim::VirtualBoard>(context);
     sim::Interposers taps;
+    if (late_poll_ > sim::Millis(0)) taps.timers = &timers_;
     taps.ring = &agent_.ring();
     taps.speech = &agent_.speech();
     taps.trace = &agent_.trace();
@@ -104,6 +107,12 @@ PortAnswer EmulatorPort::speak(std::uint8_t voice, std::string_view text) {
     return board_->say(std::string(text), voice) == sim::Millis(0) ? PortAnswer::refused("nothing in that text can be spoken")
                                                                     : PortAnswer::ok();
 }
+
+void EmulatorPort::VariantTimers::arm(hal::TimerId id, hal::Millis delay) {
+    port.board_->timers_part().arm(id, id == fw::timer::kAuthPoll ? delay + port.late_poll_ : delay);
+}
+
+void EmulatorPort::VariantTimers::cancel(hal::TimerId id) { port.board_->timers_part().cancel(id); }
 
 void EmulatorPort::BoardRing::show(const hal::RingFrame& frame) {
     if (port.board_) port.board_->ring_part().show(frame);

@@ -24,7 +24,10 @@ namespace ringside::hil {
 
 class EmulatorPort final : public BoardPort, public BoardMicrophone, public ByteSink {
 public:
-    explicit EmulatorPort(std::string board_id);
+    // `late_poll`: a board variant whose token-poll timer runs this much late, as a firmware
+    // with a longer poll interval would (0: the reference behaviour). What `ringside replay`
+    // must report as a divergence.
+    explicit EmulatorPort(std::string board_id, sim::Millis late_poll = sim::Millis(0));
     ~EmulatorPort();
 
     // Bytes from the host; what the agent answered is then in outgoing() (take it all).
@@ -58,6 +61,13 @@ private:
         void stop() override;
         EmulatorPort& port;
     };
+    // The board's timers, with the variant's late poll.
+    struct VariantTimers final : hal::Timers {
+        explicit VariantTimers(EmulatorPort& p) : port(p) {}
+        void arm(hal::TimerId id, hal::Millis delay) override;
+        void cancel(hal::TimerId id) override;
+        EmulatorPort& port;
+    };
     struct Identity {  // what the board is made with (BoardConfig, or the defaults)
         std::uint64_t seed = 1;
         std::int64_t rtc_unix = 0;
@@ -73,6 +83,8 @@ private:
     Unlinked unlinked_;
     BoardRing ring_{*this};
     BoardSpeech speech_{*this};
+    VariantTimers timers_{*this};
+    sim::Millis late_poll_;
     std::string board_id_;
     BoardIdentity identity_;
     BoardAgent agent_;

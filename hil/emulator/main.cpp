@@ -1,13 +1,15 @@
 // ringside-board-emulator: the real firmware and the real board agent as a process of its
 // own on a real byte stream, so CI can run `ringside run --target hil` with no board.
 //
-//   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S]
+//   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S] [--late-poll-ms MS]
 //
 // PATH is the board's end of the link: a pseudo-terminal's slave (what `--port emulator`
 // hands it; put into raw mode here, as a UART has no line discipline) or any serial device.
 // Prints "ready" once it listens; exits 0 when the host closes the link, 2 on bad usage, 1
 // when the link fails, and by itself after S seconds (default 600) with no byte from the
-// host, so an orphaned emulator never lingers.
+// host, so an orphaned emulator never lingers. --late-poll-ms makes a board variant whose
+// token polls run late: a board that does not behave like the reference firmware, for
+// proving that `ringside replay` finds where.
 #include <fcntl.h>
 #include <poll.h>
 #include <termios.h>
@@ -24,7 +26,7 @@
 namespace {
 
 int usage(const char* why) {
-    std::fprintf(stderr, "error: %s\nusage: ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit SECONDS]\n", why);
+    std::fprintf(stderr, "error: %s\nusage: ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit SECONDS] [--late-poll-ms MS]\n", why);
     return 2;
 }
 
@@ -49,6 +51,7 @@ bool write_all(int fd, const std::vector<std::uint8_t>& bytes) {
 int main(int argc, char** argv) {
     std::string tty, board_id = "EMU0000000001";
     long idle_exit_s = 600;
+    long late_poll_ms = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (i + 1 >= argc) return usage(("missing value for " + a).c_str());
@@ -56,10 +59,12 @@ int main(int argc, char** argv) {
         if (a == "--tty") tty = v;
         else if (a == "--board-id") board_id = v;
         else if (a == "--idle-exit") idle_exit_s = std::strtol(v.c_str(), nullptr, 10);
+        else if (a == "--late-poll-ms") late_poll_ms = std::strtol(v.c_str(), nullptr, 10);
         else return usage(("unknown option " + a).c_str());
     }
     if (tty.empty()) return usage("--tty PATH is required");
     if (idle_exit_s <= 0) return usage("--idle-exit takes a number of seconds");
+    if (late_poll_ms < 0) return usage("--late-poll-ms takes a number of milliseconds");
 
     const int fd = ::open(tty.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
@@ -72,7 +77,7 @@ int main(int argc, char** argv) {
         ::tcsetattr(fd, TCSANOW, &raw);
     }
 
-    ringside::hil::EmulatorPort port(board_id);
+    ringside::hil::EmulatorPort port(board_id, std::chrono::milliseconds(late_poll_ms));
     std::printf("ready\n");
     std::fflush(stdout);
 

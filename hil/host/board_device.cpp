@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "firmware/buttons/button_names.hpp"
 #include "hil/host/emulator_process.hpp"
 #include "hil/host/link_error.hpp"
 #include "hil/host/open_transport.hpp"
@@ -33,6 +34,10 @@ BoardDevice::~BoardDevice() {
 }
 
 [[noreturn]] void BoardDevice::lost(const std::string& what) const { throw sim::DeviceLost(what); }
+
+void BoardDevice::note(SessionEvent::Dir dir, std::string kind, std::vector<std::pair<std::string, std::string>> fields) {
+    if (log_) log_->push_back(SessionEvent{context_.scheduler.now(), dir, std::move(kind), std::move(fields)});
+}
 
 template <typename Message>
 void BoardDevice::send(const Message& message) {
@@ -80,6 +85,7 @@ void BoardDevice::configure(const std::string& client_id) {
 void BoardDevice::power_on() {
     if (powered_) return;
     context_.bus.attach([this](const fw::Event& event) { forward(event); });
+    note(SessionEvent::Dir::In, "power", {{"on", "1"}});
     send(Power{PowerAction::On});
     await(MessageType::Ack, "Power on");
     powered_ = true;
@@ -89,6 +95,7 @@ void BoardDevice::power_on() {
 void BoardDevice::power_off() {
     if (!powered_) return;
     context_.bus.detach();
+    note(SessionEvent::Dir::In, "power", {{"on", "0"}});
     send(Power{PowerAction::Off});
     await(MessageType::Ack, "Power off");
     powered_ = false;
@@ -98,12 +105,14 @@ void BoardDevice::power_off() {
 
 bool BoardDevice::reflash_client_id(const std::string& client_id) {
     if (powered_ || !(identity_.capabilities & kCapConfigurable)) return false;
+    note(SessionEvent::Dir::In, "reflash", {{"client_id", client_id}});
     configure(client_id);
     context_.client_id = client_id;
     return true;
 }
 
 sim::Millis BoardDevice::say(const std::string& text, int voice) {
+    note(SessionEvent::Dir::In, "say", {{"voice", std::to_string(voice)}, {"text", text}});
     send(Utterance{static_cast<std::uint8_t>(voice), text});
     unanswered_ = true;
     // The microphone is on the board: when the last frame is due is the board's to know.
@@ -151,20 +160,37 @@ void BoardDevice::forward(const fw::Event& e) {
     switch (e.type) {
         case fw::EventType::ButtonDown:
         case fw::EventType::ButtonUp:
+            note(SessionEvent::Dir::In, "button",
+                 {{"button", std::string(fw::to_string(e.button))}, {"pressed", e.type == fw::EventType::ButtonDown ? "1" : "0"}});
             send(ButtonEdge{e.button, e.type == fw::EventType::ButtonDown});
             return;
         case fw::EventType::SetupCredentials:
+            note(SessionEvent::Dir::In, "setup",
+                 {{"ssid", std::string(e.setup.ssid)},
+                  {"password", std::string(e.setup.password)},
+                  {"account", std::string(e.setup.account_hint)},
+                  {"band", std::to_string(static_cast<int>(e.setup.band))}});
             send(SetupCredentials{e.setup.ssid, e.setup.password, e.setup.account_hint, e.setup.band});
             return;
         case fw::EventType::WifiJoined:
+            note(SessionEvent::Dir::In, "wifi", {{"joined", "1"}, {"failure", "0"}});
             send(WifiResult{true, hal::WifiFailure::Other});
             return;
         case fw::EventType::WifiFailed:
+            note(SessionEvent::Dir::In, "wifi", {{"joined", "0"}, {"failure", std::to_string(static_cast<int>(e.wifi_failure))}});
             send(WifiResult{false, e.wifi_failure});
             return;
         case fw::EventType::HttpDone: {
             const hal::HttpResponse& r = e.response;
             const auto status = static_cast<std::uint16_t>(r.error == hal::TransportError::None ? r.status : 0);
+            note(SessionEvent::Dir::In, "http",
+                 {{"id", std::to_string(e.request)},
+                  {"error", std::to_string(static_cast<int>(r.error))},
+                  {"status", std::to_string(status)},
+                  {"retry_after", std::to_string(r.retry_after_s)},
+                  {"date", std::to_string(r.date_unix)},
+                  {"content_type", std::string(r.content_type)},
+                  body_field(std::string(r.body))});
             send(HttpResponseHead{e.request, r.error, status, r.retry_after_s, r.date_unix, r.content_type,
                                   static_cast<std::uint32_t>(r.body.size())});
             for (std::size_t at = 0; at < r.body.size(); at += kMaxBodyPiece)
@@ -185,13 +211,23 @@ void BoardDevice::handle(const Frame& f) {
         case MessageType::Status: {
             Status m;
             if (!decode(f, m)) bad("Status");
-            status_ = Mirror{m.device_state, m.auth_state, m.ring_pattern, std::string(m.user_code), m.audio_samples};
+            Mirror next{m.device_state, m.auth_state, m.ring_pattern, std::string(m.user_code), m.audio_samples};
+            if (next.device != status_.device || next.auth != status_.auth || next.pattern != status_.pattern ||
+                next.user_code != status_.user_code || next.audio_samples != status_.audio_samples)
+                note(SessionEvent::Dir::Out, "status",
+                     {{"device", std::string(fw::to_string(next.device))},
+                      {"auth", std::string(fw::to_string(next.auth))},
+                      {"ring", std::string(fw::to_string(next.pattern))},
+                      {"user_code", next.user_code},
+                      {"audio", std::to_string(next.audio_samples)}});
+            status_ = std::move(next);
             return;
         }
         case MessageType::Speech: {
             SpeechMessage m;
             if (!decode(f, m)) bad("Speech");
             spoken_.push_back({context_.scheduler.now(), std::string(m.text)});
+            note(SessionEvent::Dir::Out, "speech", {{"text", std::string(m.text)}});
             context_.trace.record_line("speech", "say", m.text);  // as the virtual loudspeaker notes it
             return;
         }
@@ -227,27 +263,32 @@ void BoardDevice::handle(const Frame& f) {
         case MessageType::HttpCancel: {
             HttpCancel m;
             if (!decode(f, m)) bad("HttpCancel");
+            note(SessionEvent::Dir::Out, "cancel", {{"id", std::to_string(m.request_id)}});
             context_.http.cancel(m.request_id);
             return;
         }
         case MessageType::WifiJoin: {
             WifiJoin m;
             if (!decode(f, m)) bad("WifiJoin");
+            note(SessionEvent::Dir::Out, "wifi_join", {{"ssid", std::string(m.ssid)}, {"password", std::string(m.password)}});
             context_.wifi.join(m.ssid, m.password);
             return;
         }
         case MessageType::WifiLeave:
+            note(SessionEvent::Dir::Out, "wifi_leave", {});
             context_.wifi.leave();
             return;
         case MessageType::WifiPreferBand: {
             WifiPreferBand m;
             if (!decode(f, m)) bad("WifiPreferBand");
+            note(SessionEvent::Dir::Out, "prefer_band", {{"band", std::to_string(static_cast<int>(m.band))}});
             context_.wifi.prefer_band(m.band);
             return;
         }
         case MessageType::SetupReport: {
             SetupReport m;
             if (!decode(f, m)) bad("SetupReport");
+            note(SessionEvent::Dir::Out, "setup_report", {{"progress", std::string(hal::to_string(m.progress))}});
             context_.setup.report(m.progress);
             return;
         }
@@ -267,6 +308,13 @@ void BoardDevice::handle(const Frame& f) {
     if (outgoing_ && outgoing_->body.size() == outgoing_->length) {
         const Outgoing r = std::move(*outgoing_);
         outgoing_.reset();
+        note(SessionEvent::Dir::Out, "http",
+             {{"id", std::to_string(r.id)},
+              {"method", r.method == hal::HttpMethod::Post ? "POST" : "GET"},
+              {"url", r.url},
+              {"content_type", r.content_type},
+              {"authorization", r.authorization},
+              body_field(r.body)});
         const hal::HttpRequest request{r.method, r.url, r.content_type, r.body, r.authorization};
         if (!context_.http.send(r.id, request)) {
             // The world's network refused it outright (a URL it cannot parse): the firmware
@@ -309,16 +357,20 @@ BoardIdentity check_board(const std::string& port, int baud) {
     return identity;
 }
 
+std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud) {
+    try {
+        std::shared_ptr<EmulatorProcess> process;
+        BoardIdentity identity;
+        auto link = open_link(port, baud, process, identity);
+        return std::make_unique<BoardDevice>(context, std::move(link), std::move(identity), process);
+    } catch (const LinkError& e) {
+        throw sim::DeviceLost(e.what());
+    }
+}
+
 sim::DeviceFactory board_device_factory(const std::string& port, int baud) {
     return [port, baud](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
-        try {
-            std::shared_ptr<EmulatorProcess> process;
-            BoardIdentity identity;
-            auto link = open_link(port, baud, process, identity);
-            return std::make_unique<BoardDevice>(context, std::move(link), std::move(identity), process);
-        } catch (const LinkError& e) {
-            throw sim::DeviceLost(e.what());
-        }
+        return open_board_device(context, port, baud);
     };
 }
 

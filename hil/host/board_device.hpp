@@ -16,6 +16,7 @@
 
 #include "hil/host/board_link.hpp"
 #include "hil/host/handshake.hpp"
+#include "hil/session/session_event.hpp"
 #include "sim/device.hpp"
 
 namespace ringside::hil {
@@ -46,6 +47,11 @@ public:
 
     std::optional<sim::Millis> run_to(sim::Millis t) override;
 
+    // Every input the world gives the board and every output it gives back, from now on,
+    // appended to `log` (`ringside hil record`); null stops it.
+    void record_to(std::vector<SessionEvent>* log) { log_ = log; }
+    const BoardIdentity& identity() const { return identity_; }
+
 private:
     struct Mirror {  // the board's last Status
         fw::DeviceState device = fw::DeviceState::Off;
@@ -70,6 +76,7 @@ private:
     void forward(const fw::Event& event);
     void configure(const std::string& client_id);
     [[noreturn]] void lost(const std::string& what) const;
+    void note(SessionEvent::Dir dir, std::string kind, std::vector<std::pair<std::string, std::string>> fields);
 
     sim::DeviceContext context_;
     std::shared_ptr<void> keep_alive_;
@@ -84,7 +91,13 @@ private:
     std::int64_t rtc_unix_ = 0;
     std::optional<Outgoing> outgoing_;
     mutable std::optional<std::string> stored_token_;  // the last StoredToken answer
+    std::vector<SessionEvent>* log_ = nullptr;
 };
+
+// A fresh link to the board on `port` (for `emulator`, a fresh emulator process) made into
+// the device of the world `context` describes. Throws sim::DeviceLost when the port cannot be
+// opened or the board does not answer.
+std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud);
 
 // `--port`'s device factory: each world gets a fresh link to the board on `port` (for
 // `emulator`, a fresh emulator process). Throws sim::DeviceLost from the factory when the

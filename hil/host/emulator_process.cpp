@@ -8,6 +8,8 @@
 
 #include <cstdlib>
 #include <future>
+#include <sstream>
+#include <vector>
 
 #include "hil/host/fd_transport.hpp"
 #include "hil/host/link_error.hpp"
@@ -40,7 +42,14 @@ EmulatorProcess::EmulatorProcess(std::chrono::milliseconds ready_within) : impl_
     if (impl_->master < 0 || ::grantpt(impl_->master) != 0 || ::unlockpt(impl_->master) != 0)
         throw LinkError(LinkError::Kind::Io, kPort, "cannot make a pseudo-terminal for the board emulator");
     const std::string slave = ::ptsname(impl_->master);
-    impl_->child = bp::child(program, bp::args({"--tty", slave}), (bp::std_out & bp::std_err) > impl_->out);
+    std::vector<std::string> args{"--tty", slave};
+    // RINGSIDE_EMULATOR_ARGS: extra options for the emulator (a board variant, say),
+    // words separated by spaces.
+    if (const char* extra = std::getenv("RINGSIDE_EMULATOR_ARGS")) {
+        std::istringstream words(extra);
+        for (std::string w; words >> w;) args.push_back(w);
+    }
+    impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->out);
     // Read on a helper task so a silent child cannot hang the harness.
     auto reading = std::async(std::launch::async, [this] {
         std::string line, seen;

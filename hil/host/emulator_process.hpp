@@ -28,6 +28,7 @@ public:
     bool running();
 
     // The emulator binary: $RINGSIDE_BOARD_EMULATOR, else the one built beside this program.
+    // $RINGSIDE_EMULATOR_ARGS adds options to its command line (e.g. a board variant).
     static std::string binary();
 
 private:

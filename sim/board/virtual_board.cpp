@@ -63,7 +63,7 @@ struct VirtualBoard::Parts {
 
     void wire() {
         const Interposers& i = interposers;
-        wiring.emplace(clock, timers, pick<hal::LedRing>(i.ring, ring), pick<hal::Wifi>(i.wifi, context.wifi),
+        wiring.emplace(clock, pick<hal::Timers>(i.timers, timers), pick<hal::LedRing>(i.ring, ring), pick<hal::Wifi>(i.wifi, context.wifi),
                        pick<hal::HttpClient>(i.http, context.http), flash, random,
                        pick<hal::TraceSink>(i.trace, context.trace), pick<hal::Speech>(i.speech, speech), mic,
                        pick<hal::SetupChannel>(i.setup, context.setup), crypto, rtc);
@@ -183,6 +183,7 @@ std::optional<std::string> VirtualBoard::stored_refresh_token() const {
 
 VirtualFlash* VirtualBoard::flash() { return &parts_->flash; }
 void VirtualBoard::interpose(Interposers interposers) { parts_->interposers = std::move(interposers); }
+hal::Timers& VirtualBoard::timers_part() { return parts_->timers; }
 VirtualLedRing& VirtualBoard::ring_part() { return parts_->ring; }
 VirtualSpeech& VirtualBoard::speech_part() { return parts_->speech; }
 hal::Flash& VirtualBoard::flash_part() { return parts_->flash; }

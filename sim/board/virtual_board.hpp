@@ -11,6 +11,7 @@
 #include "firmware/core/event.hpp"
 #include "firmware/hal/flash.hpp"
 #include "firmware/hal/speech.hpp"
+#include "firmware/hal/timers.hpp"
 #include "firmware/hal/trace.hpp"
 #include "sim/device.hpp"
 
@@ -28,6 +29,7 @@ class VirtualSpeech;
 // for the world's Wi-Fi, network and app), and hears after every dispatch. A null part
 // keeps the board's own (or the context's link to the world).
 struct Interposers {
+    hal::Timers* timers = nullptr;
     hal::LedRing* ring = nullptr;
     hal::Speech* speech = nullptr;
     hal::TraceSink* trace = nullptr;
@@ -65,6 +67,7 @@ public:
     // Takes effect at the next power-on.
     void interpose(Interposers interposers);
     // The board's own parts, for an interposer to wrap.
+    hal::Timers& timers_part();
     VirtualLedRing& ring_part();
     VirtualSpeech& speech_part();
     hal::Flash& flash_part();
