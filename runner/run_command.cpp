@@ -61,7 +61,14 @@ ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, const WorldMaker
 }
 
 std::string repro_line(const RunOptions& o, const ScenarioResult& r) {
-    return o.program + " run " + r.file + " --seed " + std::to_string(r.seed) + (o.cloud_url.empty() ? "" : " --cloud " + o.cloud_url);
+    std::string line = o.program + " run " + r.file + " --seed " + std::to_string(r.seed) +
+                       (o.cloud_url.empty() ? "" : " --cloud " + o.cloud_url);
+    // A failure on a board replays on that board, not on the virtual speaker.
+    if (o.target == RunOptions::Target::Hil) {
+        line += " --target hil --port " + o.port;
+        if (o.baud != RunOptions{}.baud) line += " --baud " + std::to_string(o.baud);
+    }
+    return line;
 }
 
 std::string failure_text(const RunOptions& o, const ScenarioResult& r) {

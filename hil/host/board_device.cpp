@@ -13,18 +13,11 @@
 #include "sim/clock/scheduler.hpp"
 
 namespace ringside::hil {
-namespace {
-
-// How long the board may take to answer anything (real time). The emulator answers in
-// microseconds; a board at 115200 baud needs ~90 ms per full frame.
-constexpr std::chrono::seconds kAnswerWithin{10};
-
-} // namespace
 
 BoardDevice::BoardDevice(const sim::DeviceContext& context, std::unique_ptr<BoardLink> link, BoardIdentity identity,
-                         std::shared_ptr<void> keep_alive)
-    : context_(context), keep_alive_(std::move(keep_alive)), link_(std::move(link)), identity_(std::move(identity)),
-      rtc_unix_(context.rtc_unix) {
+                         std::shared_ptr<void> keep_alive, BoardDeviceOptions options)
+    : context_(context), options_(options), keep_alive_(std::move(keep_alive)), link_(std::move(link)),
+      identity_(std::move(identity)), rtc_unix_(context.rtc_unix) {
     if (identity_.capabilities & kCapConfigurable) configure(context_.client_id);
 }
 
@@ -55,12 +48,26 @@ Frame BoardDevice::next_frame(const char* what) {
     for (;;) {
         std::optional<Frame> f;
         try {
-            f = link_->receive(LinkClock::now() + kAnswerWithin);
-            link_->throw_if_damaged();
+            const LinkCounters before = link_->counters();
+            f = link_->receive(LinkClock::now() + options_.answer_within);
+            // A lost frame (a sequence gap: a bad CRC, a cut or a dropped frame leaves one)
+            // or a frame in another protocol version means the world missed something the
+            // board said: the run cannot go on. Noise between frames that cost no frame
+            // (malformed units, overlong runs) is only counted: the link has recovered.
+            const LinkCounters& now = link_->counters();
+            if (now.frames_lost != before.frames_lost || now.bad_version != before.bad_version)
+                link_->throw_if_damaged();
         } catch (const LinkError& e) {
             lost(e.what());
         }
-        if (!f) lost("the board on " + link_->port() + " did not answer " + what + " within 10 s");
+        if (!f) {
+            // A frame lost at the end of a grant (its TimeDone) has no later frame to show
+            // the gap: the board waits for a grant that never comes. Say what was counted.
+            const std::string damage = link_->damage();
+            lost("the board on " + link_->port() + " did not answer " + what + " within " +
+                 describe_duration(options_.answer_within) +
+                 (damage.empty() ? std::string() : " (the link is damaged: " + damage + ")"));
+        }
         if (f->type != MessageType::HelloAck) return *f;
         // A late answer to a resent Hello is harmless; a HelloAck nobody asked for is a reset.
         if (link_->counters().board_restarts != restarts)
@@ -357,20 +364,21 @@ BoardIdentity check_board(const std::string& port, int baud) {
     return identity;
 }
 
-std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud) {
+std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud,
+                                               BoardDeviceOptions options) {
     try {
         std::shared_ptr<EmulatorProcess> process;
         BoardIdentity identity;
         auto link = open_link(port, baud, process, identity);
-        return std::make_unique<BoardDevice>(context, std::move(link), std::move(identity), process);
+        return std::make_unique<BoardDevice>(context, std::move(link), std::move(identity), process, options);
     } catch (const LinkError& e) {
         throw sim::DeviceLost(e.what());
     }
 }
 
-sim::DeviceFactory board_device_factory(const std::string& port, int baud) {
-    return [port, baud](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
-        return open_board_device(context, port, baud);
+sim::DeviceFactory board_device_factory(const std::string& port, int baud, BoardDeviceOptions options) {
+    return [port, baud, options](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
+        return open_board_device(context, port, baud, options);
     };
 }
 

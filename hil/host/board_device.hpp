@@ -7,8 +7,11 @@
 // Lockstep boards only for now: the world grants the board time up to its next event and
 // the board stops early where it has something to say (run_to). Every wait for the board has
 // a real-time deadline; a broken, damaged, restarted or silent link throws sim::DeviceLost
-// with what happened and on which port.
+// with what happened and on which port. "Damaged" means a frame went missing (a sequence
+// gap: what a bad CRC, a cut or a dropped frame leaves) or one came in another protocol
+// version; line noise between frames that costs no frame is skipped (and counted).
 // Who may call: the world (VirtualSpeaker), on its one thread.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,12 +24,19 @@
 
 namespace ringside::hil {
 
+struct BoardDeviceOptions {
+    // How long the board may take to answer anything (real time). The emulator answers in
+    // microseconds; a board at 115200 baud needs ~90 ms per full frame. Tests that provoke
+    // a silent board use a second or two.
+    std::chrono::milliseconds answer_within = std::chrono::seconds(10);
+};
+
 class BoardDevice final : public sim::Device {
 public:
     // `link` has done its handshake (`identity`). `keep_alive` is whatever the link needs
     // alive for as long as the device (the emulator process), destroyed after the link.
     BoardDevice(const sim::DeviceContext& context, std::unique_ptr<BoardLink> link, BoardIdentity identity,
-                std::shared_ptr<void> keep_alive = {});
+                std::shared_ptr<void> keep_alive = {}, BoardDeviceOptions options = {});
     ~BoardDevice() override;
 
     void power_on() override;
@@ -79,6 +89,7 @@ private:
     void note(SessionEvent::Dir dir, std::string kind, std::vector<std::pair<std::string, std::string>> fields);
 
     sim::DeviceContext context_;
+    BoardDeviceOptions options_;
     std::shared_ptr<void> keep_alive_;
     std::unique_ptr<BoardLink> link_;
     BoardIdentity identity_;
@@ -97,12 +108,13 @@ private:
 // A fresh link to the board on `port` (for `emulator`, a fresh emulator process) made into
 // the device of the world `context` describes. Throws sim::DeviceLost when the port cannot be
 // opened or the board does not answer.
-std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud);
+std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud,
+                                               BoardDeviceOptions options = {});
 
 // `--port`'s device factory: each world gets a fresh link to the board on `port` (for
 // `emulator`, a fresh emulator process). Throws sim::DeviceLost from the factory when the
 // port cannot be opened or the board does not answer.
-sim::DeviceFactory board_device_factory(const std::string& port, int baud);
+sim::DeviceFactory board_device_factory(const std::string& port, int baud, BoardDeviceOptions options = {});
 
 // Opens `port` once and shakes hands, as a run does before it starts: throws LinkError when
 // that cannot work (a usage error, exit 2, not one failure per scenario).

@@ -1,6 +1,7 @@
 #include "hil/host/emulator_process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -21,12 +22,27 @@ namespace {
 
 constexpr const char* kPort = "emulator";
 
+// SIGKILL, then reaped. Not bp::child::terminate(): Boost 1.74 reaps there with WNOHANG,
+// which races the kill and leaves the child unreaped (a zombie, or for a moment still
+// running) while marking it done, so that no later wait() reaps it either.
+void end_now(bp::child& child) {
+    ::kill(child.id(), SIGKILL);  // cannot be caught or ignored, also not by a stopped process
+    std::error_code ec;
+    child.wait(ec);               // a blocking waitpid: it returns as soon as the kill lands
+}
+
 } // namespace
 
 struct EmulatorProcess::Impl {
     bp::ipstream out;
     bp::child child;
     int master = -1;  // until take_transport()
+
+    // Also when the constructor gives up (no ready line): the PTY must not leak. A child
+    // still running then is ended by bp::child's own destructor.
+    ~Impl() {
+        if (master >= 0) ::close(master);
+    }
 };
 
 std::string EmulatorProcess::binary() {
@@ -60,8 +76,7 @@ EmulatorProcess::EmulatorProcess(std::chrono::milliseconds ready_within) : impl_
         return "the board emulator exited before it was ready; it printed:\n" + seen;
     });
     if (reading.wait_for(ready_within) != std::future_status::ready) {
-        std::error_code ec;
-        impl_->child.terminate(ec);
+        end_now(impl_->child);
         reading.wait();
         throw LinkError(LinkError::Kind::Timeout, kPort, "the board emulator said nothing within the time allowed");
     }
@@ -71,11 +86,12 @@ EmulatorProcess::EmulatorProcess(std::chrono::milliseconds ready_within) : impl_
 
 EmulatorProcess::~EmulatorProcess() {
     if (impl_->master >= 0) ::close(impl_->master);
+    impl_->master = -1;
     std::error_code ec;
     if (!impl_->child.valid()) return;
     // Closing the link ends the emulator's loop; give it a moment, then insist.
     for (int i = 0; i < 100 && impl_->child.running(ec); ++i) ::usleep(10'000);
-    if (impl_->child.running(ec)) impl_->child.terminate(ec);
+    if (impl_->child.running(ec)) end_now(impl_->child);
     impl_->child.wait(ec);
 }
 
@@ -84,6 +100,8 @@ std::unique_ptr<ByteTransport> EmulatorProcess::take_transport() {
     impl_->master = -1;
     return std::make_unique<FdTransport>(fd, kPort);
 }
+
+int EmulatorProcess::pid() const { return impl_->child.id(); }
 
 bool EmulatorProcess::running() {
     std::error_code ec;

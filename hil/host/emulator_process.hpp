@@ -26,6 +26,9 @@ public:
     // The host's end of the link, once: the transport owns the PTY master from then on.
     std::unique_ptr<ByteTransport> take_transport();
     bool running();
+    // The child's process id, so a test can stop or kill the board behind the harness's
+    // back (a crashed or frozen board). Nobody else signals it.
+    int pid() const;
 
     // The emulator binary: $RINGSIDE_BOARD_EMULATOR, else the one built beside this program.
     // $RINGSIDE_EMULATOR_ARGS adds options to its command line (e.g. a board variant).
