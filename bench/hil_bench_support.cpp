@@ -77,9 +77,8 @@ void DirectBoard::settle() {
     throw std::runtime_error("the emulator kept stopping at one instant (100 grants)");
 }
 
-sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring,
-                                   std::shared_ptr<std::vector<Nanos>> start_times) {
-    return [counts, baud, stream_ring, start_times](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
+sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring) {
+    return [counts, baud, stream_ring](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
         try {
             const auto start = hil::LinkClock::now();
             // Timed as it is destroyed (after the link: the PTY is closed by then), so the bench
@@ -89,6 +88,8 @@ sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud,
                 delete p;
                 counts->emulator_stop += hil::LinkClock::now() - start;
             });
+            const auto spawned = hil::LinkClock::now();
+            counts->emulator_spawn += spawned - start;
             auto link = std::make_unique<hil::BoardLink>(std::make_unique<WireTap>(process->take_transport(), counts, baud));
             hil::BoardIdentity identity = hil::handshake(*link, handshake_options());
             if (stream_ring) {
@@ -97,7 +98,7 @@ sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud,
                 link->send(f);
             }
             auto device = std::make_unique<hil::BoardDevice>(context, std::move(link), std::move(identity), process);
-            if (start_times) start_times->push_back(hil::LinkClock::now() - start);
+            counts->emulator_open += hil::LinkClock::now() - spawned;
             return device;
         } catch (const hil::LinkError& e) {
             throw sim::DeviceLost(e.what());

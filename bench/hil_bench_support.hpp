@@ -63,9 +63,8 @@ private:
 
 // A device factory like `--port emulator`'s (hil::board_device_factory): a fresh emulator
 // per world, its link through a WireTap counting into `counts` (paced at `baud` unless 0),
-// and, with `stream_ring`, StreamRing on before the world starts.
-// `start_times`, when given, receives how long each emulator took from spawn to handshake.
-sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring,
-                                   std::shared_ptr<std::vector<Nanos>> start_times = nullptr);
+// and, with `stream_ring`, StreamRing on before the world starts. The emulator's start and
+// stop times are added up in `counts` too.
+sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring);
 
 } // namespace ringside::bench

@@ -50,8 +50,10 @@ struct WireCounts {
     // (or at `until`) with news.
     std::uint64_t grants_in_place = 0;
     std::uint64_t grants_stopped = 0;
-    // Not the wire's, but the bench's: time spent stopping emulators (tapped_emulator).
-    std::chrono::nanoseconds emulator_stop{0};
+    // Not the wire's, but the bench's (tapped_emulator): time spent starting emulators
+    // (spawn to their "ready" line), opening their links (handshake, StreamRing,
+    // BoardConfig) and stopping them (the PTY closed, waiting for the exit).
+    std::chrono::nanoseconds emulator_spawn{0}, emulator_open{0}, emulator_stop{0};
     void clear_latency() {
         ring_latency.clear();
         max_backlog_bytes = 0;
