@@ -108,8 +108,10 @@ private:
 // A fresh link to the board on `port` (for `emulator`, a fresh emulator process) made into
 // the device of the world `context` describes. Throws sim::DeviceLost when the port cannot be
 // opened or the board does not answer.
+class EmulatorStarts;
+// `starts` (may be null) hands out emulators started ahead of need (board_device_factory's).
 std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud,
-                                               BoardDeviceOptions options = {});
+                                               BoardDeviceOptions options = {}, EmulatorStarts* starts = nullptr);
 
 // `--port`'s device factory: each world gets a fresh link to the board on `port` (for
 // `emulator`, a fresh emulator process). Throws sim::DeviceLost from the factory when the
