@@ -31,7 +31,7 @@ TEST_CASE("a booked approval counts only the polls the cloud answered, slow_down
     CHECK(poll(cloud, start.device_code, 30s).status == 200);
 }
 
-TEST_CASE("booking an approval is refused like an approval; zero polls approves at once", "[cloud][approval]") {
+TEST_CASE("booking an approval is refused like an approval, zero polls approves at once", "[cloud][approval]") {
     CloudService cloud(CloudConfig{});
     CHECK(cloud.approve_after_polls("BCDF-GHJK", "demo", 2, 0ms) == ApprovalResult::UnknownCode);
     const DeviceStart start = start_device_flow(cloud, 0ms);

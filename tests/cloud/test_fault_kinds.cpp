@@ -101,7 +101,7 @@ TEST_CASE("a malformed chunk and a dribble shape the service's own answer, which
     CHECK(metadata_at(cloud, 12s).dribble == 0ms);  // one-shot
 }
 
-TEST_CASE("shaping adds up across firing faults; a break wins over a dribble", "[cloud][faults]") {
+TEST_CASE("shaping adds up across firing faults, a break wins over a dribble", "[cloud][faults]") {
     CloudService cloud(CloudConfig{});
     Fault a = on("metadata");
     a.delay = 2s;
@@ -126,7 +126,7 @@ TEST_CASE("shaping adds up across firing faults; a break wins over a dribble", "
     CHECK(broken.dribble == 0ms);
 }
 
-TEST_CASE("every answer carries the cloud's calendar as an IMF-fixdate Date; a skew fault shifts it", "[cloud][faults][date]") {
+TEST_CASE("every answer carries the cloud's calendar as an IMF-fixdate Date, a skew fault shifts it", "[cloud][faults][date]") {
     CloudConfig config;
     config.calendar_start_unix = 784'111'777;  // RFC 9110's example instant
     CloudService cloud(config);

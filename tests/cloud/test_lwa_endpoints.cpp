@@ -90,7 +90,7 @@ TEST_CASE("LWA: a bad serial number or product in scope_data answers InvalidValu
     CHECK_FALSE(valid_lwa_serial(std::string(65, 'A')));
 }
 
-TEST_CASE("LWA: web clients cannot refresh; another client's refresh token is unauthorized", "[cloud][lwa]") {
+TEST_CASE("LWA: web clients cannot refresh, another client's refresh token is unauthorized", "[cloud][lwa]") {
     CloudService cloud(lwa_config());
     const CloudResponse pair = code_pair(cloud, 0ms, kScopeData, "web-client");
     REQUIRE(pair.status == 200);

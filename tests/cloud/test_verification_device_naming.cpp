@@ -73,7 +73,7 @@ TEST_CASE("a sign-in that fails before the code is checked names no device", "[c
     CHECK_FALSE(has(wrong, "Ringside One speaker"));
 }
 
-TEST_CASE("without device_serial the page says the serial was not reported; a bad one is refused", "[cloud][page][device]") {
+TEST_CASE("without device_serial the page says the serial was not reported, a bad one is refused", "[cloud][page][device]") {
     CloudService cloud(CloudConfig{});
     const DeviceStart start = start_device_flow(cloud, 0ms);
     CHECK(has(open_page(cloud, start.user_code, 1s), "serial number not reported"));
@@ -121,7 +121,7 @@ TEST_CASE("LWA: the page names the product and serial from scope_data", "[cloud]
     CHECK_FALSE(has(page, str(pair, "device_code")));
 }
 
-TEST_CASE("the code step: no code asks for one; a code that is not live is said so, naming nothing", "[cloud][page]") {
+TEST_CASE("the code step: no code asks for one, a code that is not live is said so, naming nothing", "[cloud][page]") {
     CloudService cloud(CloudConfig{});
     const CloudResponse blank = cloud.handle(get("/device"), 0ms);
     CHECK(blank.status == 200);

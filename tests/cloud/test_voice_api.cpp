@@ -76,7 +76,7 @@ TEST_CASE("each household member's voice gets their own calendar", "[cloud][voic
     CHECK(s.ask("alexa what's on my calendar", 5) == "sam, today you have football at 4.");
 }
 
-TEST_CASE("music needs a subscription; Good Morning turns on the lights", "[cloud][voice]") {
+TEST_CASE("music needs a subscription, Good Morning turns on the lights", "[cloud][voice]") {
     Session s;
     CHECK(s.ask("alexa play music").find("subscription") != std::string::npos);
     CHECK(s.ask("alexa good morning").find("news") != std::string::npos);

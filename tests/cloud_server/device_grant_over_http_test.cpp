@@ -105,7 +105,7 @@ TEST_CASE("a cloud that cannot start fails clearly, and one that dies is noticed
     CHECK(curl({issuer + "/.well-known/oauth-authorization-server"}).status == 0);
 }
 
-TEST_CASE("an accounts file adds accounts that sign in at the page; a bad one names its line", "[http]") {
+TEST_CASE("an accounts file adds accounts that sign in at the page, a bad one names its line", "[http]") {
     CloudProcess cloud({"--accounts", std::string(RINGSIDE_SOURCE_DIR) + "/fixtures/accounts.yaml"});
     const HttpResult code = curl({"-d", "client_id=ringside-speaker", cloud.issuer() + "/oauth2/device_authorization"});
     REQUIRE(code.status == 200);

@@ -89,7 +89,7 @@ TEST_CASE("uniform delays: each answer is held a draw from [min, max], as long a
     CHECK(std::adjacent_find(drawn.begin(), drawn.end(), std::not_equal_to<>()) != drawn.end());  // not all equal
 }
 
-TEST_CASE("log-normal delays: held the drawn time; the same seed draws the same delays", "[http][faults][delay]") {
+TEST_CASE("log-normal delays: held the drawn time, the same seed draws the same delays", "[http][faults][delay]") {
     CloudProcess cloud;
     const auto run = [&] {
         reset_cloud(cloud, 9);
@@ -124,7 +124,7 @@ TEST_CASE("a dribble sends the head at once and the body over the span, intact",
     CHECK_THAT(journal(cloud, "metadata"), Catch::Contains("\"error\":\"dribbled\",\"faulted\":true"));
 }
 
-TEST_CASE("every answer has a Date from the cloud's calendar; date_skew shifts it, time travel moves it", "[http][faults][date]") {
+TEST_CASE("every answer has a Date from the cloud's calendar, date_skew shifts it, time travel moves it", "[http][faults][date]") {
     CloudProcess cloud;
     const HttpResult plain = metadata(cloud);
     CHECK(std::abs(date_of(plain) - static_cast<std::int64_t>(std::time(nullptr))) <= 5);

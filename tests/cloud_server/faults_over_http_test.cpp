@@ -17,7 +17,7 @@ std::vector<int> metadata_statuses(const CloudProcess& cloud, int n) {
 
 } // namespace
 
-TEST_CASE("after skips the first N watched requests; count answers the next N, then stops", "[http][faults]") {
+TEST_CASE("after skips the first N watched requests, count answers the next N, then stops", "[http][faults]") {
     CloudProcess cloud;
     REQUIRE(add_fault(cloud, {"endpoint=metadata", "status=503", "after=2", "count=2"}).status == 201);
     CHECK(metadata_statuses(cloud, 6) == std::vector<int>{200, 200, 503, 503, 200, 200});

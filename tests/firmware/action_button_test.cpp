@@ -8,7 +8,7 @@ using namespace ringside::fw;
 using ringside::test::Rig;
 using namespace std::chrono_literals;
 
-TEST_CASE("holding Action for 24.999 s does not reset; it is a short press", "[buttons]") {
+TEST_CASE("holding Action for 24.999 s does not reset, it is a short press", "[buttons]") {
     Rig r;
     r.link();
     r.press();

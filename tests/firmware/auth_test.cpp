@@ -150,7 +150,7 @@ TEST_CASE("default poll interval is 5 s when the server gives none", "[auth]") {
     CHECK(r.hw.timers.remaining(timer::kAuthPoll) == 5s);
 }
 
-TEST_CASE("expired_token requests a fresh code; slow_down carries over", "[auth]") {
+TEST_CASE("expired_token requests a fresh code, slow_down carries over", "[auth]") {
     Rig r;
     to_awaiting_approval(r);
     r.advance(5s);

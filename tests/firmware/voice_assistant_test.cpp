@@ -31,7 +31,7 @@ const fw::VoiceAssistant& voice(Rig& r) { return r.speaker->voice(); }
 
 } // namespace
 
-TEST_CASE("without the wake word nothing is heard; with it the ring listens") {
+TEST_CASE("without the wake word nothing is heard, with it the ring listens") {
     Rig r;
     r.link();
     say(r, "volume up");
@@ -44,7 +44,7 @@ TEST_CASE("without the wake word nothing is heard; with it the ring listens") {
     CHECK(r.speaker->ring_pattern() == RingPattern::Off);
 }
 
-TEST_CASE("local commands send nothing; account requests carry the bearer token and audio") {
+TEST_CASE("local commands send nothing, account requests carry the bearer token and audio") {
     Rig r;
     r.link();
     const std::size_t before = r.hw.http.sent.size();
@@ -87,7 +87,7 @@ TEST_CASE("a 401 from the voice API refreshes the token at once and retries once
     CHECK(r.hw.speech.said.back().find("sign in again") != std::string::npos);
 }
 
-TEST_CASE("Follow-Up: within 5 s no wake word is needed; after 5 s it is") {
+TEST_CASE("Follow-Up: within 5 s no wake word is needed, after 5 s it is") {
     Rig r;
     r.link();
     say(r, "alexa play music");
@@ -106,7 +106,7 @@ TEST_CASE("Follow-Up: within 5 s no wake word is needed; after 5 s it is") {
     CHECK(r.hw.http.sent.size() == before + 1);
 }
 
-TEST_CASE("mute cuts capture and shows solid red; unmute restores both") {
+TEST_CASE("mute cuts capture and shows solid red, unmute restores both") {
     Rig r;
     r.link();
     CHECK(r.hw.mic.capturing);

@@ -40,7 +40,7 @@ TEST_CASE("handshake: the board's HelloAck gives its identity, firmware and capa
     CHECK(link->damage().empty());
 }
 
-TEST_CASE("handshake: garbage before the HelloAck is skipped; the link resynchronises at the next delimiter", "[hil_host]") {
+TEST_CASE("handshake: garbage before the HelloAck is skipped, the link resynchronises at the next delimiter", "[hil_host]") {
     auto wire = socket_pair();
     FakeBoard board(wire.board, [](BoardEnd& b) {
         if (!b.wait_hello(milliseconds(1000))) return;

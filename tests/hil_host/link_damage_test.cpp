@@ -73,7 +73,7 @@ TEST_CASE("link: a truncated frame is counted as malformed and the next frame ar
     CHECK(clock.ms() < 1500);
 }
 
-TEST_CASE("link: a flipped bit fails the CRC; the frame is dropped, counted, and the link goes on", "[hil_host]") {
+TEST_CASE("link: a flipped bit fails the CRC, the frame is dropped, counted, and the link goes on", "[hil_host]") {
     Stopwatch clock;
     Session s([](BoardEnd& b) {
         b.send_observation();  // 1

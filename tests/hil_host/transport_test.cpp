@@ -28,7 +28,7 @@ TEST_CASE("fd transport: read() waits no longer than its deadline", "[hil_host]"
     ::close(wire.board);
 }
 
-TEST_CASE("fd transport: a PTY opened by path is raw; CR, LF, ^C, ^D, XON/XOFF and 0x7f cross unchanged", "[hil_host]") {
+TEST_CASE("fd transport: a PTY opened by path is raw, CR, LF, ^C, ^D, XON/XOFF and 0x7f cross unchanged", "[hil_host]") {
     Pty pty = open_pty(false);
     Bytes every_byte(255);
     std::iota(every_byte.begin(), every_byte.end(), std::uint8_t{1});  // 1..255: COBS has no 0 in a payload

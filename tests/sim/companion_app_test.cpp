@@ -68,7 +68,7 @@ TEST_CASE("provisioning an unpowered speaker, or one that powers off meanwhile, 
     CHECK(rig.log.events.empty());
 }
 
-TEST_CASE("the user approves a code the cloud issued; the trace names the account, not the code", "[sim][app]") {
+TEST_CASE("the user approves a code the cloud issued, the trace names the account, not the code", "[sim][app]") {
     AppRig rig;
     REQUIRE(rig.http.send(1, hal::HttpRequest{hal::HttpMethod::Post, "https://auth.ringside.test/oauth2/device_authorization",
                                               "application/x-www-form-urlencoded", "client_id=ringside-speaker&scope=speaker"}));

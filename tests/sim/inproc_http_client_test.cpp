@@ -193,7 +193,7 @@ TEST_CASE("HTTPS fails TlsFailed while the device clock is outside the certifica
     CHECK(rig.received.size() == 1);
 }
 
-TEST_CASE("a dropped request is never answered; it stays outstanding until cancelled", "[sim][http]") {
+TEST_CASE("a dropped request is never answered, it stays outstanding until cancelled", "[sim][http]") {
     HttpRig rig;
     rig.answer.dropped = true;
     REQUIRE(rig.http.send(5, post("https://auth.ringside.test/oauth2/token", "")));

@@ -55,7 +55,7 @@ TEST_CASE("congested 2.4 GHz is slower and lossier than congested 5 GHz", "[sim]
     CHECK(high.lost < 1400);
 }
 
-TEST_CASE("the same seed gives the same delays and losses; another seed does not", "[sim][link]") {
+TEST_CASE("the same seed gives the same delays and losses, another seed does not", "[sim][link]") {
     CHECK(sample(5, WifiBand::GHz2_4, Congestion::High, 500).delays ==
           sample(5, WifiBand::GHz2_4, Congestion::High, 500).delays);
     CHECK(sample(5, WifiBand::GHz2_4, Congestion::High, 500).delays !=

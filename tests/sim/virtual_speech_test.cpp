@@ -34,7 +34,7 @@ TEST_CASE("a sentence lasts as long as it takes to say, then SpeechDone reaches 
     CHECK_FALSE(rig.speech.speaking());
 }
 
-TEST_CASE("a new sentence replaces the one being said; stop ends it without SpeechDone", "[sim][speech]") {
+TEST_CASE("a new sentence replaces the one being said, stop ends it without SpeechDone", "[sim][speech]") {
     SpeechRig rig;
     rig.speech.say("a long first sentence");
     rig.scheduler.advance_to(Millis{100});

@@ -47,7 +47,7 @@ TEST_CASE("re-arming a timer replaces its pending expiry", "[sim][timers]") {
     CHECK(rig.log.events[1].at == Millis{500});
 }
 
-TEST_CASE("a cancelled timer never fires; cancel of an idle timer is a no-op", "[sim][timers]") {
+TEST_CASE("a cancelled timer never fires, cancel of an idle timer is a no-op", "[sim][timers]") {
     TimerRig rig;
     rig.timers.cancel(4);
     rig.timers.arm(4, Millis{100});
