@@ -7,11 +7,12 @@
 
 namespace ringside::hil {
 
-EmulatorPort::EmulatorPort(std::string board_id, sim::Millis late_poll)
+EmulatorPort::EmulatorPort(std::string board_id, sim::Millis late_poll, bool free_running)
     : late_poll_(late_poll),
       board_id_(std::move(board_id)),
       identity_{board_id_, "ringside-emulator-2",
-                kCapLockstep | kCapHttpTunnel | kCapConfigurable | kCapTestFace},
+                (free_running ? 0u : static_cast<std::uint32_t>(kCapLockstep)) | kCapHttpTunnel | kCapConfigurable |
+                    kCapTestFace},
       agent_(*this, *this, *this, ring_, speech_, identity_, nullptr) {}
 
 EmulatorPort::~EmulatorPort() = default;
@@ -94,6 +95,15 @@ PortAnswer EmulatorPort::run_until(std::uint64_t until_ms, std::uint64_t& stood_
     scheduler_.advance_to(until);
     stood_at_ms = until_ms;
     return PortAnswer::ok();
+}
+
+std::optional<sim::Millis> EmulatorPort::run_due(sim::Millis now) {
+    for (auto next = scheduler_.next_time(); next && *next <= now; next = scheduler_.next_time()) {
+        while (scheduler_.run_next(*next)) {
+        }
+    }
+    scheduler_.advance_to(now);
+    return scheduler_.next_time();
 }
 
 PortAnswer EmulatorPort::read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) {

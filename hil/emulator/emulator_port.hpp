@@ -2,13 +2,16 @@
 // The board emulator's port: the real firmware on the simulator's virtual board (timers,
 // LED ring, flash, loudspeaker, microphone, crypto, RTC over its own discrete-event clock),
 // put on the HIL link by the real board agent, exactly as a physical board's port would.
-// It is lockstep: its clock moves only inside run_until, one instant at a time, stopping
-// where the agent says the host must look (docs/hil_protocol.md, "Two clocks").
+// Lockstep by default: its clock moves only inside run_until, one instant at a time,
+// stopping where the agent says the host must look (docs/hil_protocol.md, "Two clocks").
+// Free-running, it is a physical board's stand-in: no grants, its clock is the wall clock
+// (the loop calls run_due as time passes).
 // The first BoardConfig makes the board (seed, RTC, identity); later ones, while it is off,
 // reflash its client id and keep its flash, as a factory reflash would.
 // Who may call: the emulator's loop (feed, outgoing), one thread.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,13 +30,17 @@ public:
     // `late_poll`: a board variant whose token-poll timer runs this much late, as a firmware
     // with a longer poll interval would (0: the reference behaviour). What `ringside replay`
     // must report as a divergence.
-    explicit EmulatorPort(std::string board_id, sim::Millis late_poll = sim::Millis(0));
+    explicit EmulatorPort(std::string board_id, sim::Millis late_poll = sim::Millis(0), bool free_running = false);
     ~EmulatorPort();
 
     // Bytes from the host; what the agent answered is then in outgoing() (take it all).
     void feed(const std::uint8_t* bytes, std::size_t count) { agent_.feed(bytes, count); }
     std::vector<std::uint8_t>& outgoing() { return out_; }
     LinkStats stats() const { return agent_.stats(); }
+
+    // Free-running: runs every event due by `now` (ms since the board started) and moves
+    // the board's clock there; returns when the next one is due, if any.
+    std::optional<sim::Millis> run_due(sim::Millis now);
 
     // ByteSink
     bool write(const std::uint8_t* bytes, std::size_t count) override;

@@ -1,7 +1,7 @@
 // ringside-board-emulator: the real firmware and the real board agent as a process of its
 // own on a real byte stream, so CI can run `ringside run --target hil` with no board.
 //
-//   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S] [--late-poll-ms MS]
+//   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S] [--late-poll-ms MS] [--free-running]
 //
 // PATH is the board's end of the link: a pseudo-terminal's slave (what `--port emulator`
 // hands it; put into raw mode here, as a UART has no line discipline) or any serial device.
@@ -9,13 +9,16 @@
 // when the link fails, and by itself after S seconds (default 600) with no byte from the
 // host, so an orphaned emulator never lingers. --late-poll-ms makes a board variant whose
 // token polls run late: a board that does not behave like the reference firmware, for
-// proving that `ringside replay` finds where.
+// proving that `ringside replay` finds where. --free-running makes it a stand-in for a
+// physical board: no lockstep, its clock is the wall clock.
 #include <fcntl.h>
 #include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -52,8 +55,13 @@ int main(int argc, char** argv) {
     std::string tty, board_id = "EMU0000000001";
     long idle_exit_s = 600;
     long late_poll_ms = 0;
+    bool free_running = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (a == "--free-running") {
+            free_running = true;
+            continue;
+        }
         if (i + 1 >= argc) return usage(("missing value for " + a).c_str());
         const std::string v = argv[++i];
         if (a == "--tty") tty = v;
@@ -77,15 +85,31 @@ int main(int argc, char** argv) {
         ::tcsetattr(fd, TCSANOW, &raw);
     }
 
-    ringside::hil::EmulatorPort port(board_id, std::chrono::milliseconds(late_poll_ms));
+    ringside::hil::EmulatorPort port(board_id, std::chrono::milliseconds(late_poll_ms), free_running);
     std::printf("ready\n");
     std::fflush(stdout);
 
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    auto heard = started;  // the host's last byte
     std::uint8_t buffer[4096];
     for (;;) {
+        int wait_ms = static_cast<int>(idle_exit_s * 1000);
+        if (free_running) {
+            // The board's own events run as the wall clock reaches them.
+            const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+            const auto next = port.run_due(now);
+            if (!write_all(fd, port.outgoing())) return 1;
+            port.outgoing().clear();
+            if (Clock::now() - heard > std::chrono::seconds(idle_exit_s)) return 0;
+            if (next) wait_ms = static_cast<int>(std::clamp<long long>((*next - now).count(), 0, wait_ms));
+        }
         pollfd p{fd, POLLIN, 0};
-        const int ready = ::poll(&p, 1, static_cast<int>(idle_exit_s * 1000));
-        if (ready == 0) return 0;  // nobody has spoken to us for the idle limit
+        const int ready = ::poll(&p, 1, wait_ms);
+        if (ready == 0) {
+            if (free_running) continue;
+            return 0;  // nobody has spoken to us for the idle limit
+        }
         if (ready < 0) {
             if (errno == EINTR) continue;
             return 1;
@@ -96,6 +120,8 @@ int main(int argc, char** argv) {
             if (errno == EAGAIN || errno == EINTR) continue;
             return errno == EIO ? 0 : 1;  // a pty whose host end closed reads EIO: the link is over
         }
+        heard = Clock::now();
+        if (free_running) port.run_due(std::chrono::duration_cast<std::chrono::milliseconds>(heard - started));
         port.feed(buffer, static_cast<std::size_t>(n));
         if (!write_all(fd, port.outgoing())) return 1;
         port.outgoing().clear();

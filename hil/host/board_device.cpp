@@ -19,8 +19,14 @@ namespace ringside::hil {
 
 BoardDevice::BoardDevice(const sim::DeviceContext& context, std::unique_ptr<BoardLink> link, BoardIdentity identity,
                          std::shared_ptr<void> keep_alive, BoardDeviceOptions options)
-    : context_(context), options_(options), keep_alive_(std::move(keep_alive)), link_(std::move(link)),
-      identity_(std::move(identity)), rtc_unix_(context.rtc_unix) {
+    : context_(context),
+      options_(options),
+      lockstep_((identity.capabilities & kCapLockstep) != 0),
+      origin_(LinkClock::now() - std::chrono::duration_cast<LinkClock::duration>(context.scheduler.now())),
+      keep_alive_(std::move(keep_alive)),
+      link_(std::move(link)),
+      identity_(std::move(identity)),
+      rtc_unix_(context.rtc_unix) {
     if (identity_.capabilities & kCapConfigurable) configure(context_.client_id);
 }
 
@@ -46,13 +52,13 @@ void BoardDevice::send(const Message& message) {
     }
 }
 
-Frame BoardDevice::next_frame(const char* what) {
+std::optional<Frame> BoardDevice::receive_by(LinkClock::time_point deadline) {
     const std::uint64_t restarts = link_->counters().board_restarts;
     for (;;) {
         std::optional<Frame> f;
         try {
             const LinkCounters before = link_->counters();
-            f = link_->receive(LinkClock::now() + options_.answer_within);
+            f = link_->receive(deadline);
             // A lost frame (a sequence gap: a bad CRC, a cut or a dropped frame leaves one)
             // or a frame in another protocol version means the world missed something the
             // board said: the run cannot go on. Noise between frames that cost no frame
@@ -63,19 +69,20 @@ Frame BoardDevice::next_frame(const char* what) {
         } catch (const LinkError& e) {
             lost(e.what());
         }
-        if (!f) {
-            // A frame lost at the end of a grant (its TimeDone) has no later frame to show
-            // the gap: the board waits for a grant that never comes. Say what was counted.
-            const std::string damage = link_->damage();
-            lost("the board on " + link_->port() + " did not answer " + what + " within " +
-                 describe_duration(options_.answer_within) +
-                 (damage.empty() ? std::string() : " (the link is damaged: " + damage + ")"));
-        }
-        if (f->type != MessageType::HelloAck) return *f;
+        if (!f || f->type != MessageType::HelloAck) return f;
         // A late answer to a resent Hello is harmless; a HelloAck nobody asked for is a reset.
         if (link_->counters().board_restarts != restarts)
             lost("the board on " + link_->port() + " restarted during the scenario (it announced itself again)");
     }
+}
+
+Frame BoardDevice::next_frame(const char* what) {
+    if (std::optional<Frame> f = receive_by(LinkClock::now() + options_.answer_within)) return *f;
+    // A frame lost at the end of a grant (its TimeDone) has no later frame to show the gap:
+    // the board waits for a grant that never comes. Say what was counted.
+    const std::string damage = link_->damage();
+    lost("the board on " + link_->port() + " did not answer " + what + " within " + describe_duration(options_.answer_within) +
+         (damage.empty() ? std::string() : " (the link is damaged: " + damage + ")"));
 }
 
 Frame BoardDevice::await(MessageType type, const char* what) {
@@ -142,6 +149,7 @@ std::optional<std::string> BoardDevice::stored_refresh_token() const {
 }
 
 std::optional<sim::Millis> BoardDevice::run_to(sim::Millis t) {
+    if (!lockstep_) return run_free_to(t);
     if (!unanswered_ && board_at_ == t) return std::nullopt;
     send(TimeGrant{static_cast<std::uint64_t>(t.count())});
     unanswered_ = false;
@@ -163,6 +171,21 @@ std::optional<sim::Millis> BoardDevice::run_to(sim::Millis t) {
     for (const Frame& f : said) handle(f);
     if (done.stopped) return board_at_;
     return std::nullopt;
+}
+
+std::optional<sim::Millis> BoardDevice::run_free_to(sim::Millis t) {
+    // The board keeps its own time: the world's follows the wall clock, and whatever the
+    // board says is the world's news at the moment it arrives (never past `t`, the world's
+    // next event).
+    for (;;) {
+        const std::optional<Frame> f = receive_by(origin_ + t);
+        const auto wall = std::chrono::duration_cast<sim::Millis>(LinkClock::now() - origin_);
+        const sim::Millis now = std::min(t, std::max(wall, context_.scheduler.now()));
+        context_.scheduler.advance_to(now);
+        if (!f) return std::nullopt;  // the wall clock reached `t`
+        handle(*f);
+        if (f->type != MessageType::Trace && f->type != MessageType::RingFrame) return now;
+    }
 }
 
 void BoardDevice::forward(const fw::Event& e) {
@@ -244,7 +267,9 @@ void BoardDevice::handle(const Frame& f) {
         case MessageType::Trace: {
             TraceMessage m;
             if (!decode(f, m)) bad("Trace");
-            context_.trace.record_at(sim::Millis(static_cast<sim::Millis::rep>(m.at_ms)), m.category, m.event, m.detail);
+            // A lockstep board's clock is the world's; a free-running one's is its own.
+            const sim::Millis at = lockstep_ ? sim::Millis(static_cast<sim::Millis::rep>(m.at_ms)) : context_.scheduler.now();
+            context_.trace.record_at(at, m.category, m.event, m.detail);
             return;
         }
         case MessageType::RingFrame: {
@@ -400,10 +425,10 @@ BoardIdentity check_board(const std::string& port, int baud) {
     std::shared_ptr<EmulatorProcess> process;
     BoardIdentity identity;
     auto link = open_link(port, baud, process, identity);
-    if (!(identity.capabilities & kCapLockstep) || !(identity.capabilities & kCapHttpTunnel))
+    if (!(identity.capabilities & kCapHttpTunnel))
         throw LinkError(LinkError::Kind::Unsupported, link->port(),
                         "the board on " + link->port() + " (" + identity.board_id +
-                            ") is not a lockstep board with an HTTP tunnel; free-running boards are not supported yet");
+                            ") has no HTTP tunnel: the world cannot carry its cloud traffic");
     return identity;
 }
 

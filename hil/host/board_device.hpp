@@ -4,8 +4,10 @@
 // model, mock cloud, Wi-Fi networks, companion app — reached through the board agent's
 // tunnels (docs/hil_protocol.md). Events the world posts for the firmware go out as frames;
 // what the board sends back is handled at the board's own time.
-// Lockstep boards only for now: the world grants the board time up to its next event and
-// the board stops early where it has something to say (run_to). Every wait for the board has
+// A lockstep board (the emulator) runs only when the world grants it time, up to the world's
+// next event, and stops early where it has something to say (run_to). A free-running board
+// (a physical one) keeps its own time: the world then follows the wall clock, so scenario
+// deadlines are honoured in real time, and what the board says is news when it arrives. Every wait for the board has
 // a real-time deadline; a broken, damaged, restarted or silent link throws sim::DeviceLost
 // with what happened and on which port. "Damaged" means a frame went missing (a sequence
 // gap: what a bad CRC, a cut or a dropped frame leaves) or one came in another protocol
@@ -82,6 +84,9 @@ private:
     // Frames until one of `type` arrives (returned), each other one handled on the way.
     Frame await(MessageType type, const char* what);
     Frame next_frame(const char* what);
+    // The next intact frame by `deadline` (nullopt then); a lost frame or a restart throws.
+    std::optional<Frame> receive_by(LinkClock::time_point deadline);
+    std::optional<sim::Millis> run_free_to(sim::Millis t);
     void handle(const Frame& frame);
     void forward(const fw::Event& event);
     void configure(const std::string& client_id);
@@ -90,6 +95,8 @@ private:
 
     sim::DeviceContext context_;
     BoardDeviceOptions options_;
+    bool lockstep_;  // else free-running: the world's time follows the wall clock from origin_
+    LinkClock::time_point origin_;
     std::shared_ptr<void> keep_alive_;
     std::unique_ptr<BoardLink> link_;
     BoardIdentity identity_;
