@@ -108,7 +108,7 @@ void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& sce
         char wall[32];
         std::snprintf(wall, sizeof wall, "%.1f ms", s.wall_seconds * 1000);
         out << "<section id=\"" << anchor(i) << "\"" << (s.passed ? "" : " class=\"failed\"") << "><h2><span class=\"badge "
-            << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span>" << xml_escape(s.name) << "</h2><div class=\"meta\">"
+            << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span> " << xml_escape(s.name) << "</h2><div class=\"meta\">"
             << xml_escape(s.file) << " · seed " << s.seed << " · virtual " << format_timestamp(s.virtual_end) << " · wall " << wall
             << "</div>\n";
         write_html_timeline(out, read_timeline(s.trace, s.virtual_end));

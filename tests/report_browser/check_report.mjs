@@ -53,10 +53,15 @@ function args() {
   return a;
 }
 
+// An explicit browser (--chromium, RINGSIDE_CHROMIUM) is used or fails; no quiet fallback.
 function findChromium(given) {
-  const candidates = [given, process.env.RINGSIDE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const c of candidates) if (c && fs.existsSync(c)) return c;
-  throw new Error('no Chromium found (tried RINGSIDE_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser): ' +
+  const chosen = given || process.env.RINGSIDE_CHROMIUM;
+  if (chosen) {
+    if (!fs.existsSync(chosen)) throw new Error(`no Chromium at ${chosen} (from ${given ? '--chromium' : 'RINGSIDE_CHROMIUM'})`);
+    return chosen;
+  }
+  for (const c of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (fs.existsSync(c)) return c;
+  throw new Error('no Chromium found (tried /usr/bin/chromium, /usr/bin/chromium-browser; RINGSIDE_CHROMIUM names another): ' +
                   'scripts/setup installs Debian\'s chromium');
 }
 
@@ -65,7 +70,7 @@ function loadPlaywright(nodeDir) {
     return createRequire(path.join(path.resolve(nodeDir), 'package.json'))('playwright-core');
   } catch (e) {
     throw new Error(`playwright-core is not installed under ${nodeDir} (${e.code || e.message}); ` +
-                    'the CTest fixture report_browser.install_playwright installs it from the npm registry');
+                    'the CTest fixture report_browser.install installs it from the npm registry');
   }
 }
 
