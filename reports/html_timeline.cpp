@@ -65,12 +65,14 @@ std::string ring_colour(const std::string& pattern) {
 }
 
 // The strip's segments keep a few pixels however short they are (flex shrinks the others to
-// make room): a 20 ms flash or the pattern the scenario ended on must still be seen.
+// make room): a 20 ms flash or the pattern the scenario ended on must still be seen. The
+// floor (--floor, set per strip) keeps those pixels to half the strip at most, so a strip of
+// hundreds of changes still shows its end.
 const char* const kTimelineStyle = R"(
 .timeline{display:grid;grid-template-columns:52px 1fr;column-gap:8px;row-gap:2px;align-items:center;margin:10px 0 4px}
 .lane-name{font-size:11px;color:#666;text-align:right}
 .strip{display:flex;height:22px;border-radius:3px;overflow:hidden;border:1px solid #bbb}
-.strip div{height:100%;min-width:6px}
+.strip div{height:100%;min-width:min(6px,var(--floor))}
 .lane{display:flex;height:16px;overflow:hidden;font-size:10.5px;line-height:16px;color:#333}
 .lane div{background:#e9ecf2;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;padding:0 3px;box-sizing:border-box;min-width:2px;border-right:1px solid #fff}
 .lane div.shade{background:#d6dbe6}
@@ -84,7 +86,8 @@ void write_html_timeline(std::ostream& out, const SignalTimeline& t) {
     const Track* ring = find_track(t, "ring");
     if (!ring || ring->changes.empty() || t.end.count() <= 0) return;
     const std::vector<Segment> segments = segments_of(*ring, t.end);
-    out << "<div class=\"timeline\"><div class=\"lane-name\">ring</div><div class=\"strip\" title=\"ring pattern over virtual time\">";
+    out << "<div class=\"timeline\"><div class=\"lane-name\">ring</div><div class=\"strip\" style=\"--floor:"
+        << 50.0 / static_cast<double>(segments.size()) << "%\" title=\"ring pattern over virtual time\">";
     for (const Segment& s : segments)
         out << "<div style=\"width:" << percent(s.to - s.from, t.end) << "%;background:" << ring_colour(s.value) << "\" title=\""
             << xml_escape(span_title(s)) << "\"></div>";
