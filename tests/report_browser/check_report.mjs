@@ -172,6 +172,18 @@ async function main() {
               title: d.title, background: getComputedStyle(d).backgroundColor, box: box(d),
             })),
           } : null,
+          // What a person reads under the strip: the lanes, the legend, the step log's
+          // virtual timestamps, and whether the journal is open.
+          lanes: [...s.querySelectorAll('.lane-name')].map((d) => d.textContent),
+          legend: [...s.querySelectorAll('.legend span')].map((d) => d.textContent),
+          stepTimes: [...s.querySelectorAll('h3 + table tr')].slice(1).map((tr) => tr.cells[0]?.textContent ?? ''),
+          stepsVisible: s.querySelector('h3 + table')?.checkVisibility() ?? false,
+          journalOpen: s.querySelector('details')?.open ?? false,
+          id: s.id,
+        })),
+        // The overview: one linked row per scenario, failures first.
+        overview: [...document.querySelectorAll('table.overview tr')].slice(1).map((tr) => ({
+          result: tr.cells[0]?.textContent ?? '', href: tr.querySelector('a')?.getAttribute('href') ?? '',
         })),
       };
     });
@@ -190,6 +202,21 @@ async function main() {
     } else if (!failing[0].failure.visible || failing[0].failure.box.height < 20 ||
                !/repro: .*run tests\/data\/failing\/linked_within_1s\.yaml --seed 42/.test(failing[0].failure.text)) {
       problems.push(`the failure section is not shown with its repro line: ${JSON.stringify(failing[0].failure)}`);
+    }
+
+    if (layout.overview.length !== SCENARIOS.length || layout.overview[0]?.result !== 'FAIL')
+      problems.push(`the overview lists ${JSON.stringify(layout.overview)} (one row per scenario, the failure first)`);
+    const ids = new Set(layout.sections.map((s) => `#${s.id}`));
+    for (const row of layout.overview) if (!ids.has(row.href)) problems.push(`overview link '${row.href}' leads nowhere`);
+    const stamp = /^\d\d:\d\d:\d\d\.\d\d\d$/;
+    for (const s of layout.sections) {
+      if (!s.lanes.includes('ring') || !s.lanes.includes('device')) problems.push(`'${s.name}' has lanes ${s.lanes.join(', ')}`);
+      if (!s.stepsVisible || s.stepTimes.length < 3 || !s.stepTimes.every((t) => stamp.test(t)))
+        problems.push(`'${s.name}': step log not shown with virtual timestamps (${s.stepTimes.slice(0, 3).join(', ')})`);
+      const patterns = new Set(s.strip?.segments.map((g) => g.title.split(' ')[0]) ?? []);
+      if (s.legend.length !== patterns.size || !s.legend.every((l) => patterns.has(l)))
+        problems.push(`'${s.name}': legend ${s.legend.join(', ')} for a strip of ${[...patterns].join(', ')}`);
+      if (s.journalOpen !== Boolean(s.failure)) problems.push(`'${s.name}': journal ${s.journalOpen ? 'open' : 'closed'}`);
     }
 
     // What the screenshot shows.
