@@ -27,8 +27,9 @@ RingGeometry ring_geometry(PixelRect area) {
 SceneLayout scene_layout(int width, int height) {
     width = std::max(0, width);
     height = std::max(0, height);
-    // Seven lines of 15 px text need about 160 px; small canvases give the ring the most.
-    const int panel_h = std::min(height / 3, 170);
+    // Seven lines of 15 px text at the panel painter's line height (23 px) with its padding
+    // need about 181 px; small canvases give the ring the most.
+    const int panel_h = std::min(height / 3, 185);
     return {{0, 0, width, height - panel_h}, {0, height - panel_h, width, panel_h}};
 }
 
