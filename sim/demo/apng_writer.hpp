@@ -2,9 +2,10 @@
 // An animated PNG (APNG, https://wiki.mozilla.org/APNG_Specification) written frame by
 // frame, so a run of thousands of frames never sits in memory. Chunks are written here with
 // zlib (libpng writes no APNG chunks): IHDR, acTL, then per frame fcTL and IDAT (the first,
-// which is also what viewers without APNG show) or fdAT, then IEND. A frame after the first
-// carries only the rectangle that changed since the one before (blend SOURCE, dispose
-// NONE), so a mostly still picture costs little. acTL's frame count is patched in at
+// which is also what viewers without APNG show) or fdAT, then IEND. Pixels are RGBA: a frame
+// after the first carries only the rectangle that changed since the one before, its
+// unchanged pixels transparent, drawn OVER it (dispose NONE), so a mostly still picture
+// costs little. acTL's frame count is patched in at
 // finish(). Deterministic: the same frames give the same bytes.
 // Units: pixels; delays in 1/fps s. Who may call: one thread per writer.
 #include <cstdint>

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -88,6 +89,54 @@ std::vector<Chunk> chunks_of(const std::string& png) {
     return chunks;
 }
 
+std::string inflated(const std::string& data) {
+    std::string out(16 << 20, '\0');
+    uLongf size = static_cast<uLongf>(out.size());
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(&out[0]), &size, reinterpret_cast<const Bytef*>(data.data()),
+                       static_cast<uLong>(data.size())) == Z_OK);
+    out.resize(size);
+    return out;
+}
+
+// Plays an APNG of 8-bit RGBA frames as a browser does (the spec's dispose NONE and blend
+// SOURCE/OVER with alpha 0 or 255, filters None and Sub): every frame's canvas as RGB.
+std::vector<std::vector<std::uint8_t>> play_apng(const std::vector<Chunk>& chunks, int width, int height) {
+    std::vector<std::uint8_t> canvas(static_cast<std::size_t>(width) * height * 3, 0);
+    std::vector<std::vector<std::uint8_t>> shown;
+    std::uint32_t w = 0, h = 0, x = 0, y = 0;
+    int blend = 0;
+    std::size_t partly_transparent = 0;  // pixels a browser would blend: none are written
+    for (const Chunk& c : chunks) {
+        if (c.type == "fcTL") {
+            w = be32(c.data, 4), h = be32(c.data, 8), x = be32(c.data, 12), y = be32(c.data, 16);
+            REQUIRE(int(c.data[24]) == 0);  // dispose NONE
+            blend = c.data[25];
+            continue;
+        }
+        if (c.type != "IDAT" && c.type != "fdAT") continue;
+        const std::string raw = inflated(c.type == "IDAT" ? c.data : c.data.substr(4));
+        REQUIRE(raw.size() == std::size_t(h) * (1 + w * 4));
+        for (std::uint32_t row = 0; row < h; ++row) {
+            const char* line = &raw[row * (1 + w * 4)];
+            const int filter = line[0];
+            if (filter != 0 && filter != 1) FAIL("filter type " << filter << " in row " << row);
+            std::vector<std::uint8_t> px(w * 4);
+            for (std::uint32_t i = 0; i < w * 4; ++i)
+                px[i] = std::uint8_t(std::uint8_t(line[1 + i]) + (filter == 1 && i >= 4 ? px[i - 4] : 0));
+            for (std::uint32_t i = 0; i < w; ++i) {
+                const std::uint8_t a = px[i * 4 + 3];
+                if (a != 0 && a != 255) ++partly_transparent;
+                if (blend == 1 && a == 0) continue;
+                std::uint8_t* out = &canvas[((std::size_t(y) + row) * width + x + i) * 3];
+                for (int k = 0; k < 3; ++k) out[k] = px[i * 4 + k];
+            }
+        }
+        shown.push_back(canvas);
+    }
+    CHECK(partly_transparent == 0);
+    return shown;
+}
+
 bool is_orange(ringside::hal::Rgb c) { return c.r > 200 && c.g > 60 && c.g < 150 && c.b < 50; }
 bool is_dark(ringside::hal::Rgb c) { return std::max({c.r, c.g, c.b}) < 40; }
 
@@ -139,6 +188,7 @@ TEST_CASE("the run's APNG animates every frame: acTL, fcTL/fdAT in sequence, fir
     CHECK(chunks[0].type == "IHDR");
     CHECK(be32(chunks[0].data, 0) == std::uint32_t(demo::kDefaultWidth));
     CHECK(be32(chunks[0].data, 4) == std::uint32_t(demo::kDefaultHeight));
+    CHECK(chunks[0].data.substr(8, 2) == std::string("\x08\x06", 2));  // 8-bit RGBA
     CHECK(chunks[1].type == "acTL");
     CHECK(be32(chunks[1].data, 0) == frames.size());  // num_frames
     CHECK(be32(chunks[1].data, 4) == 0);              // loops forever
@@ -162,6 +212,13 @@ TEST_CASE("the run's APNG animates every frame: acTL, fcTL/fdAT in sequence, fir
     }
     CHECK(fctl == frames.size());
     CHECK(fdat == frames.size() - 1);
+    // Played back, the animation shows exactly the frames written as PNG files.
+    const auto shown = play_apng(chunks, demo::kDefaultWidth, demo::kDefaultHeight);
+    REQUIRE(shown.size() == frames.size());
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        INFO("frame " << i);
+        CHECK(shown[i] == demo::read_png(frames[i].string()).rgb);
+    }
     // A decoder without APNG sees the first frame.
     CHECK(demo::read_png((dir / "run.apng").string()).rgb == demo::read_png(frames.front().string()).rgb);
     fs::remove_all(dir);
