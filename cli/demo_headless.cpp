@@ -1,5 +1,6 @@
 #include "cli/demo_headless.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -156,6 +157,15 @@ int headless_demo(const DemoOptions& o, std::ostream& out, std::ostream& err) {
     const int max_frames = o.max_frames ? o.max_frames : kHeadlessDefaultMaxFrames;
     // speed virtual seconds per animation second, fps frames per animation second.
     const Micros period(std::max<long long>(1, std::llround(o.speed * 1e6 / fps)));
+    if (period < kFinestFramePeriod) {
+        // Finer frames would show nothing new, and an hour of virtual time would cost hours.
+        char text[64];
+        std::snprintf(text, sizeof text, "%.3f", period.count() / 1000.0);
+        err << "error: --speed " << o.speed << " at " << fps << " fps takes a frame every " << text
+            << " ms of virtual time; the firmware latches its ring every 33 ms, so at least 10 ms: raise --speed or "
+               "lower --fps\n";
+        return 2;
+    }
     const fs::path dir(o.out_dir);
     try {
         fs::create_directories(dir);

@@ -13,9 +13,11 @@
 //    sample is always drawn, so the film ends on the run's final state;
 //  - at most max_frames frames (default 1200, 2 min at 10 fps) are drawn; the scenario
 //    still plays to its verdict and the summary says where the film stopped.
+// Frames at least kFinestFramePeriod of virtual time apart (exit 2 otherwise).
 // Deterministic: the same scenario and seed give the same files, byte for byte.
 // Exit: 0 the scenario passed, 1 it failed (frames still written), 2 bad input.
 // Who may call: the demo command.
+#include <chrono>
 #include <ostream>
 
 #include "cli/demo_options.hpp"
@@ -24,6 +26,9 @@ namespace ringside::cli {
 
 inline constexpr int kHeadlessDefaultFps = 10;
 inline constexpr int kHeadlessDefaultMaxFrames = 1200;
+// speed / fps may not go below this (virtual time between frames): the firmware latches a
+// ring frame every 33 ms, and it bounds the samples of long runs (24 h: 8.64 million).
+inline constexpr std::chrono::microseconds kFinestFramePeriod{10'000};
 
 int headless_demo(const DemoOptions& options, std::ostream& out, std::ostream& err);
 

@@ -293,6 +293,11 @@ TEST_CASE("bad input to the headless demo exits 2 with what was wrong", "[demo][
         CHECK(bad.exit_code == 2);
         CHECK_THAT(bad.output, Catch::Contains(std::string("--speed ") + speed + ": expected virtual seconds per second"));
     }
+    const auto fine = run_ringside(std::string("demo ") + kFilm + out + " --speed 0.05 --fps 10");
+    CHECK(fine.exit_code == 2);
+    CHECK_THAT(fine.output, Catch::Contains("takes a frame every 5.000 ms of virtual time"));
+    CHECK_THAT(fine.output, Catch::Contains("at least 10 ms"));
+
     const auto flag = run_ringside(std::string("demo ") + kFilm + out + " --speedy 2");
     CHECK(flag.exit_code == 2);
     CHECK_THAT(flag.output, Catch::Contains("unknown option '--speedy'"));
