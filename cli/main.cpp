@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/cloud_command.hpp"
+#include "cli/demo_command.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
 #include "runner/run_command.hpp"
@@ -46,7 +47,11 @@ commands:
                   traffic, what the board did, when), secrets redacted
   replay FILE     play a recorded session again on the virtual speaker and report the
                   first divergence (exit 1), or that it did the same (exit 0)
-  demo            not built yet
+  demo [SCENARIO] the light ring and its state panel (docs/demo.md; ringside demo --help)
+      --headless --out DIR  no display: PNG frames and DIR/run.apng of SCENARIO
+      --speed X       virtual seconds per second (default 1)   --fps N   --max-frames N
+      --seed N        override the scenario's seed
+      --issuer URL    window: sign in against any RFC 8628 server
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";
@@ -74,10 +79,7 @@ int main(int argc, char** argv) {
     if (command == "cloud") return ringside::cli::cloud_command(args);
     if (command == "hil") return ringside::cli::hil_command(args);
     if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
-    if (command == "demo") {
-        std::cerr << "error: 'ringside " << command << "' is not built yet\n";
-        return 2;
-    }
+    if (command == "demo") return ringside::cli::demo_command(args, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;
 }

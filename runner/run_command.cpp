@@ -73,12 +73,16 @@ std::string repro_line(const RunOptions& o, const ScenarioResult& r) {
     return line;
 }
 
+} // namespace
+
 std::string failure_text(const RunOptions& o, const ScenarioResult& r) {
     const StepFailure& f = *r.failure;
     return "step " + std::to_string(f.step_number) + " at " + f.where.file + ":" + std::to_string(f.where.line) + ": " +
            f.step_text + "\nat virtual " + format_timestamp(f.at) + ", seed " + std::to_string(r.seed) + ": " + f.message +
            "\nrepro: " + repro_line(o, r);
 }
+
+namespace {
 
 void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
     if (run.skipped) {
