@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "cli/cloud_command.hpp"
+#include "cli/demo_options.hpp"
+#include "cli/demo_window.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
 #include "runner/run_command.hpp"
@@ -46,7 +48,13 @@ commands:
                   traffic, what the board did, when), secrets redacted
   replay FILE     play a recorded session again on the virtual speaker and report the
                   first divergence (exit 1), or that it did the same (exit 0)
-  demo            not built yet
+  demo [SCENARIO]  the light-ring demo window (docs/demo_window.md): a fresh speaker to
+                  sign in from a browser, or SCENARIO played visibly
+      --speed X       virtual seconds per wall second (default 1; keys change it)
+      --seed N        override the scenario's seed
+      --fps N         frames a second at most (default 60)
+      --exit-after S  close by itself after S wall seconds
+      --issuer URL    sign in against another RFC 8628 server (not built yet)
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";
@@ -75,8 +83,17 @@ int main(int argc, char** argv) {
     if (command == "hil") return ringside::cli::hil_command(args);
     if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
     if (command == "demo") {
-        std::cerr << "error: 'ringside " << command << "' is not built yet\n";
-        return 2;
+        try {
+            const auto options = ringside::cli::parse_demo_options(args);
+            if (options.headless) {
+                std::cerr << "error: 'ringside demo --headless' is not built yet\n";
+                return 2;
+            }
+            return ringside::cli::run_demo_window(options, std::cout, std::cerr);
+        } catch (const ringside::runner::UsageError& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 2;
+        }
     }
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;
