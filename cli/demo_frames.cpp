@@ -101,7 +101,7 @@ void DemoFrames::report(const sim::VirtualSpeaker& world, std::chrono::milliseco
     if (!code.empty() && code != last_code_) {
         // What the speaker shows, for a person at the terminal: the page with the code filled in.
         out_ << "verify: open " << cloud_.browser_url(world.verification_uri()) << "?user_code=" << code
-             << " and sign in as demo@example.com" << std::endl;
+             << (speaker_enabled_ ? " and sign in as demo@example.com" : "") << std::endl;
     }
     last_code_ = code;
 }

@@ -79,6 +79,7 @@ int play_scenario(const DemoOptions& options, runner::Scenario scenario, DemoClo
     watch.finished = [&](sim::VirtualSpeaker& world) {
         world.flush_samples();
         world.sample_every(microseconds(0), nullptr);
+        frames.frame(world, microseconds(world.now()));  // the end as it stands, on screen and on the terminal
         last = frames.picture(world, world.now());
     };
     runner::WorldMakers makers;
