@@ -7,7 +7,7 @@ namespace {
 
 constexpr int kColumnWidth = 280;
 constexpr int kStripHeight = 52;
-constexpr int kPanelHeight = 250;  // 10 lines of the panel's 15 px font (23 px each) and its padding
+constexpr int kPanelHeight = 300;  // 12 lines of the panel's 15 px font (23 px each) and its padding
 constexpr int kMargin = 14;
 constexpr int kButtonHeight = 32;
 constexpr int kGap = 6;

@@ -16,7 +16,7 @@ namespace ringside::demo {
 struct WindowLayout {
     int width = 0, height = 0;
     PixelRect ring;     // the speaker seen from above (RingPainter)
-    PixelRect panel;    // the state panel (PanelPainter): room for 10 lines
+    PixelRect panel;    // the state panel (PanelPainter): room for 12 lines
     PixelRect column;   // the controls
     PixelRect strip;    // key hint and typed text
 };
