@@ -67,7 +67,7 @@ TEST_CASE("a held key is one press however long, and a button held by key and mo
     CHECK_FALSE(d.held()[static_cast<std::size_t>(hal::Button::Action)]);
 }
 
-TEST_CASE("typing collects an utterance the microphone can carry; Enter says it, Esc drops it", "[demo_window][input]") {
+TEST_CASE("typing collects an utterance the microphone can carry: Enter says it, Esc drops it", "[demo_window][input]") {
     InputDecoder d(control_buttons(window_layout()), true);
     feed(d, {key(SDL_KEYDOWN, SDLK_RETURN)});
     REQUIRE(d.typing());
