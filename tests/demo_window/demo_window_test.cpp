@@ -136,6 +136,47 @@ TEST_CASE("a browser signs in at the URL the demo printed, and the speaker links
     CHECK(demo.output().find("password") == std::string::npos);
 }
 
+TEST_CASE("Space pauses virtual time and F3 runs it at 100x", "[demo_window][x11]") {
+    XServer x;
+    DemoProcess demo(x.display(), {"--exit-after", "60"});
+    const std::string first = demo.wait_for_line("verify: open ", 20s);
+    REQUIRE_FALSE(first.empty());
+    const Origin o = window_origin(x.display());
+    const demo::PixelRect panel = demo::window_layout().panel;
+    // The panel's pixels: its virtual time line changes every frame unless time stands.
+    const auto panel_pixels = [&] {
+        const Screenshot s = screenshot(x.display());
+        std::vector<std::uint8_t> px;
+        for (int y = panel.y; y < panel.y + panel.h; ++y)
+            for (int c = panel.x; c < panel.x + panel.w; ++c) {
+                const Px p = s.at(o.x + c, o.y + y);
+                px.insert(px.end(), {static_cast<std::uint8_t>(p.r), static_cast<std::uint8_t>(p.g), static_cast<std::uint8_t>(p.b)});
+            }
+        return px;
+    };
+    const auto a = panel_pixels();
+    std::this_thread::sleep_for(300ms);
+    CHECK(panel_pixels() != a);
+
+    xdotool(x.display(), {"mousemove", std::to_string(o.x + 400), std::to_string(o.y + 200), "key", "space"});
+    std::this_thread::sleep_for(300ms);  // the pause lands, "paused" is drawn
+    const auto paused = panel_pixels();
+    std::this_thread::sleep_for(700ms);
+    CHECK(panel_pixels() == paused);
+
+    // F3: 100x. The unapproved code lapses after 600 virtual seconds, 6 wall seconds at 100x
+    // (forever at 1x within this test), and the speaker shows a new one.
+    xdotool(x.display(), {"key", "F3"});
+    const auto second_code = [&] {
+        const std::string all = demo.output();
+        const auto at = all.find("verify: open ");
+        return at != std::string::npos && all.find("verify: open ", at + 1) != std::string::npos;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (!second_code() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(100ms);
+    CHECK(second_code());
+}
+
 TEST_CASE("a scenario plays in the window and its verdict is the exit code", "[demo_window][x11]") {
     XServer x;
     SECTION("a passing scenario at 10x") {
