@@ -67,13 +67,14 @@ demo::DemoPicture DemoFrames::picture(const sim::VirtualSpeaker& world, std::chr
     for (demo::PanelLine& line : p.panel)
         if (line.label == "verify at") line.value = cloud_.browser_url(line.value);
     p.panel.push_back({"speed", pace_.paused() ? "paused (Space resumes)" : speed_text(pace_.speed())});
+    p.panel.insert(p.panel.end(), extra_.begin(), extra_.end());
     if (action_down_at_) {
         const auto held = at - *action_down_at_;
         p.action_hold = static_cast<double>(held.count()) / fw::kFactoryResetHold.count();
         p.panel.push_back({"action held", seconds_text(held) + " of " + seconds_text(fw::kFactoryResetHold) +
                                               (held >= fw::kFactoryResetHold ? ": factory reset" : " to factory reset")});
     }
-    p.panel.insert(p.panel.end(), extra_.begin(), extra_.end());
+    if (!world.spoken().empty()) p.panel.push_back({"speaker said", world.spoken().back().text});
     const demo::InputDecoder& input = window_.input();
     p.held = input.held();
     p.speaker_enabled = speaker_enabled_;
@@ -104,6 +105,7 @@ void DemoFrames::report(const sim::VirtualSpeaker& world, std::chrono::milliseco
              << (speaker_enabled_ ? " and sign in as demo@example.com" : "") << std::endl;
     }
     last_code_ = code;
+    for (; said_ < world.spoken().size(); ++said_) out_ << "speaker: " << world.spoken()[said_].text << std::endl;
 }
 
 void DemoFrames::schedule_next() {

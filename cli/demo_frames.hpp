@@ -3,7 +3,7 @@
 // the window, the pacing of virtual time against the wall clock, the frame clock (at most
 // `fps` frames a second, each drawn from the world as it stands), the --exit-after limit,
 // the hold timer, and the terminal lines a person (or a test) reads: the verification URL
-// to open and each change of device or auth state.
+// to open, each change of device or auth state, and what the speaker said.
 // Who may call: run_demo_window's modes, on the demo's thread.
 #include <chrono>
 #include <cstdint>
@@ -80,6 +80,7 @@ private:
     std::optional<sim::Millis> action_down_at_;
     const sim::VirtualSpeaker* world_ = nullptr;
     std::string last_states_, last_code_;
+    std::size_t said_ = 0;  // sentences of world_->spoken() already printed
 };
 
 } // namespace ringside::cli

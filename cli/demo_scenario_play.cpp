@@ -102,18 +102,15 @@ int play_scenario(const DemoOptions& options, runner::Scenario scenario, DemoClo
     const int code = result.passed() ? 0 : 1;
     if (!last) return code;
     // The end stays on screen a moment: the verdict in the panel, the ring as it was left.
-    frames.set_extra_lines(lines(verdict));
     const auto until = Clock::now() + kVerdictShown;
-    std::vector<demo::PanelLine> panel = last->panel;
     while (Clock::now() < until && !frames.out_of_time()) {
         for (const demo::DemoInput& in : frames.window().wait(std::min(until, frames.next_frame()))) {
             if (in.kind == demo::DemoInput::Kind::Quit) return code;
         }
         if (!frames.frame_due()) continue;
         demo::DemoPicture p = *last;
-        const std::vector<demo::PanelLine> extra = lines(verdict);
-        p.panel.resize(p.panel.size() - 3);
-        p.panel.insert(p.panel.end(), extra.begin(), extra.end());
+        for (demo::PanelLine& line : p.panel)
+            if (line.label == "result") line.value = verdict;
         frames.frame(p);
     }
     return code;

@@ -133,6 +133,15 @@ TEST_CASE("a browser signs in at the URL the demo printed, and the speaker links
     // Linked/idle: the ring goes dark, no LED orange any more.
     const Origin o = window_origin(x.display());
     CHECK(ring_shows(x.display(), o, [](Px p) { return !orange(p); }, 12, 5s));
+
+    // Linked, it listens: an utterance typed into the window reaches the microphone, and
+    // the speaker answers.
+    CHECK(demo.output().find("speaker: ") == std::string::npos);
+    xdotool(x.display(), {"mousemove", std::to_string(o.x + 400), std::to_string(o.y + 200), "key", "Return"});
+    xdotool(x.display(), {"type", "--delay", "20", "alexa what time is it"});
+    xdotool(x.display(), {"key", "Return"});
+    CHECK_FALSE(demo.wait_for_line("you said: alexa what time is it", 5s).empty());
+    CHECK_FALSE(demo.wait_for_line("speaker: ", 10s).empty());
     CHECK(demo.output().find("password") == std::string::npos);
 }
 
