@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <functional>
 #include <regex>
 #include <thread>
 
@@ -100,12 +101,18 @@ TEST_CASE("the demo window under Xvfb shows an orange ring, a panel of text, and
         return p.r > 200 && p.g > 80 && p.g < 170 && p.b < 80;
     };
     CHECK_FALSE(bar_lit());
+    const auto eventually = [](const std::function<bool()>& holds, std::chrono::milliseconds limit) {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        while (!holds()) {
+            if (std::chrono::steady_clock::now() >= deadline) return false;
+            std::this_thread::sleep_for(100ms);
+        }
+        return true;
+    };
     xdotool(x.display(), {"mousemove", std::to_string(o.x + 400), std::to_string(o.y + 200), "keydown", "a"});
-    std::this_thread::sleep_for(1500ms);
-    CHECK(bar_lit());
+    CHECK(eventually(bar_lit, 5s));
     xdotool(x.display(), {"keyup", "a"});
-    std::this_thread::sleep_for(500ms);
-    CHECK_FALSE(bar_lit());
+    CHECK(eventually([&] { return !bar_lit(); }, 5s));
 
     // Esc closes the window: exit 0 and the stats line.
     xdotool(x.display(), {"key", "Escape"});
