@@ -2,6 +2,7 @@
 
 #include "cli/demo_headless.hpp"
 #include "cli/demo_options.hpp"
+#include "cli/demo_window.hpp"
 #include "runner/run_options.hpp"
 
 namespace ringside::cli {
@@ -38,8 +39,7 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
         return 2;
     }
     if (options.headless) return headless_demo(options, out, err);
-    err << "ringside demo: the window is not built in this branch; use --headless\n";
-    return 2;
+    return run_demo_window(options, out, err);
 }
 
 } // namespace ringside::cli

@@ -47,11 +47,15 @@ commands:
                   traffic, what the board did, when), secrets redacted
   replay FILE     play a recorded session again on the virtual speaker and report the
                   first divergence (exit 1), or that it did the same (exit 0)
-  demo [SCENARIO] the light ring and its state panel (docs/demo.md; ringside demo --help)
-      --headless --out DIR  no display: PNG frames and DIR/run.apng of SCENARIO
-      --speed X       virtual seconds per second (default 1)   --fps N   --max-frames N
+  demo [SCENARIO]  the light-ring demo (docs/demo.md, docs/demo_window.md): a window with a
+                  fresh speaker to sign in from a browser, or SCENARIO played visibly
+      --speed X       virtual seconds per wall second (default 1; keys change it)
       --seed N        override the scenario's seed
-      --issuer URL    window: sign in against any RFC 8628 server
+      --fps N         frames a second at most (default 60; headless: 10)
+      --exit-after S  close the window by itself after S wall seconds
+      --issuer URL    sign in against another RFC 8628 server (not built yet)
+      --headless --out DIR  no display: PNG frames and DIR/run.apng of SCENARIO
+      --max-frames N  with --headless: stop the film after N frames
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";

@@ -20,15 +20,19 @@ std::string device_html(const PageDevice& device) {
     return html;
 }
 
+// The form posts back to the page it is on, by a relative URL: a tenant's page lives under
+// /tenants/<id>/ (sim/cloud_server/tenants.hpp), and its sign-in must reach that tenant.
+std::string form_action() { return std::string(paths::kVerification).substr(1); }
+
 std::string code_only_form(std::string_view user_code) {
-    return "<form method=\"get\" action=\"" + std::string(paths::kVerification) + "\">\n"
+    return "<form method=\"get\" action=\"" + form_action() + "\">\n"
            "<label>Code <input name=\"user_code\" value=\"" + xml_escape(user_code) + "\"></label>\n"
            "<button>Next</button>\n"
            "</form>\n";
 }
 
 std::string sign_in_form(std::string_view user_code) {
-    return "<form method=\"post\" action=\"" + std::string(paths::kVerification) + "\">\n"
+    return "<form method=\"post\" action=\"" + form_action() + "\">\n"
            "<label>Code <input name=\"user_code\" value=\"" + xml_escape(user_code) + "\"></label>\n"
            "<label>Email <input name=\"email\" type=\"email\"></label>\n"
            "<label>Password <input name=\"password\" type=\"password\"></label>\n"

@@ -128,6 +128,12 @@ RemoteCloud::~RemoteCloud() {
     if (!i.base.empty()) i.client->Delete(("/admin/tenants/" + i.base.substr(i.base.rfind('/') + 1)).c_str(), admin_headers(i.options));
 }
 
+std::string RemoteCloud::tenant_url() const {
+    std::string url = impl_->options.url;
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url + impl_->base;
+}
+
 CloudResponse RemoteCloud::handle(const CloudRequest& request, Millis now) {
     Impl& i = *impl_;
     i.move_clock(now);

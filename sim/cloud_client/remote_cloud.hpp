@@ -39,6 +39,10 @@ public:
     // `options` cannot work (unreachable, wrong token, untrusted certificate).
     static void check(const RemoteCloudOptions& options);
 
+    // Where the tenant's public pages are, e.g. http://127.0.0.1:8080/tenants/t1: a browser
+    // opens the tenant's verification page at tenant_url() + "/device".
+    std::string tenant_url() const;
+
     CloudResponse handle(const CloudRequest& request, Millis now) override;
     ApprovalResult approve(std::string_view user_code, std::string_view account_id, Millis now) override;
     ApprovalResult deny(std::string_view user_code, Millis now) override;

@@ -37,7 +37,7 @@ TEST_CASE("a live code's page names the client and the serial the device sent, n
     CHECK(page.status == 200);
     CHECK(has(page, "Ringside One speaker"));
     CHECK(has(page, "serial number <strong>RS0000000042</strong>"));
-    CHECK(has(page, "<form method=\"post\" action=\"/device\">"));
+    CHECK(has(page, "<form method=\"post\" action=\"device\">"));
     CHECK(has(page, "value=\"" + start.user_code + "\""));
     CHECK_FALSE(has(page, start.device_code));
     CHECK(header(page, "Cache-Control") == "no-store");
@@ -125,7 +125,7 @@ TEST_CASE("the code step: no code asks for one, a code that is not live is said 
     CloudService cloud(CloudConfig{});
     const CloudResponse blank = cloud.handle(get("/device"), 0ms);
     CHECK(blank.status == 200);
-    CHECK(has(blank, "<form method=\"get\" action=\"/device\">"));
+    CHECK(has(blank, "<form method=\"get\" action=\"device\">"));
     CHECK_FALSE(has(blank, "type=\"password\""));  // no password before the device is named
 
     const DeviceStart used = start_device_flow(cloud, 0ms);
@@ -153,7 +153,7 @@ TEST_CASE("looking codes up cannot enumerate them: 20 misses a minute, then no p
     const CloudResponse spent = open_page(cloud, live.user_code, 2s);
     CHECK(spent.status == 200);
     CHECK_FALSE(has(spent, "RS0000000042"));
-    CHECK(has(spent, "<form method=\"post\" action=\"/device\">"));
+    CHECK(has(spent, "<form method=\"post\" action=\"device\">"));
     // ... a miss is no longer told apart from a hit ...
     CHECK(open_page(cloud, "CCCC-CCCC", 3s).status == 200);
     // ... signing in still works and names the device ...

@@ -1,0 +1,78 @@
+#include "cli/demo_cloud.hpp"
+
+#include <cstdio>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+#include "runner/run_options.hpp"
+#include "sim/cloud_client/remote_cloud.hpp"
+#include "sim/cloud_server/cloud_server.hpp"
+
+namespace ringside::cli {
+namespace {
+
+// A fresh secret per run: the admin API must not be guessable by another local user.
+std::string fresh_admin_token() {
+    std::random_device device;
+    char buf[33];
+    for (int i = 0; i < 4; ++i) std::snprintf(buf + 8 * i, 9, "%08x", device());
+    return buf;
+}
+
+class LocalHttpCloud final : public DemoCloud {
+public:
+    LocalHttpCloud() {
+        cloud::CloudServerOptions o;
+        o.host = "127.0.0.1";
+        o.port = 0;
+        o.admin_token = fresh_admin_token();
+        token_ = o.admin_token;
+        server_ = std::make_unique<cloud::CloudServer>(std::move(o));
+        if (server_->bind() < 0) throw std::runtime_error("the demo's cloud cannot listen: " + server_->why());
+        serving_ = std::thread([this] { server_->serve(); });
+    }
+    ~LocalHttpCloud() override {
+        server_->stop();
+        serving_.join();
+    }
+
+    sim::CloudFactory factory() override {
+        const cloud::RemoteCloudOptions remote{server_->issuer(), token_, ""};
+        return [this, remote](const cloud::CloudConfig& config) {
+            auto made = std::make_unique<cloud::RemoteCloud>(remote, config);
+            world_issuer_ = config.issuer;
+            tenant_url_ = made->tenant_url();
+            return made;
+        };
+    }
+
+    std::string browser_url(const std::string& shown) const override {
+        // The speaker knows its cloud by the issuer's name; the browser reaches the same
+        // tenant on the loopback port.
+        if (shown.empty() || tenant_url_.empty() || shown.rfind(world_issuer_, 0) != 0) return shown;
+        std::string issuer = world_issuer_;
+        while (!issuer.empty() && issuer.back() == '/') issuer.pop_back();
+        return tenant_url_ + shown.substr(issuer.size());
+    }
+
+    std::string describe() const override {
+        return "cloud: the mock cloud at " + server_->issuer() + " (sign in as demo@example.com, the demo account)";
+    }
+
+private:
+    std::string token_;
+    std::unique_ptr<cloud::CloudServer> server_;
+    std::thread serving_;
+    std::string world_issuer_, tenant_url_;
+};
+
+} // namespace
+
+std::unique_ptr<DemoCloud> make_demo_cloud(const DemoOptions& options) {
+    if (!options.issuer.empty())
+        throw runner::UsageError("--issuer " + options.issuer + ": signing in against another RFC 8628 server is not built yet");
+    return std::make_unique<LocalHttpCloud>();
+}
+
+} // namespace ringside::cli
