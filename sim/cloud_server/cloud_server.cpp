@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "sim/cloud/json_writer.hpp"
@@ -59,6 +60,10 @@ struct CloudServer::Impl {
     std::shared_ptr<CloudHost> host;
     Tenants tenants;
     std::string issuer, why;
+    // httplib's stop() does nothing until listen has begun: a stop() that comes first must
+    // still end serve() (a demo that fails to open its window stops its cloud at once).
+    std::mutex run_mutex;
+    bool stopped = false, serving = false;
     const std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
     void handle(const httplib::Request& req, httplib::Response& res) {
@@ -149,10 +154,26 @@ const std::string& CloudServer::ca_certificate_pem() const {
     return impl_->tls ? impl_->tls->ca_certificate_pem : none;
 }
 
-bool CloudServer::serve() { return impl_->host && impl_->server->listen_after_bind(); }
+bool CloudServer::serve() {
+    if (!impl_->host) return false;
+    {
+        std::lock_guard<std::mutex> lock(impl_->run_mutex);
+        if (impl_->stopped) return true;
+        impl_->serving = true;
+    }
+    return impl_->server->listen_after_bind();
+}
 
 void CloudServer::stop() {
-    if (impl_->server) impl_->server->stop();
+    if (!impl_->server) return;
+    {
+        std::lock_guard<std::mutex> lock(impl_->run_mutex);
+        impl_->stopped = true;
+        if (!impl_->serving) return;  // serve() will not listen now
+    }
+    // serve() is on its way into listen: wait (bounded) until httplib counts it running.
+    for (int i = 0; i < 2000 && !impl_->server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl_->server->stop();
 }
 
 } // namespace ringside::cloud

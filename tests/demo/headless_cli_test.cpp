@@ -303,9 +303,11 @@ TEST_CASE("bad input to the headless demo exits 2 with what was wrong", "[demo][
     CHECK_THAT(flag.output, Catch::Contains("unknown option '--speedy'"));
     CHECK_FALSE(fs::exists(dir));  // nothing was written for bad input
 
+    // No display here (run_ringside clears DISPLAY): the window refuses rather than play unseen.
     const auto window = run_ringside(std::string("demo ") + kFilm);
     CHECK(window.exit_code == 2);
-    CHECK_THAT(window.output, Catch::Contains("use --headless"));
+    CHECK_THAT(window.output, Catch::Contains("no display"));
+    CHECK_THAT(window.output, Catch::Contains("--headless --out DIR"));
 
     const auto help = run_ringside("demo --help");
     CHECK(help.exit_code == 0);

@@ -216,7 +216,7 @@ TEST_CASE("a scenario plays in the window and its verdict is the exit code", "[d
 TEST_CASE("demo usage errors exit 2 and say what was expected", "[demo_window]") {
     const CliResult speed = run_cli({"demo", "--speed", "0"});
     CHECK(speed.exit_code == 2);
-    CHECK(speed.output.find("--speed 0: expected a number > 0") != std::string::npos);
+    CHECK(speed.output.find("--speed 0: expected virtual seconds per second") != std::string::npos);
     const CliResult issuer = run_cli({"demo", "--issuer", "http://127.0.0.1:9"});
     CHECK(issuer.exit_code == 2);
     CHECK(issuer.output.find("not built yet") != std::string::npos);

@@ -128,6 +128,15 @@ DemoWindow::DemoWindow(const std::string& title, bool speaker_enabled, const std
         throw std::runtime_error(std::string("cannot open the demo window: ") + SDL_GetError() + " (DISPLAY=" +
                                  (display ? display : "unset") + "; use --headless --out DIR without a display)");
     }
+    // With no display SDL falls back to a driver that shows nothing (offscreen, dummy): a
+    // window nobody can see is a demo that seems to hang. Only an explicit SDL_VIDEODRIVER
+    // asks for that.
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if ((driver == "offscreen" || driver == "dummy" || driver == "evdev") && !std::getenv("SDL_VIDEODRIVER")) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        throw std::runtime_error("cannot open the demo window: no display (DISPLAY unset; SDL found only its '" + driver +
+                                 "' driver); run it on a desktop or under xvfb-run, or use --headless --out DIR");
+    }
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     p.window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, p.layout.width,
                                 p.layout.height, SDL_WINDOW_SHOWN);
