@@ -8,6 +8,7 @@
 #include "cli/cloud_command.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
+#include "cli/signin_command.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -46,6 +47,10 @@ commands:
                   traffic, what the board did, when), secrets redacted
   replay FILE     play a recorded session again on the virtual speaker and report the
                   first divergence (exit 1), or that it did the same (exit 0)
+  signin --issuer URL [--timeout S] [--client-id ID] [--scope S] [--ca FILE]
+                  the virtual speaker (signed out, on Wi-Fi) signs in against any RFC 8628
+                  server in real time: prints the user code and where to enter it, then the
+                  speaker's states; exit 0 linked, 1 not linked in time (default 600 s)
   demo            not built yet
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
@@ -74,6 +79,7 @@ int main(int argc, char** argv) {
     if (command == "cloud") return ringside::cli::cloud_command(args);
     if (command == "hil") return ringside::cli::hil_command(args);
     if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
+    if (command == "signin") return ringside::cli::signin_command(args, std::cout, std::cerr);
     if (command == "demo") {
         std::cerr << "error: 'ringside " << command << "' is not built yet\n";
         return 2;
