@@ -15,7 +15,7 @@
 #include <string>
 
 #include "sim/cloud_client/issuer_cloud.hpp"
-#include "sim/issuer/home_wifi.hpp"
+#include "sim/app/home_wifi.hpp"
 #include "sim/pacing/wall_pacer.hpp"
 #include "sim/virtual_speaker.hpp"
 

@@ -30,8 +30,16 @@ bool WallPacer::advance(WallClock::time_point wall_now, std::chrono::millisecond
     if (to <= world_.now()) return true;
     // The budget is measured on the real clock: it bounds the caller's frame, whatever the
     // instants passed in say.
+    // At least one event runs per call, so a world always moves, however small the budget.
     const auto give_up = WallClock::now() + budget;
-    world_.run_until(to, [&give_up] { return WallClock::now() >= give_up; });
+    bool first_check = true;
+    world_.run_until(to, [&] {
+        if (first_check) {
+            first_check = false;
+            return false;
+        }
+        return WallClock::now() >= give_up;
+    });
     return world_.now() >= to;
 }
 

@@ -25,7 +25,8 @@ public:
     WallPacer(VirtualSpeaker& world, WallClock::time_point wall_now, double speed = 1.0);
 
     // Runs the world's events up to the virtual instant that matches `wall_now`, but spends
-    // at most `budget` of wall time doing so (checked after each event: one event that
+    // at most about `budget` of wall time doing so (checked after each event, and at least
+    // one event runs per call, so the world always moves; one event that
     // blocks, such as a real HTTP exchange, is not cut short). True when the world got
     // there; false when it is behind (the next call goes on from where it stopped).
     bool advance(WallClock::time_point wall_now, std::chrono::milliseconds budget = std::chrono::milliseconds(8));

@@ -1,4 +1,4 @@
-#include "sim/issuer/home_wifi.hpp"
+#include "sim/app/home_wifi.hpp"
 
 namespace ringside::sim {
 namespace {

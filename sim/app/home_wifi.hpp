@@ -5,7 +5,7 @@
 // never linked boots back into setup, firmware/lifecycle/device_lifecycle.hpp), so "already
 // on the Wi-Fi" is played the only way the firmware allows: the companion app hands the home
 // network over the moment the speaker asks for setup (HomeWifiHandOver).
-// Who may call: the world's thread (sim/issuer/issuer_session.hpp, the demo window).
+// Who may call: the world's thread (sim/issuer/issuer_session.hpp, the demo window, tests).
 #include <cstdint>
 #include <string>
 
