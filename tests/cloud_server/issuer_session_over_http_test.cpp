@@ -250,7 +250,7 @@ TEST_CASE("IssuerCloud: a hung server times out within the read timeout, a close
     CHECK(refused.journal().at(0).error == "connection_failed");
 }
 
-TEST_CASE("IssuerCloud: what only the mock cloud can do is refused by name; a bad issuer URL is refused",
+TEST_CASE("IssuerCloud: what only the mock cloud can do is refused by name, and so is a bad issuer URL",
           "[issuer]") {
     cloud::CloudConfig config;
     config.issuer = "https://auth.example.com";

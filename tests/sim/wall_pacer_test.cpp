@@ -53,7 +53,7 @@ TEST_CASE("the pacer runs the world to start + wall elapsed x speed, through spe
     CHECK(pacer.speed() == 10);
 }
 
-TEST_CASE("a pacer out of budget leaves the world behind, then catches up; slip gives the lag up", "[sim][pacer]") {
+TEST_CASE("a pacer out of budget leaves the world behind, then catches up, and slip gives the lag up", "[sim][pacer]") {
     VirtualSpeaker world(home_speaker());
     world.power_on();
     WallPacer pacer(world, t0, 1000);  // an hour of virtual time in 3.6 s of wall
