@@ -191,6 +191,7 @@ TEST_CASE("an unreachable issuer: the speaker reports connection failures and ke
     CHECK(speaker.device_state() == fw::DeviceState::Authorizing);
     CHECK(speaker.auth_state() == fw::AuthState::Discovering);  // still trying, never a code
     CHECK(speaker.user_code().empty());
+    CHECK(speaker.ring_pattern() == fw::RingPattern::WifiError);  // purple: a connection problem
     CHECK(session.issuer().problem().find("cannot be reached") != std::string::npos);
     CHECK(session.issuer().problem().find(issuer) != std::string::npos);
     // The firmware heard each failure as the transport error it is.
