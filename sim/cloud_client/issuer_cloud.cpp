@@ -105,6 +105,15 @@ struct IssuerCloud::Impl {
         }
     }
 
+    std::string unreachable(const std::string& origin, httplib::Error error, const std::string& failure) const {
+        if (error == httplib::Error::SSLServerVerification)
+            return "the certificate of " + origin + " is not trusted (" +
+                   (options.ca_file.empty() ? std::string("not by the system's CA store; pass its CA with --ca FILE")
+                                            : "not signed by " + options.ca_file) +
+                   ") (" + failure + ")";
+        return "the server at " + origin + " cannot be reached: " + httplib::to_string(error) + " (" + failure + ")";
+    }
+
     // What the answer teaches: the endpoints (metadata), where to send the person (a code
     // pair), and whether anything stops the sign-in.
     void learn(const std::string& endpoint, const std::string& origin, const CloudResponse& r, const std::string& error) {
@@ -202,8 +211,9 @@ CloudResponse IssuerCloud::handle(const CloudRequest& request, Millis now) {
         out.status = 0;
         out.content_type.clear();
         entry.error = to_string(out.no_answer);
-        i.problem = "the server at " + origin + " cannot be reached: " + httplib::to_string(r.error()) +
-                    " (" + entry.error + ")";
+        // A side request (the firmware's clock sync over plain http) failing after a real
+        // endpoint failed says less than that failure did.
+        if (entry.endpoint != "other" || i.problem.empty()) i.problem = i.unreachable(origin, r.error(), entry.error);
     } else {
         out.status = r->status;
         out.content_type = r->get_header_value("Content-Type");

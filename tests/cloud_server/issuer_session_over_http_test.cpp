@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 #include "cloud_server/http_test_support.hpp"
@@ -269,4 +270,34 @@ TEST_CASE("IssuerCloud: what only the mock cloud can do is refused by name, and 
 
     CHECK_THROWS_WITH(cloud::IssuerCloud({"ftp://auth.example.com"}, config), Catch::Contains("http:// or https://"));
     CHECK_THROWS_AS(sim::IssuerSession({"not a url"}, WallClock::now()), std::invalid_argument);
+}
+
+TEST_CASE("over https the speaker trusts the issuer through the CA it is given, and names an untrusted certificate",
+          "[issuer][tls]") {
+    const auto dir = std::filesystem::temp_directory_path() / "ringside-issuer-tls-test";
+    std::filesystem::create_directories(dir);
+    const std::string ca = (dir / "ca.pem").string();
+    CloudProcess cloud({"--tls", "--ca-out", ca});
+    REQUIRE(cloud.issuer().rfind("https://", 0) == 0);
+
+    sim::IssuerSessionOptions trusted{cloud.issuer()};
+    trusted.ca_file = ca;
+    sim::IssuerSession session(trusted, WallClock::now());
+    REQUIRE(pump(session, 15s, [&] { return !session.speaker().user_code().empty(); }).done);
+    CHECK(session.verification_uri() == cloud.issuer() + "/device");
+    CHECK(session.issuer().journal().at(0).status == 200);
+
+    sim::IssuerSession untrusted({cloud.issuer()}, WallClock::now());
+    const auto& journal = untrusted.issuer().journal();
+    REQUIRE(pump(untrusted, 10s, [&] { return !journal.empty(); }).done);
+    CHECK(journal[0].endpoint == "metadata");
+    CHECK(journal[0].error == "tls_failed");
+    pump(untrusted, 1s, [] { return false; });  // the firmware's clock sync after a TLS failure, too
+    const std::string problem = untrusted.issuer().problem();
+    INFO(problem);
+    CHECK(problem.find("certificate of " + cloud.issuer().substr(0, cloud.issuer().rfind(':'))) != std::string::npos);
+    CHECK(problem.find("not trusted") != std::string::npos);
+    CHECK(problem.find("--ca FILE") != std::string::npos);
+    CHECK(untrusted.speaker().user_code().empty());
+    std::filesystem::remove_all(dir);
 }
