@@ -54,6 +54,7 @@ bool IssuerSession::advance(WallPacer::WallClock::time_point wall_now, std::chro
 
 VirtualSpeaker& IssuerSession::speaker() { return parts_->speaker; }
 const VirtualSpeaker& IssuerSession::speaker() const { return parts_->speaker; }
+WallPacer& IssuerSession::pacer() { return parts_->pacer; }
 const cloud::IssuerCloud& IssuerSession::issuer() const { return *parts_->issuer; }
 
 std::string IssuerSession::verification_uri() const {

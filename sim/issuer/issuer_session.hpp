@@ -45,6 +45,9 @@ public:
 
     VirtualSpeaker& speaker();
     const VirtualSpeaker& speaker() const;
+    // The pacer, for pause and resume. Keep its speed at 1: the server counts real time
+    // (faster polls meet slow_down, and the answers' delays are real milliseconds).
+    WallPacer& pacer();
     // The real server as the speaker met it: journal(), problem(). Its test face throws.
     const cloud::IssuerCloud& issuer() const;
     // Where the person signs in while the speaker shows a code (empty otherwise).
