@@ -301,3 +301,29 @@ TEST_CASE("over https the speaker trusts the issuer through the CA it is given, 
     CHECK(untrusted.speaker().user_code().empty());
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("endpoints the metadata names on another host than the issuer's are reached there", "[issuer][cloud_server]") {
+    CloudProcess cloud;
+    // The same server under another name (localhost for 127.0.0.1): another origin, as a
+    // server whose token endpoint lives on its own host (Google's do) would name it.
+    const std::string port = cloud.issuer().substr(cloud.issuer().rfind(':') + 1);
+    const std::string elsewhere = "http://localhost:" + port;
+    const std::string metadata = "{\"issuer\":\"" + cloud.issuer() + "\",\"device_authorization_endpoint\":\"" +
+                                 elsewhere + "/oauth2/device_authorization\",\"token_endpoint\":\"" + elsewhere +
+                                 "/oauth2/token\",\"grant_types_supported\":[\"urn:ietf:params:oauth:grant-type:device_code\"]}";
+    REQUIRE(curl({"-H", "Authorization: Bearer " + cloud.admin_token(), "-d", "endpoint=metadata", "-d", "status=200",
+                  "--data-urlencode", "raw_body=" + metadata, "-d", "content_type=application/json", "-d", "count=0",
+                  cloud.issuer() + "/admin/faults"})
+                .status == 201);
+
+    sim::IssuerSession session({cloud.issuer()}, WallClock::now());
+    REQUIRE(pump(session, 15s, [&] { return !session.speaker().user_code().empty(); }).done);
+    const auto& journal = session.issuer().journal();
+    REQUIRE(journal.size() >= 2);
+    CHECK(journal[0].endpoint == "metadata");
+    CHECK(journal[1].endpoint == "device_authorization");
+    CHECK(journal[1].status == 200);
+    CHECK(session.issuer().problem().empty());
+    // A world whose network answers only the issuer's origin never gets that far.
+    CHECK(session.speaker().auth_state() == fw::AuthState::AwaitingApproval);
+}
