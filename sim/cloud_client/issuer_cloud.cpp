@@ -64,7 +64,7 @@ struct IssuerCloud::Impl {
     std::string issuer_origin;   // where requests without an origin (the page) go
     std::string metadata_key;    // the RFC 8414 URL of the issuer, as an endpoint key
     std::map<std::string, std::string> endpoints;  // endpoint key -> journal name, from the metadata
-    std::map<std::string, std::unique_ptr<httplib::Client>> clients;  // one per origin, kept alive
+    std::map<std::string, std::unique_ptr<httplib::Client>> clients;  // one per origin
     std::vector<JournalEntry> journal;
     std::string verification_uri;
     std::string problem;
@@ -73,7 +73,10 @@ struct IssuerCloud::Impl {
         auto& slot = clients[origin];
         if (!slot) {
             slot = std::make_unique<httplib::Client>(origin);
-            slot->set_keep_alive(true);
+            // A connection per exchange: the speaker's exchanges are seconds apart, and a
+            // server's idle timeout (5 s is common, cpp-httplib's own) would race the 5 s poll
+            // and break an exchange now and then.
+            slot->set_keep_alive(false);
             slot->set_tcp_nodelay(true);
             set_timeouts(*slot, options);
             if (!options.ca_file.empty()) slot->set_ca_cert_path(options.ca_file.c_str());
