@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/cloud_command.hpp"
+#include "cli/demo_command.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
 #include "cli/signin_command.hpp"
@@ -51,7 +52,11 @@ commands:
                   the virtual speaker (signed out, on Wi-Fi) signs in against any RFC 8628
                   server in real time: prints the user code and where to enter it, then the
                   speaker's states; exit 0 linked, 1 not linked in time (default 600 s)
-  demo            not built yet
+  demo [SCENARIO] the light ring and its state panel (docs/demo.md; ringside demo --help)
+      --headless --out DIR  no display: PNG frames and DIR/run.apng of SCENARIO
+      --speed X       virtual seconds per second (default 1)   --fps N   --max-frames N
+      --seed N        override the scenario's seed
+      --issuer URL    window: sign in against any RFC 8628 server
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad input or usage
 )";
@@ -80,10 +85,7 @@ int main(int argc, char** argv) {
     if (command == "hil") return ringside::cli::hil_command(args);
     if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
     if (command == "signin") return ringside::cli::signin_command(args, std::cout, std::cerr);
-    if (command == "demo") {
-        std::cerr << "error: 'ringside " << command << "' is not built yet\n";
-        return 2;
-    }
+    if (command == "demo") return ringside::cli::demo_command(args, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;
 }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 
+#include "reports/html_timeline.hpp"
 #include "reports/signal_timeline.hpp"
 #include "sim/text/escape.hpp"
 #include "sim/text/timestamp.hpp"
@@ -14,70 +14,67 @@ namespace {
 using text::format_timestamp;
 using text::xml_escape;
 
-// The ring's look in the strip: close to what a person sees on the device.
-std::string colour_of(const std::string& pattern) {
-    static const std::map<std::string, std::string> colours{
-        {"off", "#2b2b2b"},      {"booting", "#1f4fd8"},  {"setup", "#ff8c00"},    {"authorizing", "#ffb347"},
-        {"listening", "#1e90ff"}, {"thinking", "#00bcd4"}, {"speaking", "#26c6da"}, {"mic_off", "#e00000"},
-        {"error", "#b00020"},    {"wifi_error", "#8e24aa"}, {"volume", "#f5f5f5"},  {"signed_out", "#d84315"}};
-    const auto it = colours.find(pattern);
-    return it == colours.end() ? "#9e9e9e" : it->second;
-}
-
 constexpr const char* kStyle = R"(
-body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1b1b1b;background:#fafafa}
-h1{margin:0 0 4px} .summary{margin:0 0 20px;color:#444}
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1400px;padding:0 24px;color:#1b1b1b;background:#f4f5f7}
+h1{margin:0 0 4px;font-size:24px} .summary{margin:0 0 12px;color:#444;font-size:15px}
 .pass{color:#1b7f2a;font-weight:600} .fail{color:#b00020;font-weight:600}
+.badge{display:inline-block;border-radius:3px;padding:0 6px;margin-right:6px;font-size:12px;color:#fff;vertical-align:2px}
+.badge.pass{background:#1b7f2a;color:#fff} .badge.fail{background:#b00020;color:#fff}
+table.overview{background:#fff;border:1px solid #ddd;border-radius:6px;margin:0 0 20px;width:100%}
+table.overview td{padding:3px 8px} table.overview a{color:#1b1b1b} .why{color:#8a1020;font-size:12px}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:0 0 16px}
-section h2{font-size:16px;margin:0 0 6px} .meta{color:#555;font-size:12px}
-.strip{display:flex;height:22px;border-radius:3px;overflow:hidden;margin:8px 0 2px;border:1px solid #ccc}
-.strip div{height:100%} .axis{display:flex;justify-content:space-between;font-size:11px;color:#666}
-.legend span{display:inline-block;margin-right:10px;font-size:12px}
-.legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border:1px solid #999;vertical-align:middle}
-table{border-collapse:collapse;font-size:12px;margin:6px 0} td,th{border-bottom:1px solid #eee;padding:2px 8px;text-align:left}
-td.t{font-family:monospace;white-space:nowrap;color:#333} tr.bad td{background:#fde7ea}
-pre.failure{background:#fde7ea;border-left:4px solid #b00020;padding:8px;white-space:pre-wrap}
-details{margin:6px 0}
+section.failed{border-color:#b00020;box-shadow:0 0 0 1px #b00020}
+section h2{font-size:16px;margin:0 0 4px} .meta{color:#555;font-size:12px}
+h3{font-size:13px;margin:10px 0 2px;color:#333}
+table{border-collapse:collapse;font-size:12px;margin:4px 0} td,th{border-bottom:1px solid #eee;padding:2px 8px;text-align:left;vertical-align:top}
+th{color:#555;font-weight:600} td.t{font-family:monospace;white-space:nowrap;color:#333} td.n{color:#777;text-align:right}
+tr.bad td{background:#fde7ea}
+pre.failure{background:#fde7ea;border-left:4px solid #b00020;padding:8px 10px;white-space:pre-wrap;margin:8px 0;font-size:12.5px}
+details{margin:6px 0} summary{cursor:pointer;color:#333;font-size:13px}
 )";
 
-void write_strip(std::ostream& out, const ScenarioReport& s) {
-    const SignalTimeline timeline = read_timeline(s.trace, s.virtual_end);
-    const Track* ring = nullptr;
-    for (const Track& t : timeline.tracks)
-        if (t.name == "ring") ring = &t;
-    if (!ring || ring->changes.empty() || s.virtual_end.count() <= 0) return;
-    const double total = static_cast<double>(s.virtual_end.count());
-    out << "<div class=\"strip\" title=\"ring pattern over virtual time\">";
-    // Before the first pattern the ring is dark.
-    if (ring->changes.front().at.count() > 0)
-        out << "<div style=\"width:" << 100.0 * ring->changes.front().at.count() / total << "%;background:#2b2b2b\" title=\"off\"></div>";
-    for (std::size_t i = 0; i < ring->changes.size(); ++i) {
-        const Millis from = ring->changes[i].at;
-        const Millis to = i + 1 < ring->changes.size() ? ring->changes[i + 1].at : s.virtual_end;
-        const std::string& pattern = ring->changes[i].value;
-        out << "<div style=\"width:" << 100.0 * static_cast<double>((to - from).count()) / total
-            << "%;background:" << colour_of(pattern) << "\" title=\"" << xml_escape(pattern) << " from "
-            << format_timestamp(from) << " to " << format_timestamp(to) << "\"></div>";
+std::string anchor(std::size_t index) { return "s" + std::to_string(index + 1); }
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// The failure's reason without the step it repeats: "at virtual ..., seed N: expected ..."
+std::string failure_reason(const std::string& text) {
+    const auto second = text.find('\n');
+    if (second == std::string::npos) return text;
+    return first_line(text.substr(second + 1));
+}
+
+// Every scenario in a line, failures first, each a link to its section: a long suite is
+// read from here.
+void write_overview(std::ostream& out, const std::vector<ScenarioReport>& scenarios) {
+    std::vector<std::size_t> order(scenarios.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !scenarios[i].passed; });
+    out << "<table class=\"overview\"><tr><th>result</th><th>scenario</th><th>file</th><th>virtual time</th></tr>\n";
+    for (const std::size_t i : order) {
+        const ScenarioReport& s = scenarios[i];
+        out << "<tr" << (s.passed ? "" : " class=\"bad\"") << "><td class=\"" << (s.passed ? "pass\">PASS" : "fail\">FAIL")
+            << "</td><td><a href=\"#" << anchor(i) << "\">" << xml_escape(s.name) << "</a>";
+        if (!s.passed) out << "<div class=\"why\">" << xml_escape(failure_reason(s.failure_text)) << "</div>";
+        out << "</td><td class=\"meta\">" << xml_escape(s.file) << "</td><td class=\"t\">" << format_timestamp(s.virtual_end)
+            << "</td></tr>\n";
     }
-    out << "</div><div class=\"axis\"><span>00:00:00.000</span><span>" << format_timestamp(s.virtual_end)
-        << "</span></div><div class=\"legend\">";
-    for (const std::string& pattern : ring->values)
-        out << "<span><i style=\"background:" << colour_of(pattern) << "\"></i>" << xml_escape(pattern) << "</span>";
-    out << "</div>\n";
+    out << "</table>\n";
 }
 
 void write_steps(std::ostream& out, const ScenarioReport& s) {
-    out << "<table><tr><th>started</th><th>ended</th><th>line</th><th>step</th></tr>\n";
+    out << "<h3>step log</h3><table><tr><th>started</th><th>ended</th><th>line</th><th>step</th></tr>\n";
     for (const StepLine& step : s.steps)
         out << "<tr" << (step.held ? "" : " class=\"bad\"") << "><td class=\"t\">" << format_timestamp(step.started)
-            << "</td><td class=\"t\">" << format_timestamp(step.ended) << "</td><td>" << step.line << "</td><td>"
+            << "</td><td class=\"t\">" << format_timestamp(step.ended) << "</td><td class=\"n\">" << step.line << "</td><td>"
             << xml_escape(step.text) << "</td></tr>\n";
     out << "</table>\n";
 }
 
+// Open when the scenario failed: the requests are the first thing to read after the step.
 void write_journal(std::ostream& out, const ScenarioReport& s) {
-    out << "<details><summary>cloud request journal (" << s.journal.size() << " requests)</summary>"
-        << "<table><tr><th>at</th><th>request</th><th>grant</th><th>client</th><th>status</th><th>error</th></tr>\n";
+    out << "<details" << (s.passed ? "" : " open") << "><summary>cloud request journal (" << s.journal.size()
+        << " requests)</summary><table><tr><th>at</th><th>request</th><th>grant</th><th>client</th><th>status</th><th>error</th></tr>\n";
     for (const cloud::JournalEntry& e : s.journal)
         out << "<tr" << (e.status >= 400 ? " class=\"bad\"" : "") << "><td class=\"t\">" << format_timestamp(e.at)
             << "</td><td>" << xml_escape(e.method + " " + e.path) << "</td><td>" << xml_escape(e.grant_type) << "</td><td>"
@@ -98,17 +95,23 @@ void write_trace(std::ostream& out, const ScenarioReport& s) {
 
 void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& scenarios) {
     const auto failed = std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioReport& s) { return !s.passed; });
+    Millis virtual_total{0};
+    for (const ScenarioReport& s : scenarios) virtual_total += s.virtual_end;
     out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ringside report</title><style>" << kStyle
-        << "</style></head><body>\n<h1>Ringside report</h1>\n<p class=\"summary\">" << scenarios.size() << " scenarios: <span class=\"pass\">"
-        << scenarios.size() - static_cast<std::size_t>(failed) << " passed</span>, <span class=\""
-        << (failed ? "fail" : "pass") << "\">" << failed << " failed</span></p>\n";
-    for (const ScenarioReport& s : scenarios) {
+        << kTimelineStyle << "</style></head><body>\n<h1>Ringside report</h1>\n<p class=\"summary\">" << scenarios.size()
+        << " scenarios: <span class=\"pass\">" << scenarios.size() - static_cast<std::size_t>(failed) << " passed</span>, <span class=\""
+        << (failed ? "fail" : "pass") << "\">" << failed << " failed</span> · virtual time " << format_timestamp(virtual_total)
+        << " in all</p>\n";
+    write_overview(out, scenarios);
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        const ScenarioReport& s = scenarios[i];
         char wall[32];
         std::snprintf(wall, sizeof wall, "%.1f ms", s.wall_seconds * 1000);
-        out << "<section><h2><span class=\"" << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span> " << xml_escape(s.name)
-            << "</h2><div class=\"meta\">" << xml_escape(s.file) << " · seed " << s.seed << " · virtual "
-            << format_timestamp(s.virtual_end) << " · wall " << wall << "</div>\n";
-        write_strip(out, s);
+        out << "<section id=\"" << anchor(i) << "\"" << (s.passed ? "" : " class=\"failed\"") << "><h2><span class=\"badge "
+            << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span> " << xml_escape(s.name) << "</h2><div class=\"meta\">"
+            << xml_escape(s.file) << " · seed " << s.seed << " · virtual " << format_timestamp(s.virtual_end) << " · wall " << wall
+            << "</div>\n";
+        write_html_timeline(out, read_timeline(s.trace, s.virtual_end));
         if (!s.passed) out << "<pre class=\"failure\">" << xml_escape(s.failure_text) << "</pre>\n";
         write_steps(out, s);
         write_journal(out, s);

@@ -6,13 +6,11 @@ namespace ringside::reports {
 namespace {
 
 void change(Track& track, Millis at, const std::string& value) {
-    if (!track.changes.empty() && track.changes.back().value == value) return;
     if (std::find(track.values.begin(), track.values.end(), value) == track.values.end()) track.values.push_back(value);
-    // Several changes at one instant: the last one is what the instant shows.
-    if (!track.changes.empty() && track.changes.back().at == at) {
-        track.changes.back().value = value;
-        return;
-    }
+    // Several changes at one instant: the last one is what the instant shows, so a power cycle
+    // within one millisecond (on, off, on) stays one "on" and not two slices side by side.
+    if (!track.changes.empty() && track.changes.back().at == at) track.changes.pop_back();
+    if (!track.changes.empty() && track.changes.back().value == value) return;
     track.changes.push_back({at, value});
 }
 

@@ -14,6 +14,7 @@
 #include "reports/trace_event_writer.hpp"
 #include "reports/trace_writer.hpp"
 #include "reports/vcd_writer.hpp"
+#include "runner/result_redaction.hpp"
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_executor.hpp"
 #include "runner/scenario_loader.hpp"
@@ -57,6 +58,7 @@ ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, const WorldMaker
     const auto start = std::chrono::steady_clock::now();
     ScenarioResult r = run_scenario(s, seed, makers);
     wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    redact_secrets(r);  // before anything prints or writes it
     return r;
 }
 
@@ -71,12 +73,16 @@ std::string repro_line(const RunOptions& o, const ScenarioResult& r) {
     return line;
 }
 
+} // namespace
+
 std::string failure_text(const RunOptions& o, const ScenarioResult& r) {
     const StepFailure& f = *r.failure;
     return "step " + std::to_string(f.step_number) + " at " + f.where.file + ":" + std::to_string(f.where.line) + ": " +
            f.step_text + "\nat virtual " + format_timestamp(f.at) + ", seed " + std::to_string(r.seed) + ": " + f.message +
            "\nrepro: " + repro_line(o, r);
 }
+
+namespace {
 
 void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
     if (run.skipped) {

@@ -19,7 +19,8 @@ void lost(ScenarioResult& result, const Scenario& scenario, std::size_t i, std::
 
 } // namespace
 
-ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const WorldMakers& makers) {
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const WorldMakers& makers,
+                            const WorldWatch& watch) {
     sim::WorldConfig config = scenario.world;
     config.seed = seed;
     config.cloud.seed = seed;
@@ -30,9 +31,15 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
     result.seed = seed;
     std::unique_ptr<sim::VirtualSpeaker> made;
     std::size_t i = 0;
+    bool watched_to_the_end = false;
+    const auto finish_watch = [&] {
+        if (made && watch.finished && !watched_to_the_end) watch.finished(*made);
+        watched_to_the_end = true;
+    };
     try {
         made = std::make_unique<sim::VirtualSpeaker>(std::move(config), makers.cloud, makers.device);
         sim::VirtualSpeaker& world = *made;
+        if (watch.started) watch.started(world);
         for (; i < scenario.steps.size(); ++i) {
             const Step& step = scenario.steps[i];
             const Millis started = world.now();
@@ -43,6 +50,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
                 break;
             }
         }
+        finish_watch();
         result.journal = world.cloud().journal();
         result.secrets = world.secrets_used();
     } catch (const cloud::CloudLost& e) {
@@ -50,6 +58,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
     } catch (const sim::DeviceLost& e) {
         lost(result, scenario, i, std::string("lost the board: ") + e.what(), made.get());
     }
+    if (result.lost) finish_watch();
     if (made) {
         result.virtual_end = made->now();
         result.events = made->events_processed();

@@ -3,6 +3,7 @@
 // the same scenario and seed give the same result and the same trace, byte for byte.
 // Thread-safe across scenarios (each run owns its world); one scenario is single-threaded.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -57,6 +58,17 @@ struct WorldMakers {
     sim::DeviceFactory device;
 };
 
-ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const WorldMakers& makers = {});
+// Lets a caller watch the world while the scenario plays (the demo renders its frames):
+// `started` once the world is built, before the first step; `finished` after the last step
+// played (or the one that failed, or the one during which a part was lost), before the
+// world is gone. Either may be empty. They must not act on the world, only observe it
+// (VirtualSpeaker::sample_every and flush_samples are how the demo observes time passing).
+struct WorldWatch {
+    std::function<void(sim::VirtualSpeaker&)> started;
+    std::function<void(sim::VirtualSpeaker&)> finished;
+};
+
+ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const WorldMakers& makers = {},
+                            const WorldWatch& watch = {});
 
 } // namespace ringside::runner

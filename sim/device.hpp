@@ -105,6 +105,10 @@ public:
     virtual std::uint64_t mic_frames_delivered() const { return 0; }
     virtual std::int64_t rtc_unix() const { return 0; }
     virtual void observe_events(std::function<void(const fw::Event&)> observer) { (void)observer; }
+    // What the speaker shows a person: where to enter the user code (empty unless a code is
+    // shown), and when its access token lapses (world time; nullopt when it holds none).
+    virtual std::string verification_uri() const { return {}; }
+    virtual std::optional<Millis> access_token_expires_at() const { return std::nullopt; }
 
     // Lockstep: brings the device to world time `t` (the world has run everything before
     // it). nullopt: it stands at `t` and had nothing to say. A time: it stopped there (at or

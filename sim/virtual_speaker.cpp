@@ -114,6 +114,16 @@ struct VirtualSpeaker::World {
     std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
     bool internet_up = true;
     std::unique_ptr<Device> device;
+
+    // sample_every(): the next instant to hand over, and to whom.
+    std::chrono::microseconds sample_period{0};
+    std::chrono::microseconds next_sample{0};
+    std::function<void(std::chrono::microseconds)> sampler;
+
+    // Hands over every pending sample instant before `t` (microseconds).
+    void sample_before(std::chrono::microseconds t) {
+        for (; sampler && next_sample < t; next_sample += sample_period) sampler(next_sample);
+    }
 };
 
 VirtualSpeaker::VirtualSpeaker(WorldConfig config, const CloudFactory& make_cloud, const DeviceFactory& make_device)
@@ -201,6 +211,10 @@ fw::AuthState VirtualSpeaker::auth_state() const { return world_->device->auth_s
 fw::RingPattern VirtualSpeaker::ring_pattern() const { return world_->device->ring_pattern(); }
 hal::RingFrame VirtualSpeaker::leds() const { return world_->device->leds(); }
 std::string VirtualSpeaker::user_code() const { return world_->device->user_code(); }
+std::string VirtualSpeaker::verification_uri() const { return world_->device->verification_uri(); }
+std::optional<Millis> VirtualSpeaker::access_token_expires_at() const {
+    return world_->device->access_token_expires_at();
+}
 
 VirtualFlash& VirtualSpeaker::flash() {
     if (VirtualFlash* f = world_->device->flash()) return *f;
@@ -272,6 +286,22 @@ std::set<std::string> VirtualSpeaker::secrets_used() const { return world_->all_
 LinkModel& VirtualSpeaker::link() { return world_->link; }
 
 std::uint64_t VirtualSpeaker::events_processed() const { return world_->scheduler.executed(); }
+
+void VirtualSpeaker::sample_every(std::chrono::microseconds period, std::function<void(std::chrono::microseconds)> sampler) {
+    World& w = *world_;
+    if (period.count() <= 0 || !sampler) {
+        w.sampler = nullptr;
+        w.scheduler.on_time_moving(nullptr);
+        return;
+    }
+    w.sample_period = period;
+    const std::chrono::microseconds from = now();
+    w.next_sample = (from + period - std::chrono::microseconds(1)) / period * period;  // the first instant >= now()
+    w.sampler = std::move(sampler);
+    w.scheduler.on_time_moving([&w](Millis, Millis to) { w.sample_before(to); });
+}
+
+void VirtualSpeaker::flush_samples() { world_->sample_before(std::chrono::microseconds(now()) + std::chrono::microseconds(1)); }
 
 void VirtualSpeaker::observe_events(std::function<void(const fw::Event&)> observer) {
     world_->device->observe_events(std::move(observer));

@@ -122,6 +122,10 @@ public:
     fw::RingPattern ring_pattern() const;
     hal::RingFrame leds() const;
     std::string user_code() const;
+    // Where the person enters the user code (empty unless a code is shown), and when the
+    // speaker's access token lapses (virtual time; nullopt while it holds none). Never secrets.
+    std::string verification_uri() const;
+    std::optional<Millis> access_token_expires_at() const;
 
     // Test face on the speaker's flash, read with the firmware's own token store (never
     // returns a secret): whether a refresh token is stored, and whose account the stored
@@ -153,6 +157,15 @@ public:
     void advance(Millis duration);
 
     std::uint64_t events_processed() const;
+
+    // Renderers' hook (the demo's frames): `sampler(at)` is called once for each instant
+    // at = k * period (k = 0, 1, ..., from the first not before now()) as virtual time moves
+    // past it, seeing the world as it stands at the end of that instant: every event due at
+    // or before `at` has run, none due later. The sampler may only observe (no actions, no
+    // run_until). flush_samples() hands over the instants up to now() that time has not yet
+    // moved past (the end of a run). A period <= 0 or an empty function stops sampling.
+    void sample_every(std::chrono::microseconds period, std::function<void(std::chrono::microseconds at)> sampler);
+    void flush_samples();
 
     // Test face: every secret this run used — tokens, refresh tokens, device and user codes,
     // one-time codes that crossed the wire, and every Wi-Fi and account password it was

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "firmware/auth/token_store.hpp"
+#include "firmware/core/timer_ids.hpp"
 #include "firmware/speaker.hpp"
 #include "sim/board/device_bus.hpp"
 #include "sim/board/firmware_fence.hpp"
@@ -167,6 +168,16 @@ hal::RingFrame VirtualBoard::leds() const { return parts_->ring.frame(); }
 
 std::string VirtualBoard::user_code() const {
     return powered() ? std::string(parts_->speaker->user_code()) : std::string();
+}
+
+std::string VirtualBoard::verification_uri() const {
+    return powered() ? std::string(parts_->speaker->verification_uri()) : std::string();
+}
+
+std::optional<Millis> VirtualBoard::access_token_expires_at() const {
+    const VirtualTimers& timers = parts_->timers;
+    if (!powered() || !timers.armed(fw::timer::kTokenExpiry)) return std::nullopt;
+    return timers.due(fw::timer::kTokenExpiry);
 }
 
 std::size_t VirtualBoard::device_audio_samples() const {

@@ -76,6 +76,9 @@ public:
     // Frames the microphone handed to the firmware; the RTC now (unix seconds).
     std::uint64_t mic_frames_delivered() const override;
     std::int64_t rtc_unix() const override;
+    std::string verification_uri() const override;
+    // When the firmware's access-token expiry timer fires: the instant it counts the token lapsed.
+    std::optional<Millis> access_token_expires_at() const override;
     // The firmware while powered (nullptr off): for the emulator's agent, which reports it.
     const fw::Speaker* firmware() const;
 

@@ -56,6 +56,7 @@ void Scheduler::drop_stale_top() {
 bool Scheduler::run_next(Millis limit) {
     drop_stale_top();
     if (heap_.empty() || heap_.front().at > limit) return false;
+    if (time_moving_ && heap_.front().at > now_) time_moving_(now_, heap_.front().at);
     const Entry entry = heap_.front();
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
     heap_.pop_back();
@@ -70,7 +71,9 @@ bool Scheduler::run_next(Millis limit) {
 }
 
 void Scheduler::advance_to(Millis t) {
-    if (t > now_) now_ = t;
+    if (t <= now_) return;
+    if (time_moving_) time_moving_(now_, t);
+    now_ = t;
 }
 
 std::optional<Millis> Scheduler::next_time() {

@@ -50,6 +50,12 @@ public:
     std::size_t pending() const { return live_; }
     std::uint64_t executed() const { return executed_; }
 
+    // `hook(from, to)` runs whenever now() is about to move forward from `from` to `to`: every
+    // event due at or before `from` has run and none is due before `to`, so the world stands
+    // still over [from, to). For observers that sample the world at instants of their own
+    // (the demo's frames); the hook must not schedule, cancel or run events. Empty: none.
+    void on_time_moving(std::function<void(Millis from, Millis to)> hook) { time_moving_ = std::move(hook); }
+
 private:
     // Kept small so the heap moves little; the action lives in a reused slot.
     struct Entry {
@@ -78,6 +84,7 @@ private:
     std::vector<Entry> heap_;          // std::push_heap/pop_heap with Later
     std::vector<Slot> slots_;
     std::vector<std::uint32_t> free_slots_;
+    std::function<void(Millis, Millis)> time_moving_;
 };
 
 } // namespace ringside::sim

@@ -1,6 +1,8 @@
 // No secret the suite used — access token, refresh token, device code, user code, Wi-Fi
 // password, account password, one-time code — appears in any trace line, spoken sentence,
-// cloud journal entry, or the JUnit and trace report files of a run of every scenario.
+// cloud journal entry, or the console output, JUnit, HTML and trace report files of a run of
+// every scenario (and of one that fails after the app typed a Wi-Fi password: the step log
+// and the failure show the steps' own text, which the runner redacts).
 // The secrets come from the world's test face (what really crossed the wire and what the
 // world was given), not from guesses. Runs are deterministic, so the CLI run below uses the
 // same secrets as the in-process plays.
@@ -23,11 +25,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const char* const kTypesAPassword = "tests/data/secrets/provision_with_password_then_fail.yaml";
+
 std::vector<std::string> scenario_files() {
     std::vector<std::string> files;
     for (const auto& e : fs::recursive_directory_iterator(std::string(RINGSIDE_SOURCE_DIR) + "/scenarios"))
         if (e.path().extension() == ".yaml") files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
+    files.push_back(std::string(RINGSIDE_SOURCE_DIR) + "/" + kTypesAPassword);
     return files;
 }
 
@@ -92,9 +97,14 @@ TEST_CASE("no secret appears in any trace, sentence, journal entry or report of 
     const fs::path out = fs::temp_directory_path() / ("ringside_no_secrets_" + std::to_string(::getpid()));
     fs::remove_all(out);
     fs::create_directories(out);
-    const auto run = test::run_ringside("run scenarios --junit " + (out / "junit.xml").string() + " --trace " +
-                                        (out / "traces").string());
+    const auto run = test::run_ringside("run scenarios " + std::string(kTypesAPassword) + " --junit " +
+                                        (out / "junit.xml").string() + " --html " + (out / "report.html").string() +
+                                        " --trace " + (out / "traces").string());
     INFO(run.output);
+    CHECK(run.exit_code == 1);  // the one that fails on purpose
+    // The step that typed the password is still in the report, the password blacked out.
+    CHECK_THAT(test::read_file((out / "report.html").string()),
+               Catch::Contains("app.provision: {wifi: Home, account: jane, password: [redacted]}"));
     CHECK(leaked(all_secrets, run.output).empty());
     int reports = 0;
     for (const auto& e : fs::recursive_directory_iterator(out)) {

@@ -1,0 +1,78 @@
+#include "cli/demo_options.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "runner/run_options.hpp"
+
+namespace ringside::cli {
+namespace {
+
+using runner::UsageError;
+
+double parse_real(const std::string& flag, const std::string& text, double min, double max, const char* what) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(v) || v < min || v > max)
+        throw UsageError(flag + " " + text + ": expected " + what);
+    return v;
+}
+
+long long parse_whole(const std::string& flag, const std::string& text, long long min, long long max) {
+    char* end = nullptr;
+    const long long v = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || v < min || v > max)
+        throw UsageError(flag + " " + text + ": expected a whole number from " + std::to_string(min) + " to " +
+                         std::to_string(max));
+    return v;
+}
+
+} // namespace
+
+DemoOptions parse_demo_options(const std::vector<std::string>& args) {
+    DemoOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--speed") {
+            o.speed = parse_real(a, value(), kMinSpeed, kMaxSpeed,
+                                 "virtual seconds per second, a number from 0.001 to 1000000 (e.g. 1, 10, 100)");
+        } else if (a == "--headless") {
+            o.headless = true;
+        } else if (a == "--out") {
+            o.out_dir = value();
+            if (o.out_dir.empty()) throw UsageError("--out needs a folder");
+        } else if (a == "--issuer") {
+            o.issuer = value();
+            if (o.issuer.rfind("http://", 0) != 0 && o.issuer.rfind("https://", 0) != 0)
+                throw UsageError("--issuer " + o.issuer + ": expected an http:// or https:// URL");
+        } else if (a == "--seed") {
+            o.seed = static_cast<std::uint64_t>(parse_whole(a, value(), 0, 1LL << 53));
+        } else if (a == "--fps") {
+            o.fps = static_cast<int>(parse_whole(a, value(), 1, kMaxFps));
+        } else if (a == "--exit-after") {
+            o.exit_after_s = parse_real(a, value(), 0, 1e6, "wall seconds, a number from 0 (never) to 1000000");
+        } else if (a == "--max-frames") {
+            o.max_frames = static_cast<int>(parse_whole(a, value(), 1, kMaxFramesLimit));
+        } else if (!a.empty() && a[0] == '-') {
+            throw UsageError("unknown option '" + a + "'; see 'ringside demo --help'");
+        } else if (!o.scenario.empty()) {
+            throw UsageError("one scenario at a time: got '" + o.scenario + "' and '" + a + "'");
+        } else {
+            o.scenario = a;
+        }
+    }
+    if (o.headless && o.out_dir.empty()) throw UsageError("--headless needs --out DIR: the folder for the frames");
+    if (!o.headless && !o.out_dir.empty()) throw UsageError("--out goes with --headless");
+    if (!o.headless && o.max_frames) throw UsageError("--max-frames goes with --headless");
+    if (o.headless && o.scenario.empty()) throw UsageError("--headless needs a SCENARIO file to play");
+    if (o.headless && !o.issuer.empty())
+        throw UsageError("--issuer is for the window; --headless plays its scenario against the in-process cloud");
+    if (o.headless && o.exit_after_s > 0) throw UsageError("--exit-after is for the window; --headless ends with its scenario");
+    return o;
+}
+
+} // namespace ringside::cli
