@@ -66,7 +66,6 @@ struct IssuerCloud::Impl {
     std::map<std::string, std::string> endpoints;  // endpoint key -> journal name, from the metadata
     std::map<std::string, std::unique_ptr<httplib::Client>> clients;  // one per origin
     std::vector<JournalEntry> journal;
-    std::string verification_uri;
     std::string problem;
 
     httplib::Client& client(const std::string& origin) {
@@ -117,8 +116,8 @@ struct IssuerCloud::Impl {
         return "the server at " + origin + " cannot be reached: " + httplib::to_string(error) + " (" + failure + ")";
     }
 
-    // What the answer teaches: the endpoints (metadata), where to send the person (a code
-    // pair), and whether anything stops the sign-in.
+    // What the answer teaches: the endpoints (metadata), and whether anything stops the
+    // sign-in.
     void learn(const std::string& endpoint, const std::string& origin, const CloudResponse& r, const std::string& error) {
         const fw::JsonReader json(r.body);
         if (endpoint == "metadata") {
@@ -148,10 +147,9 @@ struct IssuerCloud::Impl {
             return;
         }
         if (endpoint == "device_authorization" && r.status == 200) {
-            std::string uri = json_string(json, "verification_uri");
-            if (uri.empty()) uri = json_string(json, "verification_url");  // Google's spelling
-            verification_uri = uri;
-            problem = uri.empty() ? "the device authorization answer names no verification_uri" : "";
+            // Google's endpoint spells it verification_url, as the firmware knows.
+            const bool named = !json_string(json, "verification_uri").empty() || !json_string(json, "verification_url").empty();
+            problem = named ? "" : "the device authorization answer names no verification_uri";
             return;
         }
         // Waiting for the person is the grant working, not a problem.
@@ -230,7 +228,6 @@ CloudResponse IssuerCloud::handle(const CloudRequest& request, Millis now) {
     return out;
 }
 
-const std::string& IssuerCloud::verification_uri() const { return impl_->verification_uri; }
 const std::string& IssuerCloud::problem() const { return impl_->problem; }
 
 namespace {

@@ -53,10 +53,6 @@ public:
 
     CloudResponse handle(const CloudRequest& request, Millis now) override;
 
-    // Where the server last told the speaker to send the person (verification_uri, or
-    // Google's verification_url, of its last device authorization answer); empty before.
-    // Not secret: the user code is not in it (verification_uri_complete is never kept).
-    const std::string& verification_uri() const;
     // Why the sign-in cannot go on as far as the wire shows it, in one line for a person
     // (the metadata is not a JSON object, names no device_authorization_endpoint, the
     // server cannot be reached...); empty while nothing looks wrong. Never a secret.

@@ -58,7 +58,7 @@ WallPacer& IssuerSession::pacer() { return parts_->pacer; }
 const cloud::IssuerCloud& IssuerSession::issuer() const { return *parts_->issuer; }
 
 std::string IssuerSession::verification_uri() const {
-    return parts_->speaker.user_code().empty() ? std::string() : parts_->issuer->verification_uri();
+    return parts_->speaker.verification_uri();
 }
 
 } // namespace ringside::sim

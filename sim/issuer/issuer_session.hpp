@@ -50,7 +50,8 @@ public:
     WallPacer& pacer();
     // The real server as the speaker met it: journal(), problem(). Its test face throws.
     const cloud::IssuerCloud& issuer() const;
-    // Where the person signs in while the speaker shows a code (empty otherwise).
+    // Where the person signs in while the speaker shows a code (empty otherwise): the
+    // speaker's own (VirtualSpeaker::verification_uri), here for callers of this class.
     std::string verification_uri() const;
 
 private:
