@@ -9,6 +9,7 @@
 #include "cli/demo_command.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
+#include "cli/signin_command.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -47,13 +48,17 @@ commands:
                   traffic, what the board did, when), secrets redacted
   replay FILE     play a recorded session again on the virtual speaker and report the
                   first divergence (exit 1), or that it did the same (exit 0)
+  signin --issuer URL [--timeout S] [--client-id ID] [--scope S] [--ca FILE]
+                  the virtual speaker (signed out, on Wi-Fi) signs in against any RFC 8628
+                  server in real time: prints the user code and where to enter it, then the
+                  speaker's states; exit 0 linked, 1 not linked in time (default 600 s)
   demo [SCENARIO]  the light-ring demo (docs/demo.md, docs/demo_window.md): a window with a
                   fresh speaker to sign in from a browser, or SCENARIO played visibly
       --speed X       virtual seconds per wall second (default 1; keys change it)
       --seed N        override the scenario's seed
       --fps N         frames a second at most (default 60; headless: 10)
       --exit-after S  close the window by itself after S wall seconds
-      --issuer URL    sign in against another RFC 8628 server (not built yet)
+      --issuer URL    the window signs in against any RFC 8628 server, in real time
       --headless --out DIR  no display: PNG frames and DIR/run.apng of SCENARIO
       --max-frames N  with --headless: stop the film after N frames
 
@@ -83,6 +88,7 @@ int main(int argc, char** argv) {
     if (command == "cloud") return ringside::cli::cloud_command(args);
     if (command == "hil") return ringside::cli::hil_command(args);
     if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
+    if (command == "signin") return ringside::cli::signin_command(args, std::cout, std::cerr);
     if (command == "demo") return ringside::cli::demo_command(args, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;

@@ -103,7 +103,7 @@ void Speaker::on_auth(AuthNotice notice) {
 void Speaker::update_ring() {
     RingPattern pattern = attention::ring_pattern_for(
         attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown(),
-                             lifecycle_.signed_out_shown()});
+                             lifecycle_.signed_out_shown(), auth_.cloud_unreachable()});
     // The voice side (mute, volume, a conversation) shows over anything but booting.
     RingPattern voice_pattern{};
     if (lifecycle_.state() != DeviceState::Booting && voice_.ring_override(voice_pattern)) pattern = voice_pattern;

@@ -61,6 +61,7 @@ struct VirtualSpeaker::World {
         // The certificate is checked against the speaker's own clock, wherever it runs.
         http.set_certificate_check([this] { return device->rtc_unix(); }, config.cert_not_before_unix,
                                    config.cert_not_after_unix);
+        if (config.open_internet) http.answer_every_origin();
         const DeviceContext context{config.seed,
                                     config.cloud.issuer,
                                     config.device.client_id,

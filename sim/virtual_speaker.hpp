@@ -58,6 +58,9 @@ struct WorldConfig {
     std::int64_t device_rtc_unix = 0;
     std::int64_t cert_not_before_unix = 1'735'689'600;  // 2025-01-01
     std::int64_t cert_not_after_unix = 1'830'297'600;   // 2028-01-01
+    // The speaker's network reaches every host, not only the issuer's origin: a world
+    // against an external issuer (sim/issuer/), whose endpoints may live on other hosts.
+    bool open_internet = false;
 };
 
 // Makes the cloud a world talks to from the world's effective cloud configuration; the

@@ -14,7 +14,10 @@ RingPattern ring_pattern_for(const RingInputs& in) {
             switch (in.auth) {
                 case AuthState::AwaitingApproval: return RingPattern::Authorizing;
                 case AuthState::Failed: return RingPattern::Error;
-                default: return RingPattern::Setup;  // still getting there: keep spinning orange
+                // Still getting to a code: orange while the cloud answers, purple (a
+                // connection problem, as on an Echo) while it cannot be reached. A code
+                // already shown stays shown (above), whatever its polls meet.
+                default: return in.cloud_unreachable ? RingPattern::WifiError : RingPattern::Setup;
             }
         // Linked but Expired still shows idle: refresh retries silently, as on an Echo;
         // the customer only notices when a cloud request fails.

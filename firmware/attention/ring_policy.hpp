@@ -10,6 +10,7 @@ struct RingInputs {
     AuthState auth = AuthState::Unlinked;
     bool wifi_error_shown = false;  // a freshly provisioned join just failed (shown briefly)
     bool signed_out_shown = false;  // the account revoked this speaker moments ago (shown briefly)
+    bool cloud_unreachable = false; // the auth client's last exchange got no answer (AuthClient)
 };
 
 RingPattern ring_pattern_for(const RingInputs& inputs);

@@ -96,6 +96,7 @@ void AuthClient::reset() {
     retry_ = Request::None;
     code_renewals_ = 0;
     failure_reason_.clear();
+    unreachable_ = false;
     enter(AuthState::Unlinked);
 }
 
@@ -120,6 +121,7 @@ AuthNotice AuthClient::timer_input(hal::TimerId id) {
             board_.http.cancel(request_id_);
             in_flight_ = Request::None;
             retry_after_s_ = 0;
+            unreachable_ = true;
             tracer_.emit("http", "response", "timeout");
             return step(Input::RequestFailed);
         default: return AuthNotice::None;
@@ -133,6 +135,7 @@ AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& respo
     in_flight_ = Request::None;
     board_.timers.cancel(timer::kHttpTimeout);
     retry_after_s_ = response.retry_after_s;
+    unreachable_ = response.error != hal::TransportError::None;
     const Input input = read_response(kind, response);
     if (input != Input::RequestFailed) backoff_.reset();
     return finish(step(input));

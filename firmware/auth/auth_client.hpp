@@ -85,6 +85,10 @@ public:
     std::string_view failure_reason() const {
         return state_ == AuthState::Failed ? failure_reason_.view() : std::string_view();
     }
+    // The last exchange got no HTTP answer at all (a transport error, or no answer within
+    // kRequestTimeout) and none has come since: the cloud cannot be reached. An HTTP error
+    // status is an answer, so it clears this.
+    bool cloud_unreachable() const { return unreachable_; }
     // The interval between polls now (server's interval plus every slow_down so far).
     hal::Millis poll_interval() const { return interval_; }
 
@@ -148,6 +152,7 @@ private:
     // A TLS failure casts doubt on the clock: the next retry first re-syncs it from a Date,
     // then sends `resume_after_sync_` (the request that failed).
     bool clock_doubted_ = false;
+    bool unreachable_ = false;  // cloud_unreachable()
     Request resume_after_sync_ = Request::None;
     hal::RequestId request_id_ = 0;
     hal::RequestId next_id_ = 0;

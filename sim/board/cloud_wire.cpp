@@ -26,6 +26,7 @@ cloud::CloudRequest to_cloud_request(const hal::HttpRequest& request, const Url&
     out.content_type.assign(request.content_type);
     out.body.assign(request.body);
     out.authorization.assign(request.authorization);
+    out.origin = url.origin();
     return out;
 }
 

@@ -5,6 +5,21 @@
 #include "sim/board/cloud_wire.hpp"
 
 namespace ringside::sim {
+namespace {
+
+// What the firmware's stack reports for an answer that did not come back whole.
+hal::TransportError transport_error(const cloud::CloudResponse& response) {
+    switch (response.no_answer) {
+    case cloud::NoAnswer::None: break;
+    case cloud::NoAnswer::ConnectionFailed: return hal::TransportError::ConnectionFailed;
+    case cloud::NoAnswer::Timeout: return hal::TransportError::Timeout;
+    case cloud::NoAnswer::TlsFailed: return hal::TransportError::TlsFailed;
+    case cloud::NoAnswer::Broken: return hal::TransportError::Broken;
+    }
+    return response.broken == cloud::Break::None ? hal::TransportError::None : hal::TransportError::Broken;
+}
+
+} // namespace
 
 InprocHttpClient::InprocHttpClient(DeviceBus& bus, std::string_view issuer, Handler handler, LinkUp link_up,
                                    Millis latency)
@@ -37,7 +52,7 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
         return true;
     }
     const bool plain = !issuer_origin_.empty() && url->origin() == issuer_plain_origin_;
-    if (url->origin() != issuer_origin_ && !plain) {
+    if (url->origin() != issuer_origin_ && !plain && !every_origin_) {
         deliver_at(now + 2 * latency_, id, ticket, hal::TransportError::ConnectionFailed, {});
         return true;
     }
@@ -68,8 +83,7 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
         // An injected delay holds the answer at the cloud; a dribble spreads it over a span, so
         // its last byte (when the firmware's stack would hand it over) comes that much later.
         const Millis held = response.delay + response.dribble;
-        const hal::TransportError error =
-            response.broken == cloud::Break::None ? hal::TransportError::None : hal::TransportError::Broken;
+        const hal::TransportError error = transport_error(response);
         deliver_at(arrived + held + *back, id, ticket, error, std::move(response));
     });
     return true;

@@ -19,6 +19,11 @@
 // arrives complete once its dribble span is over (past the firmware's request timeout, the
 // firmware gives up first).
 //
+// A world on the open internet (answer_every_origin: an external issuer, whose metadata may
+// name endpoints on other hosts) hands every origin to the handler, which reaches the real
+// host; an exchange that got no real answer (CloudResponse::no_answer) reaches the firmware
+// as that transport error.
+//
 // A request that has reached the cloud stays processed even if the device then cancels it
 // or loses power: only the response is dropped, as on a real network.
 // Who may call: send/cancel — the firmware, from dispatch; the rest — the world and tests.
@@ -57,6 +62,10 @@ public:
     using UnixNow = std::function<std::int64_t()>;
     void set_certificate_check(UnixNow device_clock, std::int64_t cert_not_before, std::int64_t cert_not_after);
 
+    // From now on every origin is handed to the handler (CloudRequest::origin says which),
+    // not only the issuer's: the handler is the internet. Plain http on port 80 included.
+    void answer_every_origin() { every_origin_ = true; }
+
     // Test face.
     void set_latency(Millis one_way) { latency_ = one_way; }
     // Replaces the fixed latency for requests and responses that reach the air.
@@ -81,6 +90,7 @@ private:
     LinkUp link_up_;
     Millis latency_;
     Hop hop_;
+    bool every_origin_ = false;
     std::uint64_t messages_lost_ = 0;
     // Request id -> ticket of the one request under that id whose response is still wanted.
     std::unordered_map<hal::RequestId, std::uint64_t> outstanding_;

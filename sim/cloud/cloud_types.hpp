@@ -32,7 +32,14 @@ struct CloudRequest {
     std::string content_type;
     std::string body;
     std::string authorization{};  // the Authorization header value; never journaled
+    // scheme://host:port the device addressed (sim/board/url.hpp's origin()); empty: the
+    // issuer's. The mock cloud ignores it; an external issuer's client routes on it.
+    std::string origin{};
 };
+
+// A real exchange that got no HTTP answer at all (sim/cloud_client/issuer_cloud.hpp): how the
+// host's network stack failed, handed to the device as the matching transport error.
+enum class NoAnswer : std::uint8_t { None, ConnectionFailed, Timeout, TlsFailed, Broken };
 
 struct CloudResponse {
     int status = 200;
@@ -49,6 +56,8 @@ struct CloudResponse {
     // An injected transport fault: the transport breaks the exchange this way instead of
     // answering (for RandomBytes, `body` holds the bytes to send).
     Break broken = Break::None;
+    // The exchange really failed (never set by the mock cloud, whose failures are `broken`).
+    NoAnswer no_answer = NoAnswer::None;
 };
 
 struct Account {

@@ -177,3 +177,20 @@ TEST_CASE("ring pattern follows device and auth state", "[attention]") {
     CHECK(p(DeviceState::Linked, AuthState::Expired) == RingPattern::Off);
     CHECK(p(DeviceState::Error, AuthState::Failed) == RingPattern::Error);
 }
+
+TEST_CASE("ring shows a connection problem while authorizing and the cloud cannot be reached, until a code is shown",
+          "[attention]") {
+    auto unreachable = [](DeviceState d, AuthState a) {
+        RingInputs in{d, a};
+        in.cloud_unreachable = true;
+        return ring_pattern_for(in);
+    };
+    CHECK(unreachable(DeviceState::Authorizing, AuthState::Discovering) == RingPattern::WifiError);
+    CHECK(unreachable(DeviceState::Authorizing, AuthState::RequestingCode) == RingPattern::WifiError);
+    // A code on show stays on show: the person may be typing it.
+    CHECK(unreachable(DeviceState::Authorizing, AuthState::AwaitingApproval) == RingPattern::Authorizing);
+    CHECK(unreachable(DeviceState::Authorizing, AuthState::Failed) == RingPattern::Error);
+    // Linked, a refresh that cannot get through stays silent (the Expired rule above).
+    CHECK(unreachable(DeviceState::Linked, AuthState::Linked) == RingPattern::Off);
+    CHECK(unreachable(DeviceState::Linked, AuthState::Expired) == RingPattern::Off);
+}

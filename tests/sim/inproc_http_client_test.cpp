@@ -233,3 +233,44 @@ TEST_CASE("a dribbled answer arrives whole once its span is over", "[sim][http][
     CHECK(rig.log.events[0].error == hal::TransportError::None);
     CHECK(rig.log.events[0].body == R"({"ok":true})");
 }
+
+TEST_CASE("on the open internet every origin reaches the handler, which is told the origin", "[sim][http]") {
+    HttpRig rig;
+    REQUIRE(rig.http.send(1, hal::HttpRequest{hal::HttpMethod::Get, "https://tokens.example.net/token", "", ""}));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.received.empty());  // only the issuer's origin answers by default
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].error == hal::TransportError::ConnectionFailed);
+
+    rig.http.answer_every_origin();
+    REQUIRE(rig.http.send(2, hal::HttpRequest{hal::HttpMethod::Get, "https://tokens.example.net/token", "", ""}));
+    REQUIRE(rig.http.send(3, hal::HttpRequest{hal::HttpMethod::Get, "https://auth.ringside.test/x", "", ""}));
+    run_all(rig.scheduler, Millis{20'000});
+    REQUIRE(rig.received.size() == 2);
+    CHECK(rig.received[0].second.origin == "https://tokens.example.net:443");
+    CHECK(rig.received[0].second.path == "/token");
+    CHECK(rig.received[1].second.origin == "https://auth.ringside.test:443");
+    REQUIRE(rig.log.events.size() == 3);
+    CHECK(rig.log.events[1].error == hal::TransportError::None);
+}
+
+TEST_CASE("a real exchange that got no answer reaches the firmware as that transport error, after its delay",
+          "[sim][http]") {
+    const std::pair<cloud::NoAnswer, hal::TransportError> cases[] = {
+        {cloud::NoAnswer::ConnectionFailed, hal::TransportError::ConnectionFailed},
+        {cloud::NoAnswer::Timeout, hal::TransportError::Timeout},
+        {cloud::NoAnswer::TlsFailed, hal::TransportError::TlsFailed},
+        {cloud::NoAnswer::Broken, hal::TransportError::Broken},
+    };
+    for (const auto& [failure, error] : cases) {
+        HttpRig rig;
+        rig.answer.no_answer = failure;
+        rig.answer.status = 0;
+        rig.answer.delay = Millis{300};  // the real round trip it took to fail
+        REQUIRE(rig.http.send(1, hal::HttpRequest{hal::HttpMethod::Get, "https://auth.ringside.test/x", "", ""}));
+        run_all(rig.scheduler, Millis{10'000});
+        REQUIRE(rig.log.events.size() == 1);
+        CHECK(rig.log.events[0].error == error);
+        CHECK(rig.log.events[0].at == Millis{20 + 300 + 20});
+    }
+}
