@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "runner/run_options.hpp"
+#include "sim/cloud_client/issuer_cloud.hpp"
 #include "sim/cloud_client/remote_cloud.hpp"
 #include "sim/cloud_server/cloud_server.hpp"
 
@@ -60,6 +61,8 @@ public:
         return "cloud: the mock cloud at " + server_->issuer() + " (sign in as demo@example.com, the demo account)";
     }
 
+    std::string external_issuer() const override { return {}; }
+
 private:
     std::string token_;
     std::unique_ptr<cloud::CloudServer> server_;
@@ -67,12 +70,36 @@ private:
     std::string world_issuer_, tenant_url_;
 };
 
+// Any RFC 8628 server: the speaker discovers it from its metadata and a person signs in on
+// the server's own verification page, in real time.
+class ExternalIssuer final : public DemoCloud {
+public:
+    explicit ExternalIssuer(std::string issuer) : issuer_(std::move(issuer)) {}
+
+    sim::CloudFactory factory() override {
+        return [issuer = issuer_](const cloud::CloudConfig& config) {
+            return std::make_unique<cloud::IssuerCloud>(cloud::IssuerCloudOptions{issuer, ""}, config);
+        };
+    }
+    std::string browser_url(const std::string& shown) const override { return shown; }
+    std::string describe() const override {
+        return "cloud: " + issuer_ + " (an external RFC 8628 server, in real time; sign in on its own page)";
+    }
+    std::string external_issuer() const override { return issuer_; }
+
+private:
+    std::string issuer_;
+};
+
 } // namespace
 
 std::unique_ptr<DemoCloud> make_demo_cloud(const DemoOptions& options) {
-    if (!options.issuer.empty())
-        throw runner::UsageError("--issuer " + options.issuer + ": signing in against another RFC 8628 server is not built yet");
-    return std::make_unique<LocalHttpCloud>();
+    if (options.issuer.empty()) return std::make_unique<LocalHttpCloud>();
+    // A real server counts the wall clock and knows nothing of a scenario's accounts or faults.
+    if (!options.scenario.empty())
+        throw runner::UsageError("--issuer signs in a fresh speaker; a SCENARIO needs the mock cloud (drop --issuer)");
+    if (options.speed != 1.0) throw runner::UsageError("--issuer runs in real time: --speed must stay 1");
+    return std::make_unique<ExternalIssuer>(options.issuer);
 }
 
 } // namespace ringside::cli

@@ -4,7 +4,7 @@
 // free port) inside the demo's process: the world reaches its own tenant of that server
 // as `ringside run --cloud URL` would, so the verification page the panel names is the
 // tenant's real /device page, and a browser's sign-in there is what the speaker polls for.
-// --issuer URL (any RFC 8628 server) is the seam for another DemoCloud; not built yet.
+// --issuer URL: any RFC 8628 server instead, reached for real (sim/cloud_client/issuer_cloud.hpp).
 // Who may call: run_demo_window, on the demo's thread.
 #include <memory>
 #include <string>
@@ -24,10 +24,14 @@ public:
     virtual std::string browser_url(const std::string& shown) const = 0;
     // One line for the terminal: which cloud, and whom to sign in as.
     virtual std::string describe() const = 0;
+    // The external RFC 8628 server signed in against (--issuer), empty for the demo's own
+    // cloud. Such a server counts real time: its world is on the wall calendar, runs at 1x
+    // only, and the app hands it the home Wi-Fi at once (sim/app/home_wifi.hpp).
+    virtual std::string external_issuer() const = 0;
 };
 
 // The cloud `options` ask for. Throws runner::UsageError for what cannot be used
-// (--issuer: not built yet), std::runtime_error when the local server cannot start.
+// (--issuer with a scenario or a speed), std::runtime_error when the local server cannot start.
 std::unique_ptr<DemoCloud> make_demo_cloud(const DemoOptions& options);
 
 } // namespace ringside::cli

@@ -1,6 +1,8 @@
 #include <chrono>
+#include <ctime>
 
 #include "cli/demo_modes.hpp"
+#include "sim/app/home_wifi.hpp"
 
 namespace ringside::cli {
 namespace {
@@ -14,7 +16,10 @@ constexpr const char* kHomePassword = "demo-wifi";
 // Long enough to watch the orange setup spin before the app steps in.
 constexpr milliseconds kProvisionAt{3000};
 
-sim::WorldConfig fresh_speaker(const DemoOptions& options) {
+sim::WorldConfig fresh_speaker(const DemoOptions& options, const DemoCloud& cloud) {
+    if (!cloud.external_issuer().empty())
+        return sim::signed_out_on_home_wifi(cloud.external_issuer(), static_cast<std::int64_t>(std::time(nullptr)),
+                                            options.seed.value_or(1));
     sim::WorldConfig c;
     c.seed = options.seed.value_or(1);
     c.cloud.seed = c.seed;
@@ -26,13 +31,20 @@ sim::WorldConfig fresh_speaker(const DemoOptions& options) {
 } // namespace
 
 int free_run(const DemoOptions& options, DemoCloud& cloud, DemoFrames& frames, std::ostream& out) {
-    sim::VirtualSpeaker world(fresh_speaker(options), cloud.factory());
+    sim::VirtualSpeaker world(fresh_speaker(options, cloud), cloud.factory());
     frames.watch(world);
     world.power_on();
+    const bool real_time = !cloud.external_issuer().empty();
     bool provisioned = false;
+    sim::HomeWifiHandOver home_wifi;  // against a real issuer: no orange show, the app steps in at once
     // Brings the world to where the pace says virtual time stands now.
     const auto catch_up = [&] {
         const milliseconds target = std::chrono::duration_cast<milliseconds>(frames.pace().virtual_at(frames.wall()));
+        if (real_time) {
+            if (target > world.now()) world.run_until(target, [] { return false; });
+            if (home_wifi.poll(world)) out << "app: handed the speaker Wi-Fi " << sim::kHomeSsid << std::endl;
+            return;
+        }
         if (!provisioned && target >= kProvisionAt) {
             world.run_until(kProvisionAt, [] { return false; });
             world.provision(kHomeSsid, kHomePassword, "demo");
@@ -52,8 +64,14 @@ int free_run(const DemoOptions& options, DemoCloud& cloud, DemoFrames& frames, s
             case demo::DemoInput::Kind::Say:
                 if (world.say(in.text, 0).count() > 0) out << "you said: " << in.text << std::endl;
                 break;
-            case demo::DemoInput::Kind::TogglePause:
-            case demo::DemoInput::Kind::Speed: frames.time_control(in, now); break;
+            case demo::DemoInput::Kind::Speed:
+                if (real_time) {  // the server's clock is the wall's: faster would only break the grant
+                    out << "speed: stays 1x against " << cloud.external_issuer() << std::endl;
+                    break;
+                }
+                frames.time_control(in, now);
+                break;
+            case demo::DemoInput::Kind::TogglePause: frames.time_control(in, now); break;
             case demo::DemoInput::Kind::Redraw: break;
             }
         }

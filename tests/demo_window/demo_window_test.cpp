@@ -152,6 +152,32 @@ TEST_CASE("a browser signs in at the URL the demo printed, and the speaker links
     CHECK(demo.output().find("password") == std::string::npos);
 }
 
+TEST_CASE("with --issuer the window signs in against another RFC 8628 server, in real time", "[demo_window][x11][http]") {
+    // A separate `ringside cloud` stands in for "any" server: the demo knows only its URL
+    // and discovers the rest from its metadata.
+    CloudProcess server;
+    XServer x;
+    DemoProcess demo(x.display(), {"--issuer", server.issuer(), "--exit-after", "60"});
+    const std::string line = demo.wait_for_line("verify: open ", 20s);
+    std::smatch m;
+    REQUIRE(std::regex_search(line, m, std::regex("(\\S+/device)\\?user_code=([A-Z]{4}-[A-Z]{4})")));
+    const std::string page = m[1], code = m[2];
+    CHECK(page == server.issuer() + "/device");  // the server's own page, as its metadata names it
+    const Origin o = window_origin(x.display());
+    CHECK(ring_shows(x.display(), o, orange, 6, 5s));
+
+    const HttpResult signed_in = curl({"-d", "user_code=" + code, "-d", "email=demo@example.com", "-d", "password=demo",
+                                       "-d", "action=approve", page});
+    CHECK(signed_in.status == 200);
+    // The next poll, 5 wall seconds at most (the server's interval), links the speaker.
+    CHECK_FALSE(demo.wait_for_line("device=linked auth=linked", 20s).empty());
+    CHECK(ring_shows(x.display(), o, [](Px p) { return !orange(p); }, 12, 5s));
+    // Against a real server time cannot run faster than the wall.
+    xdotool(x.display(), {"key", "F3"});
+    CHECK_FALSE(demo.wait_for_line("speed: stays 1x against " + server.issuer(), 5s).empty());
+    CHECK(demo.output().find("password") == std::string::npos);
+}
+
 TEST_CASE("Space pauses virtual time and F3 runs it at 100x", "[demo_window][x11]") {
     XServer x;
     DemoProcess demo(x.display(), {"--exit-after", "60"});
@@ -217,9 +243,12 @@ TEST_CASE("demo usage errors exit 2 and say what was expected", "[demo_window]")
     const CliResult speed = run_cli({"demo", "--speed", "0"});
     CHECK(speed.exit_code == 2);
     CHECK(speed.output.find("--speed 0: expected virtual seconds per second") != std::string::npos);
-    const CliResult issuer = run_cli({"demo", "--issuer", "http://127.0.0.1:9"});
-    CHECK(issuer.exit_code == 2);
-    CHECK(issuer.output.find("not built yet") != std::string::npos);
+    const CliResult fast = run_cli({"demo", "--issuer", "http://127.0.0.1:9", "--speed", "10"});
+    CHECK(fast.exit_code == 2);
+    CHECK(fast.output.find("--issuer runs in real time: --speed must stay 1") != std::string::npos);
+    const CliResult scripted = run_cli({"demo", "scenarios/sign_in/first_time_setup_and_sign_in.yaml", "--issuer", "http://127.0.0.1:9"});
+    CHECK(scripted.exit_code == 2);
+    CHECK(scripted.output.find("a SCENARIO needs the mock cloud") != std::string::npos);
     const CliResult missing = run_cli({"demo", "no/such/scenario.yaml"});
     CHECK(missing.exit_code == 2);
     CHECK(missing.output.find("no/such/scenario.yaml") != std::string::npos);
