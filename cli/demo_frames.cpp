@@ -33,7 +33,7 @@ DemoFrames::DemoFrames(const DemoOptions& options, DemoCloud& cloud, const std::
       window_(title, speaker_enabled),
       frame_wall_(std::chrono::nanoseconds(1'000'000'000 / (options.fps > 0 ? options.fps : kDefaultFps))),
       period_(std::chrono::duration_cast<std::chrono::microseconds>(frame_wall_)),
-      pace_(options.speed, demo::VirtualPace::Wall(0), std::chrono::microseconds(0)) {
+      pace_(options.speed, sim::VirtualPace::Wall(0), std::chrono::microseconds(0)) {
     if (options.exit_after_s > 0)
         end_ = started_ + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.exit_after_s));
 }

@@ -16,7 +16,7 @@
 #include "cli/demo_options.hpp"
 #include "sim/demo/window/demo_window.hpp"
 #include "sim/demo/window/run_stats.hpp"
-#include "sim/demo/window/virtual_pace.hpp"
+#include "sim/pacing/virtual_pace.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::cli {
@@ -33,9 +33,9 @@ public:
                std::ostream& out);
 
     demo::DemoWindow& window() { return window_; }
-    demo::VirtualPace& pace() { return pace_; }
+    sim::VirtualPace& pace() { return pace_; }
     // The wall clock as the pace counts it (since the demo started).
-    demo::VirtualPace::Wall wall() const { return Clock::now() - started_; }
+    sim::VirtualPace::Wall wall() const { return Clock::now() - started_; }
     Clock::time_point next_frame() const { return next_frame_; }
     bool frame_due() const { return Clock::now() >= next_frame_; }
     // --exit-after ran out.
@@ -75,7 +75,7 @@ private:
     std::chrono::nanoseconds frame_wall_;
     std::chrono::microseconds period_;
     Clock::time_point next_frame_ = Clock::now();
-    demo::VirtualPace pace_;
+    sim::VirtualPace pace_;
     std::vector<demo::PanelLine> extra_;
     std::optional<sim::Millis> action_down_at_;
     const sim::VirtualSpeaker* world_ = nullptr;

@@ -128,14 +128,7 @@ void print_verdict(std::ostream& out, const runner::ScenarioResult& r) {
     out << (r.passed() ? "PASS  " : "FAIL  ") << r.name << "  " << r.file << "  (virtual "
         << text::format_timestamp(r.virtual_end) << ")\n";
     if (r.passed()) return;
-    const std::string text = runner::failure_text(runner::RunOptions{}, r);
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = text.find('\n', start);
-        out << "      " << text.substr(start, end - start) << "\n";
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
+    runner::write_indented(out, runner::failure_text(runner::RunOptions{}, r));
 }
 
 } // namespace

@@ -82,6 +82,16 @@ std::string failure_text(const RunOptions& o, const ScenarioResult& r) {
            "\nrepro: " + repro_line(o, r);
 }
 
+void write_indented(std::ostream& out, const std::string& text, const std::string& indent) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = text.find('\n', start);
+        out << indent << text.substr(start, end - start) << "\n";
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+}
+
 namespace {
 
 void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
@@ -95,14 +105,7 @@ void print_result(std::ostream& out, const RunOptions& o, const Run& run) {
     out << (r.passed() ? "PASS  " : r.lost ? "ERROR " : "FAIL  ") << r.name << "  " << r.file << "  (virtual " << format_timestamp(r.virtual_end)
         << ", wall " << wall << ")\n";
     if (r.passed()) return;
-    std::string text = failure_text(o, r);
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = text.find('\n', start);
-        out << "      " << text.substr(start, end - start) << "\n";
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
+    write_indented(out, failure_text(o, r));
 }
 
 // One trace file per scenario, named after the scenario file; later duplicates get -2, -3.

@@ -16,5 +16,7 @@ struct ScenarioResult;
 // its file:line, the virtual time, the seed and the message, and a repro line shaped by
 // `options` (program, --cloud, --target). Lines separated by '\n', no trailing newline.
 std::string failure_text(const RunOptions& options, const ScenarioResult& result);
+// Writes `text` line by line, each line after `indent` (how a failure sits under its verdict).
+void write_indented(std::ostream& out, const std::string& text, const std::string& indent = "      ");
 
 } // namespace ringside::runner

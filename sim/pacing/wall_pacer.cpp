@@ -4,21 +4,17 @@
 
 namespace ringside::sim {
 
-WallPacer::WallPacer(VirtualSpeaker& world, WallClock::time_point wall_now, double speed)
-    : world_(world), speed_(speed > 0 ? speed : 1.0) {
-    anchor(wall_now, world_.now());
-}
+namespace {
 
-void WallPacer::anchor(WallClock::time_point wall_now, Millis virtual_now) {
-    wall_anchor_ = wall_now;
-    virtual_anchor_ = virtual_now;
-}
+VirtualPace::Wall since_origin(WallPacer::WallClock::time_point t) { return t.time_since_epoch(); }
+
+} // namespace
+
+WallPacer::WallPacer(VirtualSpeaker& world, WallClock::time_point wall_now, double speed)
+    : world_(world), pace_(speed, since_origin(wall_now), world.now()) {}
 
 Millis WallPacer::ideal(WallClock::time_point wall_now) const {
-    if (paused_) return virtual_anchor_;
-    const double wall_us = static_cast<double>(
-        std::chrono::duration_cast<std::chrono::microseconds>(wall_now - wall_anchor_).count());
-    return virtual_anchor_ + Millis(static_cast<Millis::rep>(wall_us * speed_ / 1000.0));
+    return std::chrono::duration_cast<Millis>(pace_.virtual_at(since_origin(wall_now)));
 }
 
 Millis WallPacer::target(WallClock::time_point wall_now) const { return std::max(ideal(wall_now), world_.now()); }
@@ -43,24 +39,21 @@ bool WallPacer::advance(WallClock::time_point wall_now, std::chrono::millisecond
     return world_.now() >= to;
 }
 
-void WallPacer::slip(WallClock::time_point wall_now) { anchor(wall_now, world_.now()); }
+void WallPacer::slip(WallClock::time_point wall_now) { pace_.anchor(since_origin(wall_now), world_.now()); }
 
 void WallPacer::set_speed(double speed, WallClock::time_point wall_now) {
     if (!(speed > 0)) return;
-    anchor(wall_now, ideal(wall_now));
-    speed_ = speed;
+    pace_.set_speed(speed, since_origin(wall_now), pace_.virtual_at(since_origin(wall_now)));
 }
 
 void WallPacer::pause(WallClock::time_point wall_now) {
-    if (paused_) return;
-    anchor(wall_now, ideal(wall_now));
-    paused_ = true;
+    if (pace_.paused()) return;
+    pace_.set_paused(true, since_origin(wall_now), pace_.virtual_at(since_origin(wall_now)));
 }
 
 void WallPacer::resume(WallClock::time_point wall_now) {
-    if (!paused_) return;
-    paused_ = false;
-    anchor(wall_now, virtual_anchor_);
+    if (!pace_.paused()) return;
+    pace_.set_paused(false, since_origin(wall_now), pace_.virtual_at(since_origin(wall_now)));
 }
 
 } // namespace ringside::sim

@@ -12,6 +12,7 @@
 // with made-up instants.
 #include <chrono>
 
+#include "sim/pacing/virtual_pace.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::sim {
@@ -41,22 +42,18 @@ public:
     void slip(WallClock::time_point wall_now);
 
     void set_speed(double speed, WallClock::time_point wall_now);  // > 0; other values are ignored
-    double speed() const { return speed_; }
+    double speed() const { return pace_.speed(); }
     // Paused, the target stands still (advance() still runs what is due up to it).
     void pause(WallClock::time_point wall_now);
     void resume(WallClock::time_point wall_now);
-    bool paused() const { return paused_; }
+    bool paused() const { return pace_.paused(); }
 
 private:
     // Virtual time the world should be at, ignoring where it is.
     Millis ideal(WallClock::time_point wall_now) const;
-    void anchor(WallClock::time_point wall_now, Millis virtual_now);
 
     VirtualSpeaker& world_;
-    WallClock::time_point wall_anchor_;
-    Millis virtual_anchor_{0};
-    double speed_ = 1.0;
-    bool paused_ = false;
+    VirtualPace pace_;
 };
 
 } // namespace ringside::sim

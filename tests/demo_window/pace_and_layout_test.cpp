@@ -3,13 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "demo_window/x_session.hpp"
-#include "sim/demo/window/virtual_pace.hpp"
+#include "sim/pacing/virtual_pace.hpp"
 #include "sim/demo/window/window_layout.hpp"
 
 namespace ringside::demo {
 namespace {
 
 using namespace std::chrono_literals;
+using sim::VirtualPace;
 using Wall = VirtualPace::Wall;
 using Virtual = VirtualPace::Virtual;
 

@@ -9,7 +9,7 @@
 
 #include "sim/demo/panel_painter.hpp"
 #include "sim/demo/ring_painter.hpp"
-#include "sim/demo/window/text_cache.hpp"
+#include "sim/demo/text_cache.hpp"
 
 namespace ringside::demo {
 namespace {

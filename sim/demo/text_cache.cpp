@@ -1,4 +1,4 @@
-#include "sim/demo/window/text_cache.hpp"
+#include "sim/demo/text_cache.hpp"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -7,6 +7,20 @@
 #include <stdexcept>
 
 namespace ringside::demo {
+namespace {
+
+constexpr const char* kEllipsis = "\xE2\x80\xA6";
+
+// Drops the last UTF-8 character (a lead byte and its continuation bytes).
+void drop_last_character(std::string& s) {
+    while (!s.empty()) {
+        const unsigned char c = static_cast<unsigned char>(s.back());
+        s.pop_back();
+        if ((c & 0xC0) != 0x80) break;
+    }
+}
+
+} // namespace
 
 TextCache::TextCache(SDL_Renderer* renderer, const std::string& font_path, int font_px) : renderer_(renderer) {
     if (TTF_Init() != 0) throw std::runtime_error(std::string("cannot start SDL_ttf: ") + TTF_GetError());
@@ -18,6 +32,7 @@ TextCache::TextCache(SDL_Renderer* renderer, const std::string& font_path, int f
                                  " (set RINGSIDE_DEMO_FONT to a .ttf file)");
     }
     height_ = TTF_FontHeight(font_);
+    line_skip_ = TTF_FontLineSkip(font_);
 }
 
 TextCache::~TextCache() {
@@ -30,6 +45,16 @@ TextCache::~TextCache() {
 int TextCache::width(const std::string& text) const {
     int w = 0, h = 0;
     return text.empty() || TTF_SizeUTF8(font_, text.c_str(), &w, &h) != 0 ? 0 : w;
+}
+
+std::string TextCache::fit(const std::string& text, int max_w) const {
+    if (width(text) <= max_w) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        drop_last_character(cut);
+        if (width(cut + kEllipsis) <= max_w) break;
+    }
+    return cut + kEllipsis;
 }
 
 int TextCache::draw(const std::string& text, hal::Rgb colour, int x, int y, int max_w) {

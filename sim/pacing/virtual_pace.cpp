@@ -1,6 +1,6 @@
-#include "sim/demo/window/virtual_pace.hpp"
+#include "sim/pacing/virtual_pace.hpp"
 
-namespace ringside::demo {
+namespace ringside::sim {
 
 VirtualPace::VirtualPace(double speed, Wall wall, Virtual virtual_now)
     : speed_(speed > 0 ? speed : 1.0), wall0_(wall), virtual0_(virtual_now) {}
@@ -33,4 +33,4 @@ void VirtualPace::anchor(Wall wall, Virtual virtual_now) {
     virtual0_ = virtual_now;
 }
 
-} // namespace ringside::demo
+} // namespace ringside::sim

@@ -1,8 +1,9 @@
 #pragma once
 // Short strings rendered once with SDL_ttf and kept as textures while they keep being drawn:
-// button labels, headings, the hint line. Strings not drawn during a frame are dropped at
-// its end (end_frame), so a changing line (typed text) does not pile up textures.
-// Units: pixels. Who may call: the demo window, on its renderer's thread.
+// button labels, headings, the hint line, the panel's lines. Strings not drawn during a
+// frame are dropped at its end (end_frame), so a changing line (typed text, a countdown)
+// does not pile up textures.
+// Units: pixels. Who may call: the demo window and the painters, on the renderer's thread.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -28,7 +29,10 @@ public:
     int draw(const std::string& text, hal::Rgb colour, int x, int y, int max_w);
     // Width `text` would take, in pixels.
     int width(const std::string& text) const;
+    // `text`, or as much of it as fits `max_w` pixels followed by an ellipsis.
+    std::string fit(const std::string& text, int max_w) const;
     int height() const { return height_; }
+    int line_skip() const { return line_skip_; }  // the font's distance from line to line
     void end_frame();
 
 private:
@@ -39,7 +43,7 @@ private:
     };
     SDL_Renderer* renderer_;
     TTF_Font* font_ = nullptr;
-    int height_ = 0;
+    int height_ = 0, line_skip_ = 0;
     std::uint64_t frame_ = 1;
     std::unordered_map<std::string, Entry> cache_;
 };

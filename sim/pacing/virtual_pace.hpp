@@ -1,14 +1,14 @@
 #pragma once
-// How the demo window maps the wall clock onto the world's virtual clock: virtual time runs
+// How wall time maps onto a world's virtual time (the demo window's frames, WallPacer): virtual time runs
 // `speed` times as fast as wall time, or stands still while paused. Every change (speed,
 // pause, resume, re-anchoring after the world fell behind) is anchored at a pair (wall now,
 // virtual now), so virtual time stays continuous across it: nothing jumps, nothing repeats.
 // Units: wall time as a steady-clock duration since any fixed origin, virtual time as the
-// world's microseconds. Pure arithmetic, no clock is read here. Who may call: the demo's thread.
+// world's microseconds. Pure arithmetic, no clock is read here. Who may call: one thread.
 #include <chrono>
 #include <optional>
 
-namespace ringside::demo {
+namespace ringside::sim {
 
 class VirtualPace {
 public:
@@ -38,4 +38,4 @@ private:
     Virtual virtual0_;
 };
 
-} // namespace ringside::demo
+} // namespace ringside::sim
