@@ -3,7 +3,8 @@
 // codes, passwords — ScenarioResult::secrets) becomes "[redacted]" in a text, as given and
 // form-encoded, longest first so a token is never half replaced by a shorter secret in it.
 // Applied to every text a report or the console shows (step text, failure text, trace
-// details, journal fields). Who may call: the runner, when it writes results and reports.
+// details, journal fields). `words` (voice purchase codes) are replaced only where they stand
+// as a whole word, not inside other digits or letters. Who may call: the runner, when it writes results and reports.
 #include <set>
 #include <string>
 #include <vector>
@@ -12,11 +13,12 @@ namespace ringside::reports {
 
 class Redaction {
 public:
-    explicit Redaction(const std::set<std::string>& secrets);
+    explicit Redaction(const std::set<std::string>& secrets, const std::set<std::string>& words = {});
     std::string operator()(std::string text) const;
 
 private:
     std::vector<std::string> secrets_;  // longest first
+    std::vector<std::string> words_;
 };
 
 } // namespace ringside::reports

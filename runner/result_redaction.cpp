@@ -5,8 +5,8 @@
 namespace ringside::runner {
 
 void redact_secrets(ScenarioResult& r) {
-    if (r.secrets.empty()) return;
-    const reports::Redaction redact(r.secrets);
+    if (r.secrets.empty() && r.spoken_secrets.empty()) return;
+    const reports::Redaction redact(r.secrets, r.spoken_secrets);
     for (StepRecord& step : r.steps) step.text = redact(std::move(step.text));
     if (r.failure) {
         r.failure->step_text = redact(std::move(r.failure->step_text));

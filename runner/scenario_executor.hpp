@@ -43,6 +43,9 @@ struct ScenarioResult {
     std::vector<cloud::JournalEntry> journal;
     // Every secret the world used (tokens, codes, passwords): what a recording must redact.
     std::set<std::string> secrets;
+    // Voice purchase codes: four digits a person says aloud. Too short to hunt for as text
+    // (a timestamp holds them), so they are redacted where they stand as a word.
+    std::set<std::string> spoken_secrets;
 
     // The cloud behind --cloud URL or the board on --port stopped answering: the verdict
     // is not the firmware's.

@@ -12,11 +12,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "child_process.hpp"
+#include "reports/redaction.hpp"
 #include "runner/scenario_loader.hpp"
 #include "sim/virtual_speaker.hpp"
 
@@ -116,4 +118,43 @@ TEST_CASE("no secret appears in any trace, sentence, journal entry or report of 
     }
     CHECK(reports > 1);
     fs::remove_all(out);
+}
+
+TEST_CASE("a voice purchase code said aloud is redacted as a word in the console and every report", "[secrets]") {
+    const char* const kPurchase = "scenarios/voice/voice_purchase_code_lock_and_limit.yaml";
+    const runner::Scenario scenario = runner::load_scenario(std::string(RINGSIDE_SOURCE_DIR) + "/" + kPurchase);
+    std::string code;
+    for (const cloud::Account& a : scenario.world.cloud.accounts)
+        if (!a.voice.voice_code.empty()) code = a.voice.voice_code;
+    REQUIRE(code.size() == 4);
+    const std::regex as_word("(^|[^0-9A-Za-z])" + code + "($|[^0-9A-Za-z])");
+
+    const fs::path out = fs::temp_directory_path() / ("ringside_voice_code_" + std::to_string(::getpid()));
+    fs::remove_all(out);
+    const auto run = test::run_ringside(std::string("run ") + kPurchase + " --junit " + (out / "junit.xml").string() +
+                                        " --html " + (out / "report.html").string() + " --trace " +
+                                        (out / "traces").string());
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK_FALSE(std::regex_search(run.output, as_word));
+    int reports = 0;
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+        if (!e.is_regular_file()) continue;
+        ++reports;
+        INFO("report " << e.path().string());
+        CHECK_FALSE(std::regex_search(test::read_file(e.path().string()), as_word));
+    }
+    CHECK(reports >= 5);  // junit, html, and the trace's jsonl, vcd and trace.json
+    const std::string html = test::read_file((out / "report.html").string());
+    // The step that said it is still there, the code blacked out; a wrong code is no secret.
+    CHECK_THAT(html, Catch::Contains("say: [redacted]") || Catch::Contains("say: &quot;[redacted]&quot;"));
+    CHECK_THAT(html, Catch::Contains("1234"));
+    fs::remove_all(out);
+}
+
+TEST_CASE("a spoken code is redacted only where it stands as a word", "[secrets]") {
+    const reports::Redaction redact({"Atza|token-value"}, {"4711"});
+    CHECK(redact("at 00:00:04.711 said 4711, then \"4711\"") == "at 00:00:04.711 said [redacted], then \"[redacted]\"");
+    CHECK(redact("seq 14711 and 47110 and x4711") == "seq 14711 and 47110 and x4711");
+    CHECK(redact("Bearer Atza|token-value") == "Bearer [redacted]");
 }
