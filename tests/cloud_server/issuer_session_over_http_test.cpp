@@ -101,7 +101,7 @@ TEST_CASE("the speaker signs in against a real RFC 8628 server in real time, fro
     const std::string device_path = path_of(test::field(metadata, "device_authorization_endpoint"));
     const std::string token_path = path_of(test::field(metadata, "token_endpoint"));
 
-    sim::IssuerSession session({cloud.issuer()}, WallClock::now());
+    sim::IssuerSession session({cloud.issuer(), ""}, WallClock::now());
     sim::VirtualSpeaker& speaker = session.speaker();
     // Its clock is the wall clock's: a real server's Date and token lifetimes mean real time.
     CHECK(std::abs(speaker.device_rtc_unix() - static_cast<std::int64_t>(std::time(nullptr))) <= 2);
@@ -176,7 +176,7 @@ TEST_CASE("the speaker signs in against a real RFC 8628 server in real time, fro
 TEST_CASE("an unreachable issuer: the speaker reports connection failures and keeps retrying, no frame hangs",
           "[issuer]") {
     const std::string issuer = "http://127.0.0.1:" + std::to_string(closed_port());
-    sim::IssuerSession session({issuer}, WallClock::now());
+    sim::IssuerSession session({issuer, ""}, WallClock::now());
     sim::VirtualSpeaker& speaker = session.speaker();
 
     const auto& journal = session.issuer().journal();
@@ -211,7 +211,7 @@ TEST_CASE("an issuer whose metadata is not JSON is a clear failure, and no code 
               cloud.issuer() + "/admin/faults"});
     REQUIRE(fault.status == 201);
 
-    sim::IssuerSession session({cloud.issuer()}, WallClock::now());
+    sim::IssuerSession session({cloud.issuer(), ""}, WallClock::now());
     const Pumped seen = pump(session, 10s, [&] { return !session.issuer().problem().empty(); });
     REQUIRE(seen.done);
     const std::string problem = session.issuer().problem();
@@ -247,7 +247,7 @@ TEST_CASE("IssuerCloud: a hung server times out within the read timeout, a close
     CHECK(hung.journal()[0].error == "timeout");
 
     config.issuer = "http://127.0.0.1:" + std::to_string(closed_port());
-    cloud::IssuerCloud refused({config.issuer}, config);
+    cloud::IssuerCloud refused({config.issuer, ""}, config);
     CHECK(refused.handle(get, 0ms).no_answer == cloud::NoAnswer::ConnectionFailed);
     CHECK(refused.journal().at(0).error == "connection_failed");
 }
@@ -256,7 +256,7 @@ TEST_CASE("IssuerCloud: what only the mock cloud can do is refused by name, and 
           "[issuer]") {
     cloud::CloudConfig config;
     config.issuer = "https://auth.example.com";
-    cloud::IssuerCloud issuer({config.issuer}, config);
+    cloud::IssuerCloud issuer({config.issuer, ""}, config);
     CHECK_THROWS_WITH(issuer.approve("BCDF-GHJK", "demo", 0ms), Catch::Contains("not available against an external issuer"));
     CHECK_THROWS_AS(issuer.deny("BCDF-GHJK", 0ms), cloud::NotAvailableAgainstIssuer);
     CHECK_THROWS_AS(issuer.approve_after_polls("BCDF-GHJK", "demo", 2, 0ms), cloud::NotAvailableAgainstIssuer);
@@ -268,8 +268,8 @@ TEST_CASE("IssuerCloud: what only the mock cloud can do is refused by name, and 
     CHECK(issuer.journal().empty());
     CHECK(issuer.config().issuer == "https://auth.example.com");
 
-    CHECK_THROWS_WITH(cloud::IssuerCloud({"ftp://auth.example.com"}, config), Catch::Contains("http:// or https://"));
-    CHECK_THROWS_AS(sim::IssuerSession({"not a url"}, WallClock::now()), std::invalid_argument);
+    CHECK_THROWS_WITH(cloud::IssuerCloud({"ftp://auth.example.com", ""}, config), Catch::Contains("http:// or https://"));
+    CHECK_THROWS_AS(sim::IssuerSession({"not a url", ""}, WallClock::now()), std::invalid_argument);
 }
 
 TEST_CASE("over https the speaker trusts the issuer through the CA it is given, and names an untrusted certificate",
@@ -280,14 +280,14 @@ TEST_CASE("over https the speaker trusts the issuer through the CA it is given, 
     CloudProcess cloud({"--tls", "--ca-out", ca});
     REQUIRE(cloud.issuer().rfind("https://", 0) == 0);
 
-    sim::IssuerSessionOptions trusted{cloud.issuer()};
+    sim::IssuerSessionOptions trusted{cloud.issuer(), ""};
     trusted.ca_file = ca;
     sim::IssuerSession session(trusted, WallClock::now());
     REQUIRE(pump(session, 15s, [&] { return !session.speaker().user_code().empty(); }).done);
     CHECK(session.verification_uri() == cloud.issuer() + "/device");
     CHECK(session.issuer().journal().at(0).status == 200);
 
-    sim::IssuerSession untrusted({cloud.issuer()}, WallClock::now());
+    sim::IssuerSession untrusted({cloud.issuer(), ""}, WallClock::now());
     const auto& journal = untrusted.issuer().journal();
     REQUIRE(pump(untrusted, 10s, [&] { return !journal.empty(); }).done);
     CHECK(journal[0].endpoint == "metadata");
@@ -316,7 +316,7 @@ TEST_CASE("endpoints the metadata names on another host than the issuer's are re
                   cloud.issuer() + "/admin/faults"})
                 .status == 201);
 
-    sim::IssuerSession session({cloud.issuer()}, WallClock::now());
+    sim::IssuerSession session({cloud.issuer(), ""}, WallClock::now());
     REQUIRE(pump(session, 15s, [&] { return !session.speaker().user_code().empty(); }).done);
     const auto& journal = session.issuer().journal();
     REQUIRE(journal.size() >= 2);
