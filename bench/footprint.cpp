@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "firmware/speaker.hpp"
+#include "bench/load_or_exit.hpp"
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_executor.hpp"
 #include "runner/scenario_loader.hpp"
@@ -56,16 +57,7 @@ int main(int argc, char** argv) {
         if (arg == "--check") check = true;
         else dir = arg;
     }
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->path().extension() == ".yaml") files.push_back(it->path().string());
-    if (ec || files.empty()) {
-        std::fprintf(stderr, "error: no scenario files under '%s'\n", dir.c_str());
-        return 2;
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<std::string> files = ringside::bench::scenario_files_or_exit(dir);
 
     int failed = 0;
     unsigned long long events = 0;

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/load_or_exit.hpp"
 #include "bench/hil_bench_support.hpp"
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_executor.hpp"
@@ -83,12 +84,7 @@ int main(int argc, char** argv) {
     const int top = argc > 3 ? std::max(0, std::atoi(argv[3])) : 8;
 
     std::vector<PerScenario> all;
-    std::error_code ec;
-    std::vector<std::string> files;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->path().extension() == ".yaml") files.push_back(it->path().string());
-    std::sort(files.begin(), files.end());
+    const std::vector<std::string> files = bench::scenario_files_or_exit(dir);
     int sim_only = 0;
     for (const std::string& f : files) {
         try {

@@ -51,16 +51,7 @@ void time_writer(const char* name, int rounds, const std::function<std::size_t()
 int main(int argc, char** argv) {
     const std::string dir = argc > 1 ? argv[1] : "scenarios";
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 15;
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->path().extension() == ".yaml") files.push_back(it->path().string());
-    if (ec || files.empty()) {
-        std::fprintf(stderr, "error: no scenario files under '%s'\n", dir.c_str());
-        return 2;
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<std::string> files = bench::scenario_files_or_exit(dir);
 
     std::vector<Played> suite;
     std::size_t records = 0, requests = 0, steps = 0;
