@@ -2,6 +2,8 @@
 // read line by line as it prints, with the person signing in over HTTP from the test.
 #include <catch2/catch.hpp>
 
+#include "secret_like_run.hpp"
+
 #include <boost/process.hpp>
 
 #include <future>
@@ -15,6 +17,7 @@ using namespace ringside;
 using namespace std::chrono_literals;
 using test::CloudProcess;
 using test::curl;
+using test::longest_secret_like_run;
 using test::run_cli;
 namespace bp = boost::process;
 
@@ -80,17 +83,6 @@ private:
     std::mutex mutex_;
     std::string text_;
 };
-
-// The longest run of base64url characters: bearer secrets (device codes, tokens) are 43+.
-std::size_t longest_secret_like_run(const std::string& text) {
-    std::size_t longest = 0, run = 0;
-    for (char c : text) {
-        const bool b64url = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-        run = b64url ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    return longest;
-}
 
 } // namespace
 

@@ -56,15 +56,6 @@ Rendered render(demo::OffscreenScene& scene, const VirtualSpeaker& world) {
     return {leds, scene.render(leds, demo::speaker_panel(world, world.now()))};
 }
 
-void sign_in(VirtualSpeaker& world) {
-    world.power_on();
-    REQUIRE(world.run_until(world.now() + 10s, [&] { return world.device_state() == fw::DeviceState::Setup; }));
-    world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(world.run_until(world.now() + 60s, [&] { return !world.user_code().empty(); }));
-    REQUIRE(world.approve_shown_code("jane") == cloud::ApprovalResult::Approved);
-    REQUIRE(world.run_until(world.now() + 60s, [&] { return world.auth_state() == fw::AuthState::Linked; }));
-}
-
 } // namespace
 
 TEST_CASE("in setup the spinning arc's head LED is orange at its centre and unlit LEDs are dark", "[demo][pixels]") {
@@ -104,7 +95,7 @@ TEST_CASE("in setup the spinning arc's head LED is orange at its centre and unli
 TEST_CASE("with the mic muted every LED is drawn red", "[demo][pixels]") {
     VirtualSpeaker world(sim::test::home_world(4));
     demo::OffscreenScene scene(demo::kDefaultWidth, demo::kDefaultHeight);
-    sign_in(world);
+    sim::test::sign_in_at_home(world);
     world.press(hal::Button::MicMute);
     world.release(hal::Button::MicMute);
     REQUIRE(world.run_until(world.now() + 2s, [&] { return world.ring_pattern() == fw::RingPattern::MicOff; }));
@@ -121,7 +112,7 @@ TEST_CASE("with the mic muted every LED is drawn red", "[demo][pixels]") {
 TEST_CASE("while listening the ring is drawn blue with a cyan arc at the front", "[demo][pixels]") {
     VirtualSpeaker world(sim::test::home_world(5));
     demo::OffscreenScene scene(demo::kDefaultWidth, demo::kDefaultHeight);
-    sign_in(world);
+    sim::test::sign_in_at_home(world);
     world.say("alexa what's on my calendar", 0);
     REQUIRE(world.run_until(world.now() + 10s, [&] { return world.ring_pattern() == fw::RingPattern::Listening; }));
     REQUIRE(world.run_until(world.now() + 1s, [&] { return lit(world.leds()[6]); }));

@@ -2,6 +2,8 @@
 // in-process transport, the companion app, all on virtual time.
 #include <catch2/catch.hpp>
 
+#include "secret_like_run.hpp"
+
 #include "home_world.hpp"
 
 #include <algorithm>
@@ -16,6 +18,7 @@ using namespace ringside;
 using namespace std::chrono_literals;
 using sim::Millis;
 using sim::VirtualSpeaker;
+using test::longest_secret_like_run;
 
 namespace {
 
@@ -60,17 +63,6 @@ std::size_t count_grants(VirtualSpeaker& world, const std::string& grant) {
     return static_cast<std::size_t>(std::count_if(journal.begin(), journal.end(), [&](const cloud::JournalEntry& e) {
         return e.endpoint == "token" && e.grant_type == grant && e.status == 200;
     }));
-}
-
-// The longest run of base64url characters: bearer secrets (device codes, tokens) are 43+.
-std::size_t longest_secret_like_run(const std::string& text) {
-    std::size_t longest = 0, run = 0;
-    for (char c : text) {
-        const bool b64url = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-        run = b64url ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    return longest;
 }
 
 std::string joined(const sim::TraceLine& line) { return line.category + " " + line.event + " " + line.detail; }

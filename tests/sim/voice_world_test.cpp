@@ -23,15 +23,6 @@ sim::WorldConfig voice_world(std::uint64_t seed) {
     return sim::test::home_world(seed, jane);
 }
 
-void sign_in(VirtualSpeaker& world) {
-    world.power_on();
-    REQUIRE(world.run_until(world.now() + 10s, [&] { return world.device_state() == fw::DeviceState::Setup; }));
-    world.provision("Home", "wifi-secret", "jane");
-    REQUIRE(world.run_until(world.now() + 60s, [&] { return !world.user_code().empty(); }));
-    REQUIRE(world.approve_shown_code("jane") == cloud::ApprovalResult::Approved);
-    REQUIRE(world.run_until(world.now() + 60s, [&] { return world.auth_state() == fw::AuthState::Linked; }));
-}
-
 bool said(VirtualSpeaker& world, const std::string& text, Millis within) {
     std::size_t seen = world.spoken().size();
     return world.run_until(world.now() + within, [&] {
@@ -43,7 +34,7 @@ bool said(VirtualSpeaker& world, const std::string& text, Millis within) {
 
 std::string run_purchase(std::uint64_t seed) {
     VirtualSpeaker world(voice_world(seed));
-    sign_in(world);
+    sim::test::sign_in_at_home(world);
     world.say("alexa buy coffee", 0);
     REQUIRE(said(world, "say your voice code", 10s));
     REQUIRE(world.run_until(world.now() + 10s, [&] { return world.ring_pattern() == fw::RingPattern::Listening; }));
@@ -60,7 +51,7 @@ std::string run_purchase(std::uint64_t seed) {
 
 TEST_CASE("a spoken request reaches the voice API and the answer is said", "[sim][voice]") {
     VirtualSpeaker world(voice_world(3));
-    sign_in(world);
+    sim::test::sign_in_at_home(world);
     world.say("alexa what's on my calendar", 0);
     CHECK(said(world, "dentist at 3 pm", 10s));
     CHECK(world.mic_frames_delivered() > 0);
@@ -81,7 +72,7 @@ TEST_CASE("the same seed gives the same voice run, trace for trace", "[sim][voic
 
 TEST_CASE("while muted the microphone delivers no frames at all", "[sim][voice]") {
     VirtualSpeaker world(voice_world(4));
-    sign_in(world);
+    sim::test::sign_in_at_home(world);
     world.press(hal::Button::MicMute);
     world.release(hal::Button::MicMute);
     const auto before = world.mic_frames_delivered();
