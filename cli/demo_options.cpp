@@ -18,15 +18,6 @@ double parse_real(const std::string& flag, const std::string& text, double min, 
     return v;
 }
 
-long long parse_whole(const std::string& flag, const std::string& text, long long min, long long max) {
-    char* end = nullptr;
-    const long long v = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || v < min || v > max)
-        throw UsageError(flag + " " + text + ": expected a whole number from " + std::to_string(min) + " to " +
-                         std::to_string(max));
-    return v;
-}
-
 } // namespace
 
 DemoOptions parse_demo_options(const std::vector<std::string>& args) {
@@ -50,13 +41,13 @@ DemoOptions parse_demo_options(const std::vector<std::string>& args) {
             if (o.issuer.rfind("http://", 0) != 0 && o.issuer.rfind("https://", 0) != 0)
                 throw UsageError("--issuer " + o.issuer + ": expected an http:// or https:// URL");
         } else if (a == "--seed") {
-            o.seed = static_cast<std::uint64_t>(parse_whole(a, value(), 0, 1LL << 53));
+            o.seed = static_cast<std::uint64_t>(runner::parse_number(a, value(), 0, 1LL << 53));
         } else if (a == "--fps") {
-            o.fps = static_cast<int>(parse_whole(a, value(), 1, kMaxFps));
+            o.fps = static_cast<int>(runner::parse_number(a, value(), 1, kMaxFps));
         } else if (a == "--exit-after") {
             o.exit_after_s = parse_real(a, value(), 0, 1e6, "wall seconds, a number from 0 (never) to 1000000");
         } else if (a == "--max-frames") {
-            o.max_frames = static_cast<int>(parse_whole(a, value(), 1, kMaxFramesLimit));
+            o.max_frames = static_cast<int>(runner::parse_number(a, value(), 1, kMaxFramesLimit));
         } else if (!a.empty() && a[0] == '-') {
             throw UsageError("unknown option '" + a + "'; see 'ringside demo --help'");
         } else if (!o.scenario.empty()) {

@@ -3,7 +3,6 @@
 #include <cstdlib>
 
 namespace ringside::runner {
-namespace {
 
 long long parse_number(const std::string& flag, const std::string& text, long long min, long long max) {
     char* end = nullptr;
@@ -13,8 +12,6 @@ long long parse_number(const std::string& flag, const std::string& text, long lo
                          ", got '" + text + "'");
     return v;
 }
-
-} // namespace
 
 RunOptions parse_run_options(const std::vector<std::string>& args, const std::string& program) {
     RunOptions o;

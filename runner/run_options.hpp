@@ -12,6 +12,10 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// `text`, the value of `flag`, as a whole number from `min` to `max`; else UsageError
+// naming the flag, the range and what was given. For every subcommand's flags.
+long long parse_number(const std::string& flag, const std::string& text, long long min, long long max);
+
 struct RunOptions {
     std::vector<std::string> paths;   // files or folders; default scenarios/
     std::optional<std::uint64_t> seed;  // overrides every scenario's own seed
