@@ -1,8 +1,8 @@
 #include <chrono>
-#include <ctime>
 
 #include "cli/demo_modes.hpp"
 #include "sim/app/home_wifi.hpp"
+#include "sim/issuer/issuer_session.hpp"
 
 namespace ringside::cli {
 namespace {
@@ -17,9 +17,12 @@ constexpr const char* kHomePassword = "demo-wifi";
 constexpr milliseconds kProvisionAt{3000};
 
 sim::WorldConfig fresh_speaker(const DemoOptions& options, const DemoCloud& cloud) {
-    if (!cloud.external_issuer().empty())
-        return sim::signed_out_on_home_wifi(cloud.external_issuer(), static_cast<std::int64_t>(std::time(nullptr)),
-                                            options.seed.value_or(1));
+    if (!cloud.external_issuer().empty()) {
+        sim::IssuerSessionOptions against;
+        against.issuer = cloud.external_issuer();
+        against.seed = options.seed.value_or(1);
+        return sim::issuer_world(against);
+    }
     sim::WorldConfig c;
     c.seed = options.seed.value_or(1);
     c.cloud.seed = c.seed;

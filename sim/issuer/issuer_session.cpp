@@ -11,7 +11,9 @@ std::int64_t unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-WorldConfig world_for(const IssuerSessionOptions& o) {
+} // namespace
+
+WorldConfig issuer_world(const IssuerSessionOptions& o) {
     if (!parse_url(o.issuer)) throw std::invalid_argument("--issuer " + o.issuer + ": expected an absolute http:// or https:// URL");
     WorldConfig config = signed_out_on_home_wifi(o.issuer, unix_now(), o.seed);
     config.device.client_id = o.client_id;
@@ -20,11 +22,9 @@ WorldConfig world_for(const IssuerSessionOptions& o) {
     return config;
 }
 
-} // namespace
-
 struct IssuerSession::Parts {
     Parts(const IssuerSessionOptions& options, WallPacer::WallClock::time_point wall_now)
-        : speaker(world_for(options),
+        : speaker(issuer_world(options),
                   [this, &options](const cloud::CloudConfig& config) {
                       auto made = std::make_unique<cloud::IssuerCloud>(
                           cloud::IssuerCloudOptions{options.issuer, options.ca_file}, config);

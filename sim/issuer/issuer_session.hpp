@@ -29,6 +29,13 @@ struct IssuerSessionOptions {
     std::uint64_t seed = 1;
 };
 
+// The world of a speaker about to sign in against `options.issuer`: signed out on the home
+// Wi-Fi (home_wifi.hpp), on the system clock's calendar, with the client id and scope given,
+// discovering its endpoints from the metadata. Throws std::invalid_argument for an issuer
+// that is not an absolute http(s) URL. IssuerSession builds its world with it, and so does
+// the demo window, which paces its own world.
+WorldConfig issuer_world(const IssuerSessionOptions& options);
+
 class IssuerSession {
 public:
     // Builds the world and powers the speaker on, at wall instant `wall_now` (steady clock)
