@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "runner/run_options.hpp"
+#include "sim/board/url.hpp"
 #include "sim/cloud_client/issuer_cloud.hpp"
 #include "sim/cloud_client/remote_cloud.hpp"
 #include "sim/cloud_server/cloud_server.hpp"
@@ -99,6 +100,9 @@ std::unique_ptr<DemoCloud> make_demo_cloud(const DemoOptions& options) {
     if (!options.scenario.empty())
         throw runner::UsageError("--issuer signs in a fresh speaker; a SCENARIO needs the mock cloud (drop --issuer)");
     if (options.speed != 1.0) throw runner::UsageError("--issuer runs in real time: --speed must stay 1");
+    // Checked before any window opens: the speaker's world is built from it later.
+    if (!sim::parse_url(options.issuer))
+        throw runner::UsageError("--issuer " + options.issuer + ": expected an absolute http:// or https:// URL");
     return std::make_unique<ExternalIssuer>(options.issuer);
 }
 

@@ -249,6 +249,9 @@ TEST_CASE("demo usage errors exit 2 and say what was expected", "[demo_window]")
     const CliResult scripted = run_cli({"demo", "scenarios/sign_in/first_time_setup_and_sign_in.yaml", "--issuer", "http://127.0.0.1:9"});
     CHECK(scripted.exit_code == 2);
     CHECK(scripted.output.find("a SCENARIO needs the mock cloud") != std::string::npos);
+    const CliResult hostless = run_cli({"demo", "--issuer", "http://"});
+    CHECK(hostless.exit_code == 2);
+    CHECK(hostless.output.find("--issuer http://: expected an absolute http:// or https:// URL") != std::string::npos);
     const CliResult missing = run_cli({"demo", "no/such/scenario.yaml"});
     CHECK(missing.exit_code == 2);
     CHECK(missing.output.find("no/such/scenario.yaml") != std::string::npos);
