@@ -95,10 +95,7 @@ void Speaker::on_button(const Event& event) {
     if (outcome == ActionButton::Outcome::ShortPress) lifecycle_.handle(DeviceLifecycle::Input::RetrySignIn);
 }
 
-void Speaker::on_auth(AuthNotice notice) {
-    lifecycle_.on_auth(notice);
-    if (notice == AuthNotice::TokensIssued) voice_.on_tokens_issued();
-}
+void Speaker::on_auth(AuthNotice notice) { lifecycle_.on_auth(notice); }
 
 void Speaker::update_ring() {
     RingPattern pattern = attention::ring_pattern_for(

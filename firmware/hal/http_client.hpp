@@ -14,8 +14,11 @@ struct HttpRequest {
     HttpMethod method = HttpMethod::Get;
     std::string_view url;           // absolute, e.g. https://auth.example/oauth2/token
     std::string_view content_type;  // empty for GET
-    std::string_view body;
+    std::string_view body;          // the whole body; empty when it follows
     std::string_view authorization{};  // the Authorization header value (e.g. "Bearer ..."); empty = none
+    // A streamed upload (chunked, as a voice request's audio leaves while the person still
+    // speaks): `body` is empty, the body follows through send_body() and ends with end_body().
+    bool body_follows = false;
 };
 
 // Why no HTTP status came back.
@@ -42,7 +45,15 @@ public:
     // Starts `request`; views need only live for the call (the transport copies them).
     // Returns false when the transport cannot take the request (no event then follows).
     virtual bool send(RequestId id, const HttpRequest& request) = 0;
-    // Abandons an outstanding request; its HttpDone event will not be delivered.
+    // A streamed upload's next body bytes (the transport has them on their way or copied
+    // before it returns). False when `id` is no open upload or the transport cannot take
+    // them: the request is then dead and the caller cancels it.
+    virtual bool send_body(RequestId id, std::string_view piece) = 0;
+    // Ends a streamed upload's body: the request is whole. Its HttpDone comes only after
+    // this (a transport holds an early failure until then). False as for send_body.
+    virtual bool end_body(RequestId id) = 0;
+    // Abandons an outstanding request (an open upload too: the server never gets a whole
+    // request); its HttpDone event will not be delivered.
     virtual void cancel(RequestId id) = 0;
 
 protected:

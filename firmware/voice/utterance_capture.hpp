@@ -1,11 +1,16 @@
 #pragma once
-// Voice activity and endpointing over microphone frames, with the utterance's audio kept in
-// a fixed buffer (no heap: it lives inside the Speaker, allocated once at start-up) and its
-// text decoded on the fly, a character per 20 ms, so the wake word is known while the
-// person is still talking.
+// Voice activity, endpointing and decoding over microphone frames. The utterance's audio is
+// not kept: it passes through a small ring (kHeldSamples, inside the Speaker) on its way out,
+// either taken by the voice assistant, which streams it to the cloud as it comes, or dropped
+// as soon as it is decoded when nobody will send it. The ring only has to hold what arrives
+// before the wake word is confirmed (the preamble and "alexa " — 1,280 samples), as an AVS
+// device's wake-word engine keeps its pre-roll. The text is decoded on the fly, a character
+// per 20 ms, so the wake word is known while the person is still talking.
 //
-//   Quiet --frame louder than kSpeechPower--> Hearing (audio kept from this frame on)
+//   Quiet --frame louder than kSpeechPower--> Hearing (audio held from this frame on)
 //   Hearing --kEndpointSilence of quiet frames--> Quiet, reporting Ended
+// Audio is 16-bit PCM in the device's byte order (little-endian on every target we build
+// for: the bytes are L16 as the voice API wants them).
 // Who may call: the voice assistant only.
 #include <array>
 #include <cstddef>
@@ -21,32 +26,61 @@ namespace ringside::fw::voice {
 inline constexpr double kSpeechPower = 1.0e6;           // mean power; noise is ~1e4, a voice ~3e7
 inline constexpr hal::Millis kEndpointSilence{700};     // quiet this long ends the utterance
 inline constexpr hal::Millis kFrameDuration{10};
-inline constexpr std::size_t kMaxUtteranceSamples = kSampleRateHz * 6;  // 6 s of speech
+inline constexpr std::size_t kMaxUtteranceSamples = kSampleRateHz * 6;  // 6 s of speech, then it ends
 inline constexpr std::size_t kMaxText = 96;
+// The ring: the wake-word pre-roll (preamble + six symbols) with room for a frame or two.
+inline constexpr std::size_t kHeldSamples = 1'600;
 
 class UtteranceCapture {
 public:
     enum class Result : std::uint8_t { None, Started, Heard, Ended };
 
-    // One 10 ms frame (kFrameSamples samples; other sizes are taken as they come).
+    // One 10 ms frame (kFrameSamples samples; other sizes are taken as they come, at most
+    // kHeldSamples at once).
     Result on_frame(const std::int16_t* samples, std::size_t count);
 
     bool hearing() const { return hearing_; }
-    std::string_view text() const { return text_.view(); }  // decoded so far
-    int voice() const { return voice_; }                     // -1 until the preamble is heard
-    // The voiced audio (trailing silence dropped), little-endian L16 bytes.
-    std::string_view audio_bytes() const;
-    std::size_t audio_samples() const { return voiced_; }
-    // Zeroes the buffer: nothing of the utterance stays on the device.
+    // Decoded so far, up to the end of the last loud frame (the quiet tail is no speech).
+    std::string_view text() const;
+    int voice() const { return voice_; }  // -1 until the preamble is heard
+
+    // Audio of this utterance neither taken nor dropped yet (samples).
+    std::size_t held_samples() const { return captured_ - released_; }
+    // The oldest held audio, as L16 bytes: one contiguous run of the ring (call again after
+    // take() for the rest), at most `max_bytes` (even). Valid until the next on_frame/clear.
+    std::string_view next_audio(std::size_t max_bytes) const;
+    // Releases the first `bytes` of next_audio(): they have left the device.
+    void take(std::size_t bytes);
+    // Nobody will send this utterance: its audio is dropped as it is decoded, now and until
+    // it ends.
+    void drop_audio();
+    // True when audio was lost because the ring was full (nobody took it in time): what
+    // would be sent is no longer the whole utterance.
+    bool audio_lost() const { return lost_; }
+    // Zeroes the ring: nothing of the utterance stays on the device.
     void clear();
 
 private:
-    std::array<std::int16_t, kMaxUtteranceSamples> samples_{};
-    std::size_t kept_ = 0;      // samples in the buffer
+    std::int16_t& at(std::size_t index) { return ring_[index % kHeldSamples]; }
+    const std::int16_t& at(std::size_t index) const { return ring_[index % kHeldSamples]; }
+    // The first sample the ring must still keep: not yet released, or still to be decoded.
+    std::size_t keep_from() const;
+    // Makes room for `count` more samples, losing the oldest if it must.
+    void make_room(std::size_t count);
+    const std::int16_t* flat(std::size_t from, std::size_t count);
+    void decode_ready();
+
+    // Indices count samples since the utterance started.
+    std::array<std::int16_t, kHeldSamples> ring_{};
+    std::array<std::int16_t, kPreambleSamples> window_{};  // the preamble or a symbol, laid out flat
+    std::size_t captured_ = 0;  // samples heard this utterance
     std::size_t voiced_ = 0;    // up to the end of the last loud frame
-    std::size_t decoded_ = 0;   // samples turned into text so far
+    std::size_t decoded_ = 0;   // samples turned into symbols so far (past voiced_ too: text() trims)
+    std::size_t released_ = 0;  // samples taken or dropped
     hal::Millis silence_{0};
     bool hearing_ = false;
+    bool dropping_ = false;
+    bool lost_ = false;
     int voice_ = -1;
     FixedString<kMaxText> text_;
 };

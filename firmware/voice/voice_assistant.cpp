@@ -32,9 +32,11 @@ void VoiceAssistant::power_on() {
 }
 
 void VoiceAssistant::factory_reset() {
+    cancel_upload();
     if (in_flight_) board_.http.cancel(request_id_);
     in_flight_ = false;
-    retried_ = token_rejected_ = awaiting_token_ = ignoring_ = wake_in_utterance_ = false;
+    token_rejected_ = ignoring_ = wake_in_utterance_ = false;
+    rejected_in_a_row_ = 0;
     volume_shown_ = false;
     board_.speech.stop();
     clear_audio();
@@ -61,6 +63,7 @@ void VoiceAssistant::on_mic_frame(const MicFrame& frame) {
             ignoring_ = true;  // not addressed to us: the rest of it is not even decoded for meaning
         }
     }
+    pass_audio();
     if (result == voice::UtteranceCapture::Result::Ended) {
         if (state_ == VoiceState::Listening) {
             step(Input::Endpoint);
@@ -80,6 +83,7 @@ void VoiceAssistant::on_button(hal::Button button) {
         board_.mic.set_capture(!muted_);
         tracer_.emit("voice", "mic", muted_ ? "muted" : "unmuted");
         if (muted_) {
+            cancel_upload();
             capture_.clear();
             if (state_ == VoiceState::Listening || state_ == VoiceState::FollowUp) enter(VoiceState::Idle);
         }
@@ -99,9 +103,9 @@ void VoiceAssistant::on_timer(hal::TimerId id) {
         step(Input::FollowUpOver);
     } else if (id == timer::kVolumeShown) {
         volume_shown_ = false;
-    } else if (id == timer::kVoiceRequest && (in_flight_ || awaiting_token_)) {
-        if (in_flight_) board_.http.cancel(request_id_);
-        in_flight_ = awaiting_token_ = false;
+    } else if (id == timer::kVoiceRequest && in_flight_) {
+        board_.http.cancel(request_id_);
+        in_flight_ = false;
         step(Input::ReplyFailed);
     }
 }
@@ -128,12 +132,6 @@ bool VoiceAssistant::take_token_rejection() {
     return rejected;
 }
 
-void VoiceAssistant::on_tokens_issued() {
-    if (!awaiting_token_ || state_ != VoiceState::Thinking) return;
-    awaiting_token_ = false;
-    send_request();
-}
-
 bool VoiceAssistant::ring_override(RingPattern& out) const {
     if (muted_) { out = RingPattern::MicOff; return true; }
     if (volume_shown_) { out = RingPattern::Volume; return true; }
@@ -154,12 +152,14 @@ void VoiceAssistant::step(Input input) {
                 if (state_ == VoiceState::Speaking) board_.speech.stop();  // barge-in
                 tracer_.emit("voice", "wake_word", kWakeWord);
                 enter(VoiceState::Listening);
+                open_upload();
             }
             break;
         case Input::FollowUpHeard:
             if (state_ == VoiceState::FollowUp) {
                 board_.timers.cancel(timer::kFollowUp);
                 enter(VoiceState::Listening);
+                open_upload();
             }
             break;
         case Input::Endpoint:
@@ -167,20 +167,23 @@ void VoiceAssistant::step(Input input) {
             break;
         case Input::Reply:
             if (state_ == VoiceState::Thinking) {
+                rejected_in_a_row_ = 0;
                 clear_audio();
                 say(reply_.view());
             }
             break;
         case Input::Unauthorized:
-            // Once per request: the token may have been revoked or rotated under us.
-            if (state_ == VoiceState::Thinking && !retried_) {
-                retried_ = true;
-                token_rejected_ = true;
-                awaiting_token_ = true;  // the request timer still bounds the wait
-                board_.timers.arm(timer::kVoiceRequest, kVoiceRequestTimeout);
-            } else if (state_ == VoiceState::Thinking) {
+            // The token may have been revoked or rotated under us: refresh at once. The audio
+            // has left the device, so the person asks again. A second 401 in a row means a
+            // fresh token did not help either.
+            if (state_ == VoiceState::Thinking) {
                 clear_audio();
-                say("Sorry, I need you to sign in again in the Ringside app.");
+                if (++rejected_in_a_row_ == 1) {
+                    token_rejected_ = true;
+                    say("Sorry, I couldn't reach your account just then. Please ask me again.");
+                } else {
+                    say("Sorry, I need you to sign in again in the Ringside app.");
+                }
             }
             break;
         case Input::ReplyFailed:
@@ -213,18 +216,19 @@ void VoiceAssistant::handle_request() {
     request_.append_clipped(voice::starts_with_wake_word(heard, kWakeWord) ? voice::strip_wake_word(heard, kWakeWord) : heard);
     const voice::LocalCommand local = voice::local_command_for(request_.view());
     if (local != voice::LocalCommand::None) {
+        cancel_upload();
         clear_audio();
         handle_local(local);
         return;
     }
     if (auth_.state() != AuthState::Linked || auth_.access_token().empty()) {
+        cancel_upload();
         clear_audio();
         tracer_.emit("voice", "request", "offline");
         say("Sorry, I'm not connected to the internet right now.");
         return;
     }
-    retried_ = false;
-    send_request();
+    finish_upload();
 }
 
 void VoiceAssistant::handle_local(voice::LocalCommand command) {
@@ -267,29 +271,70 @@ void VoiceAssistant::handle_local(voice::LocalCommand command) {
     }
 }
 
-void VoiceAssistant::send_request() {
+void VoiceAssistant::open_upload() {
+    upload_ = Upload::None;
+    // Not linked: nothing goes out; the endpoint answers locally.
+    if (auth_.state() != AuthState::Linked || auth_.access_token().empty()) return;
+    upload_ = Upload::Broken;
+    if (capture_.audio_lost()) return;  // the pre-roll is gone: the cloud would not hear the start
     authorization_.clear();
     authorization_.append("Bearer ");
-    if (!authorization_.append(auth_.access_token())) {
-        step(Input::ReplyFailed);
-        return;
-    }
+    if (!authorization_.append(auth_.access_token())) return;
     hal::HttpRequest request;
     request.method = hal::HttpMethod::Post;
     request.url = url_.view();
     request.content_type = "audio/L16;rate=8000";
-    request.body = capture_.audio_bytes();
     request.authorization = authorization_.view();
+    request.body_follows = true;
     next_id_ = request_ids::kVoice.after(next_id_);
     request_id_ = next_id_;
+    const bool sent = board_.http.send(request_id_, request);
+    authorization_.clear();
+    if (!sent) return;
+    upload_ = Upload::Open;
+    tracer_.emit("voice", "upload", "opened");
+}
+
+// The utterance's audio goes out through the open upload as it comes, or is dropped as soon
+// as no upload can still want it (the wake word was decided against, or nobody listens).
+void VoiceAssistant::pass_audio() {
+    if (upload_ == Upload::Open) {
+        for (std::string_view piece = capture_.next_audio(kUploadPiece); !piece.empty();
+             piece = capture_.next_audio(kUploadPiece)) {
+            if (!board_.http.send_body(request_id_, piece)) {
+                board_.http.cancel(request_id_);
+                upload_ = Upload::Broken;
+                tracer_.emit("voice", "upload", "broken");
+                capture_.drop_audio();
+                return;
+            }
+            capture_.take(piece.size());
+        }
+        return;
+    }
+    const bool wake_undecided = (state_ == VoiceState::Idle || state_ == VoiceState::Speaking) && !ignoring_ &&
+                                !wake_in_utterance_ && capture_.hearing();
+    if (!wake_undecided) capture_.drop_audio();
+}
+
+void VoiceAssistant::cancel_upload() {
+    if (upload_ == Upload::Open) {
+        board_.http.cancel(request_id_);
+        tracer_.emit("voice", "upload", "cancelled");
+    }
+    upload_ = Upload::None;
+}
+
+void VoiceAssistant::finish_upload() {
+    const bool open = upload_ == Upload::Open;
+    upload_ = Upload::None;
     tracer_.emit("http", "request", "POST /v1/voice");
     enter(VoiceState::Thinking);
-    if (!board_.http.send(request_id_, request)) {
-        authorization_.clear();
+    if (!open || !board_.http.end_body(request_id_)) {
+        if (open) board_.http.cancel(request_id_);
         step(Input::ReplyFailed);
         return;
     }
-    authorization_.clear();
     in_flight_ = true;
     board_.timers.arm(timer::kVoiceRequest, kVoiceRequestTimeout);
 }

@@ -9,11 +9,18 @@
 //   Listening --endpoint, local command--> Speaking (time) | Idle (stop, volume)
 //   Listening --endpoint, needs the account, linked--> Thinking --reply--> Speaking
 //   Listening --endpoint, needs the account, not linked--> Speaking ("can't reach")
-//   Thinking --401--> Thinking (once: the auth client refreshes now, then we retry)
+//   Thinking --401--> Speaking ("ask me again"; the auth client refreshes at once)
 //   Speaking --said--> FollowUp
+// The audio is never kept whole (it would not fit a microcontroller's RAM): on entering
+// Listening while linked, the request to the voice API opens as a streamed upload and the
+// utterance's audio follows it as it is captured, from the wake-word pre-roll on, as AVS
+// devices stream theirs. At the endpoint a cloud request's body ends; anything else (a local
+// command, a lost link) cancels it, so the cloud never gets a whole request. A 401 cannot be
+// retried with audio that has already left: the speaker refreshes and asks again.
 // Mute is orthogonal: the microphone's capture is cut (no frames at all) and the ring is
-// solid red until unmuted. The utterance buffer is zeroed after every use.
+// solid red until unmuted. The utterance ring is zeroed after every use.
 // Who may call: the Speaker's event routing only; observation from anyone.
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -56,25 +63,30 @@ public:
     // After on_http: true once when the API refused the access token; the Speaker then
     // asks the auth client for an immediate refresh.
     bool take_token_rejection();
-    // The auth client holds fresh tokens: a request waiting on them is sent again.
-    void on_tokens_issued();
 
     VoiceState state() const { return state_; }
     bool muted() const { return muted_; }
     int volume() const { return volume_; }
-    // Samples of speech held in the utterance buffer now (0 once it has been used).
-    std::size_t buffered_audio_samples() const { return capture_.audio_samples(); }
+    // Samples of speech held on the device now, on their way out (0 once it has been used).
+    std::size_t buffered_audio_samples() const { return capture_.held_samples(); }
     // The pattern the voice side wants on the ring now, if any (mute wins).
     bool ring_override(RingPattern& out) const;
 
 private:
     enum class Input : std::uint8_t { Wake, FollowUpHeard, Endpoint, Reply, Unauthorized, ReplyFailed, Said, FollowUpOver };
+    // The voice request's streamed upload, while Listening.
+    enum class Upload : std::uint8_t { None, Open, Broken };
+    // Bytes per body piece: 20 ms of 8 kHz L16 (a 10 ms frame goes as it comes).
+    static constexpr std::size_t kUploadPiece = 320;
     // The machine's one transition function.
     void step(Input input);
     void enter(VoiceState next);
     void handle_request();
     void handle_local(voice::LocalCommand command);
-    void send_request();
+    void open_upload();
+    void pass_audio();
+    void cancel_upload();
+    void finish_upload();
     void say(std::string_view text);
     void set_volume(int volume);
     void clear_audio();
@@ -87,17 +99,17 @@ private:
     bool muted_ = false;
     bool ignoring_ = false;      // this utterance is not for us (no wake word)
     bool wake_in_utterance_ = false;
-    bool retried_ = false;
     bool token_rejected_ = false;   // for the Speaker to pass on to the auth client
-    bool awaiting_token_ = false;   // a 401-ed request waits for the refresh
-    bool in_flight_ = false;
+    int rejected_in_a_row_ = 0;     // 401s since the last answer: a second means refreshing did not help
+    Upload upload_ = Upload::None;
+    bool in_flight_ = false;        // the request is whole and its answer awaited
     bool volume_shown_ = false;
     int volume_ = 5;
     hal::RequestId request_id_ = 0;
     hal::RequestId next_id_ = 0;  // request_ids::kVoice, from its first id
     FixedString<AuthClient::kMaxUrl> url_;
     FixedString<voice::kMaxText> request_;      // the request text (without wake word)
-    FixedString<AuthClient::kMaxAccessToken + 8> authorization_;
+    FixedString<AuthClient::kMaxAccessToken + 8> authorization_;  // only while a request head goes out
     FixedString<512> reply_;
 };
 

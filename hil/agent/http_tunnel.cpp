@@ -9,35 +9,67 @@ bool HttpTunnel::send(hal::RequestId id, const hal::HttpRequest& request) {
     // even half-assembled, is no longer wanted.
     forget(id);
     if (assembly_.active && assembly_.id == id) drop_assembly();
+    if (uploading(id)) upload_ = Upload{};
+    if (request.body_follows && upload_.open) {  // one upload at a time
+        ++stats_.requests_refused;
+        return false;
+    }
     std::size_t slot = kMaxOutstanding;
     for (std::size_t i = 0; i < kMaxOutstanding; ++i)
         if (!in_use_[i]) {
             slot = i;
             break;
         }
-    const HttpRequestHead head{id, request.method, request.url, request.content_type, request.authorization,
-                               static_cast<std::uint32_t>(request.body.size()), port_.rtc_unix()};
-    if (slot == kMaxOutstanding || !outbox_.send(head, Notice::HostMustSee)) {
+    const std::uint32_t length = request.body_follows ? kStreamedBody : static_cast<std::uint32_t>(request.body.size());
+    const HttpRequestHead head{id,     request.method, request.url, request.content_type, request.authorization,
+                               length, port_.rtc_unix()};
+    const Notice notice = request.body_follows ? Notice::Quiet : Notice::HostMustSee;
+    if (slot == kMaxOutstanding || !outbox_.send(head, notice) || !send_pieces(id, request.body, 0, notice)) {
         ++stats_.requests_refused;
         return false;
     }
-    for (std::size_t offset = 0; offset < request.body.size(); offset += kMaxBodyPiece) {
-        const HttpBody piece{id, static_cast<std::uint32_t>(offset), request.body.substr(offset, kMaxBodyPiece)};
-        // A half-sent request is a broken link to the host (a sequence gap) and a failed
-        // send to the firmware: neither side waits for an answer to it.
-        if (!outbox_.send(piece, Notice::HostMustSee)) {
-            ++stats_.requests_refused;
-            return false;
-        }
-    }
     in_use_[slot] = true;
     outstanding_[slot] = id;
+    if (request.body_follows) upload_ = Upload{true, id, 0};
+    return true;
+}
+
+bool HttpTunnel::send_body(hal::RequestId id, std::string_view piece) {
+    if (!uploading(id) || piece.size() > kStreamedBody - 1 - upload_.sent) return false;
+    if (!send_pieces(id, piece, upload_.sent, Notice::Quiet)) {
+        ++stats_.requests_refused;
+        return false;
+    }
+    upload_.sent += static_cast<std::uint32_t>(piece.size());
+    return true;
+}
+
+bool HttpTunnel::end_body(hal::RequestId id) {
+    if (!uploading(id)) return false;
+    const std::uint32_t length = upload_.sent;
+    upload_ = Upload{};
+    if (!outbox_.send(HttpBodyEnd{id, length}, Notice::HostMustSee)) {
+        ++stats_.requests_refused;
+        forget(id);
+        return false;
+    }
+    return true;
+}
+
+bool HttpTunnel::send_pieces(hal::RequestId id, std::string_view body, std::uint32_t offset, Notice notice) {
+    for (std::size_t at = 0; at < body.size(); at += kMaxBodyPiece) {
+        const HttpBody piece{id, static_cast<std::uint32_t>(offset + at), body.substr(at, kMaxBodyPiece)};
+        // A half-sent request is a broken link to the host (a sequence gap) and a failed
+        // send to the firmware: neither side waits for an answer to it.
+        if (!outbox_.send(piece, notice)) return false;
+    }
     return true;
 }
 
 void HttpTunnel::cancel(hal::RequestId id) {
     if (!is_outstanding(id)) return;  // answered already: nothing on the host to stop
     forget(id);
+    if (uploading(id)) upload_ = Upload{};
     if (assembly_.active && assembly_.id == id) drop_assembly();
     outbox_.send(HttpCancel{id}, Notice::HostMustSee);
 }
@@ -85,6 +117,7 @@ void HttpTunnel::on_body(const HttpBody& piece) {
 void HttpTunnel::reset() {
     drop_assembly();
     in_use_.fill(false);
+    upload_ = Upload{};
 }
 
 std::size_t HttpTunnel::outstanding() const {

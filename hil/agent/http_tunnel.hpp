@@ -2,7 +2,10 @@
 // hal::HttpClient over the link (docs/hil_protocol.md, "What crosses the link"): the host
 // carries each request through the world's network to the mock cloud and sends the answer
 // back. Out: send() -> HttpRequest head + HttpBody pieces (at most kMaxBodyPiece bytes
-// each); cancel() -> HttpCancel. In: an HttpResponse head and its HttpBody pieces, in order
+// each); cancel() -> HttpCancel. A streamed upload (one at a time): send() -> a head with
+// kStreamedBody, each send_body() -> HttpBody pieces as they come, end_body() -> HttpBodyEnd.
+// Its head and pieces do not stop a lockstep grant (the host only gathers them); its end
+// does, since the host must carry the request into the world at that instant. In: an HttpResponse head and its HttpBody pieces, in order
 // and back to back, are reassembled into one buffer and delivered as ONE http_done event
 // when the last byte is in (a head with body_length 0 at once).
 //
@@ -42,6 +45,8 @@ public:
     // Authorization together over ~1000 bytes), kMaxOutstanding are in flight, or the sink
     // refused a frame of it.
     bool send(hal::RequestId id, const hal::HttpRequest& request) override;
+    bool send_body(hal::RequestId id, std::string_view piece) override;
+    bool end_body(hal::RequestId id) override;
     void cancel(hal::RequestId id) override;
 
     void on_head(const HttpResponseHead& head);
@@ -53,6 +58,8 @@ public:
 
 private:
     bool is_outstanding(hal::RequestId id) const;
+    bool uploading(hal::RequestId id) const { return upload_.open && upload_.id == id; }
+    bool send_pieces(hal::RequestId id, std::string_view body, std::uint32_t offset, Notice notice);
     void forget(hal::RequestId id);
     void deliver(hal::RequestId id, const hal::HttpResponse& response);
     void deliver_broken(hal::RequestId id);
@@ -64,6 +71,13 @@ private:
     LinkStats& stats_;
     std::array<hal::RequestId, kMaxOutstanding> outstanding_{};
     std::array<bool, kMaxOutstanding> in_use_{};
+
+    // The one streamed upload whose body is still going out.
+    struct Upload {
+        bool open = false;
+        hal::RequestId id = 0;
+        std::uint32_t sent = 0;  // body bytes so far
+    } upload_;
 
     // The one answer being reassembled.
     struct Assembly {

@@ -12,6 +12,8 @@ struct Unlinked final : hal::Wifi, hal::HttpClient, hal::SetupChannel {
     void join(std::string_view, std::string_view) override {}
     void leave() override {}
     bool send(hal::RequestId, const hal::HttpRequest&) override { return false; }
+    bool send_body(hal::RequestId, std::string_view) override { return false; }
+    bool end_body(hal::RequestId) override { return false; }
     void cancel(hal::RequestId) override {}
     void report(hal::SetupProgress) override {}
 };

@@ -117,6 +117,7 @@ void BoardDevice::power_off() {
     await(MessageType::Ack, "Power off");
     powered_ = false;
     outgoing_.reset();
+    upload_.reset();
     unanswered_ = true;
 }
 
@@ -281,23 +282,48 @@ void BoardDevice::handle(const Frame& f) {
         case MessageType::HttpRequest: {
             HttpRequestHead m;
             if (!decode(f, m)) bad("HttpRequest");
-            outgoing_ = Outgoing{m.request_id, m.method, std::string(m.url), std::string(m.content_type),
-                                 std::string(m.authorization), {}, m.body_length};
             rtc_unix_ = m.device_unix;
+            const bool streamed = m.body_length == kStreamedBody;
+            Outgoing r{m.request_id, m.method, std::string(m.url), std::string(m.content_type),
+                       std::string(m.authorization), {}, streamed ? 0 : m.body_length, streamed};
+            if (streamed) {
+                upload_ = std::move(r);
+                return;
+            }
+            outgoing_ = std::move(r);
             break;  // complete now if it has no body
         }
         case MessageType::HttpBody: {
             HttpBody m;
             if (!decode(f, m)) bad("HttpBody");
-            if (!outgoing_ || outgoing_->id != m.request_id || m.offset != outgoing_->body.size() ||
-                outgoing_->body.size() + m.data.size() > outgoing_->length)
+            const bool to_upload = upload_ && upload_->id == m.request_id && !(outgoing_ && outgoing_->id == m.request_id);
+            Outgoing* r = to_upload ? &*upload_ : (outgoing_ ? &*outgoing_ : nullptr);
+            if (!r || r->id != m.request_id || m.offset != r->body.size() ||
+                (!r->streamed && r->body.size() + m.data.size() > r->length))
                 lost("the board on " + port + " sent a request body piece out of order");
-            outgoing_->body.append(m.data);
+            r->body.append(m.data);
+            if (to_upload) return;
             break;
+        }
+        case MessageType::HttpBodyEnd: {
+            HttpBodyEnd m;
+            if (!decode(f, m)) bad("HttpBodyEnd");
+            if (!upload_ || upload_->id != m.request_id || upload_->body.size() != m.body_length)
+                lost("the board on " + port + " ended a streamed request the host did not have whole (request " +
+                     std::to_string(m.request_id) + ", " + std::to_string(m.body_length) + " bytes)");
+            Outgoing r = std::move(*upload_);
+            upload_.reset();
+            carry(std::move(r));
+            return;
         }
         case MessageType::HttpCancel: {
             HttpCancel m;
             if (!decode(f, m)) bad("HttpCancel");
+            // An upload cancelled before its end never reaches the world: nothing is noted.
+            if (upload_ && upload_->id == m.request_id) {
+                upload_.reset();
+                return;
+            }
             note(SessionEvent::Dir::Out, "cancel", {{"id", std::to_string(m.request_id)}});
             context_.http.cancel(m.request_id);
             return;
@@ -341,22 +367,26 @@ void BoardDevice::handle(const Frame& f) {
     }
     // A request is complete: the world's network carries it to the cloud.
     if (outgoing_ && outgoing_->body.size() == outgoing_->length) {
-        const Outgoing r = std::move(*outgoing_);
+        Outgoing r = std::move(*outgoing_);
         outgoing_.reset();
-        note(SessionEvent::Dir::Out, "http",
-             {{"id", std::to_string(r.id)},
-              {"method", r.method == hal::HttpMethod::Post ? "POST" : "GET"},
-              {"url", r.url},
-              {"content_type", r.content_type},
-              {"authorization", r.authorization},
-              body_field(r.body)});
-        const hal::HttpRequest request{r.method, r.url, r.content_type, r.body, r.authorization};
-        if (!context_.http.send(r.id, request)) {
-            // The world's network refused it outright (a URL it cannot parse): the firmware
-            // hears a failed connection, as from a stack that cannot start the request.
-            send(HttpResponseHead{r.id, hal::TransportError::ConnectionFailed, 0, 0, 0, {}, 0});
-            unanswered_ = true;
-        }
+        carry(std::move(r));
+    }
+}
+
+void BoardDevice::carry(Outgoing r) {
+    note(SessionEvent::Dir::Out, "http",
+         {{"id", std::to_string(r.id)},
+          {"method", r.method == hal::HttpMethod::Post ? "POST" : "GET"},
+          {"url", r.url},
+          {"content_type", r.content_type},
+          {"authorization", r.authorization},
+          body_field(r.body)});
+    const hal::HttpRequest request{r.method, r.url, r.content_type, r.body, r.authorization};
+    if (!context_.http.send(r.id, request)) {
+        // The world's network refused it outright (a URL it cannot parse): the firmware
+        // hears a failed connection, as from a stack that cannot start the request.
+        send(HttpResponseHead{r.id, hal::TransportError::ConnectionFailed, 0, 0, 0, {}, 0});
+        unanswered_ = true;
     }
 }
 

@@ -77,6 +77,7 @@ private:
         hal::HttpMethod method = hal::HttpMethod::Get;
         std::string url, content_type, authorization, body;
         std::size_t length = 0;
+        bool streamed = false;  // its length comes with its HttpBodyEnd
     };
 
     template <typename Message>
@@ -89,6 +90,8 @@ private:
     std::optional<sim::Millis> run_free_to(sim::Millis t);
     void handle(const Frame& frame);
     void forward(const fw::Event& event);
+    // A request whose body is whole goes into the world's network.
+    void carry(Outgoing r);
     void configure(const std::string& client_id);
     [[noreturn]] void lost(const std::string& what) const;
     void note(SessionEvent::Dir dir, std::string kind, std::vector<std::pair<std::string, std::string>> fields);
@@ -107,7 +110,8 @@ private:
     hal::RingFrame leds_{};
     std::vector<sim::SpokenSentence> spoken_;
     std::int64_t rtc_unix_ = 0;
-    std::optional<Outgoing> outgoing_;
+    std::optional<Outgoing> outgoing_;  // a whole-body request: its pieces come back to back
+    std::optional<Outgoing> upload_;    // a streamed one: pieces interleave with other frames
     mutable std::optional<std::string> stored_token_;  // the last StoredToken answer
     std::vector<SessionEvent>* log_ = nullptr;
 };

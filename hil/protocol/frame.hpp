@@ -13,7 +13,7 @@
 
 namespace ringside::hil {
 
-inline constexpr std::uint8_t kProtocolVersion = 2;
+inline constexpr std::uint8_t kProtocolVersion = 3;
 inline constexpr std::size_t kMaxPayload = 1024;
 inline constexpr std::size_t kHeaderSize = 6;
 inline constexpr std::size_t kCrcSize = 4;
@@ -54,6 +54,7 @@ enum class MessageType : std::uint8_t {
     WifiPreferBand = 0x2C,
     SetupReport = 0x2D,
     StoredToken = 0x2E,       // the answer to QueryStoredToken
+    HttpBodyEnd = 0x31,       // a streamed request's body is whole
 };
 
 // Whether `type` is one of the values above (a receiver Nacks the others).
@@ -68,6 +69,7 @@ constexpr bool is_known(MessageType type) {
         case MessageType::HttpRequest: case MessageType::TimeDone: case MessageType::HttpBody:
         case MessageType::HttpCancel: case MessageType::WifiJoin: case MessageType::WifiLeave:
         case MessageType::WifiPreferBand: case MessageType::SetupReport: case MessageType::StoredToken:
+        case MessageType::HttpBodyEnd:
             return true;
     }
     return false;

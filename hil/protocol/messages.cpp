@@ -67,6 +67,7 @@ std::string_view to_string(MessageType type) {
         case MessageType::TimeDone: return "TimeDone";
         case MessageType::HttpBody: return "HttpBody";
         case MessageType::HttpCancel: return "HttpCancel";
+        case MessageType::HttpBodyEnd: return "HttpBodyEnd";
         case MessageType::WifiJoin: return "WifiJoin";
         case MessageType::WifiLeave: return "WifiLeave";
         case MessageType::WifiPreferBand: return "WifiPreferBand";
@@ -189,6 +190,10 @@ bool encode(const HttpBody& m, Frame& f) {
 }
 
 bool encode(const HttpCancel& m, Frame& f) { return start(f, MessageType::HttpCancel).u16(m.request_id).ok(); }
+
+bool encode(const HttpBodyEnd& m, Frame& f) {
+    return start(f, MessageType::HttpBodyEnd).u16(m.request_id).u32(m.body_length).ok();
+}
 
 bool encode(const Status& m, Frame& f) {
     return in_range(m.device_state, fw::DeviceState::Error) && in_range(m.auth_state, fw::AuthState::Failed) &&
@@ -401,6 +406,14 @@ bool decode(const Frame& f, HttpCancel& m) {
     if (!is(f, MessageType::HttpCancel)) return false;
     PayloadReader r(f);
     m.request_id = r.u16();
+    return r.ok_and_done();
+}
+
+bool decode(const Frame& f, HttpBodyEnd& m) {
+    if (!is(f, MessageType::HttpBodyEnd)) return false;
+    PayloadReader r(f);
+    m.request_id = r.u16();
+    m.body_length = r.u32();
     return r.ok_and_done();
 }
 

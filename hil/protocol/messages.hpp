@@ -109,12 +109,16 @@ struct WifiResult {
 struct SetupReport {
     hal::SetupProgress progress = hal::SetupProgress::Received;
 };
+// body_length of a streamed request (HttpRequest::body_follows): its size is known only when
+// its HttpBodyEnd comes.
+inline constexpr std::uint32_t kStreamedBody = 0xFFFFFFFFu;
+
 // The head of a tunnelled request; its body follows in HttpBody pieces (none if empty).
 struct HttpRequestHead {
     hal::RequestId request_id = 0;
     hal::HttpMethod method = hal::HttpMethod::Get;
     std::string_view url, content_type, authorization;
-    std::uint32_t body_length = 0;  // bytes
+    std::uint32_t body_length = 0;  // bytes, or kStreamedBody
     // The board's calendar clock (unix seconds) as it sends: the certificate a TLS stack
     // would check against it is the host relay's to check.
     std::int64_t device_unix = 0;
@@ -136,6 +140,11 @@ struct HttpBody {
 };
 struct HttpCancel {
     hal::RequestId request_id = 0;
+};
+// A streamed request's body is whole: `body_length` bytes went in HttpBody pieces before it.
+struct HttpBodyEnd {
+    hal::RequestId request_id = 0;
+    std::uint32_t body_length = 0;
 };
 // What the board shows, sent whenever any field changes. States travel as their names
 // (docs/states.md), so a decoder refuses a name it does not know.
@@ -185,6 +194,7 @@ bool encode(const HttpRequestHead& m, Frame& f);
 bool encode(const HttpResponseHead& m, Frame& f);
 bool encode(const HttpBody& m, Frame& f);
 bool encode(const HttpCancel& m, Frame& f);
+bool encode(const HttpBodyEnd& m, Frame& f);
 bool encode(const Status& m, Frame& f);
 bool encode(const SpeechMessage& m, Frame& f);
 bool encode(const TraceMessage& m, Frame& f);
@@ -216,6 +226,7 @@ bool decode(const Frame& f, HttpRequestHead& m);
 bool decode(const Frame& f, HttpResponseHead& m);
 bool decode(const Frame& f, HttpBody& m);
 bool decode(const Frame& f, HttpCancel& m);
+bool decode(const Frame& f, HttpBodyEnd& m);
 bool decode(const Frame& f, Status& m);
 bool decode(const Frame& f, SpeechMessage& m);
 bool decode(const Frame& f, TraceMessage& m);

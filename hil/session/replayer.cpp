@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 
 #include "firmware/buttons/button_names.hpp"
 #include "firmware/speaker.hpp"
@@ -30,15 +31,38 @@ public:
     void leave() override { note("wifi_leave", {}); }
     void prefer_band(hal::WifiBand band) override { note("prefer_band", {{"band", std::to_string(static_cast<int>(band))}}); }
     bool send(hal::RequestId id, const hal::HttpRequest& r) override {
-        note("http", {{"id", std::to_string(id)},
-                      {"method", r.method == hal::HttpMethod::Post ? "POST" : "GET"},
-                      {"url", std::string(r.url)},
-                      {"content_type", std::string(r.content_type)},
-                      {"authorization", std::string(r.authorization)},
-                      body_field(std::string(r.body))});
+        Fields head{{"id", std::to_string(id)},
+                    {"method", r.method == hal::HttpMethod::Post ? "POST" : "GET"},
+                    {"url", std::string(r.url)},
+                    {"content_type", std::string(r.content_type)},
+                    {"authorization", std::string(r.authorization)}};
+        if (r.body_follows) {  // noted when whole, as the host notes a streamed request
+            upload_ = Upload{id, std::move(head), {}};
+            return true;
+        }
+        head.push_back(body_field(std::string(r.body)));
+        note("http", std::move(head));
         return true;
     }
-    void cancel(hal::RequestId id) override { note("cancel", {{"id", std::to_string(id)}}); }
+    bool send_body(hal::RequestId id, std::string_view piece) override {
+        if (!upload_ || upload_->id != id) return false;
+        upload_->body.append(piece);
+        return true;
+    }
+    bool end_body(hal::RequestId id) override {
+        if (!upload_ || upload_->id != id) return false;
+        upload_->head.push_back(body_field(upload_->body));
+        note("http", std::move(upload_->head));
+        upload_.reset();
+        return true;
+    }
+    void cancel(hal::RequestId id) override {
+        if (upload_ && upload_->id == id) {  // never left the board whole: nothing to note
+            upload_.reset();
+            return;
+        }
+        note("cancel", {{"id", std::to_string(id)}});
+    }
     void report(hal::SetupProgress p) override { note("setup_report", {{"progress", std::string(hal::to_string(p))}}); }
     // The loudspeaker tap: the sentence is noted, then said by the board's own speech.
     void say(std::string_view text) override {
@@ -67,8 +91,14 @@ private:
     void note(std::string kind, Fields fields) {
         out_.push_back(SessionEvent{scheduler_.now(), SessionEvent::Dir::Out, std::move(kind), std::move(fields)});
     }
+    struct Upload {
+        hal::RequestId id = 0;
+        Fields head;
+        std::string body;
+    };
     const sim::Scheduler& scheduler_;
     std::deque<SessionEvent>& out_;
+    std::optional<Upload> upload_;
     Fields shown_{{"device", "off"}, {"auth", "unlinked"}, {"ring", "off"}, {"user_code", ""}, {"audio", "0"}};
 };
 

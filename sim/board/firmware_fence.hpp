@@ -55,6 +55,8 @@ struct FencedWifi final : hal::Wifi {
 struct FencedHttp final : hal::HttpClient {
     explicit FencedHttp(hal::HttpClient& h) : real(h) {}
     bool send(hal::RequestId id, const hal::HttpRequest& r) override { HostSection s; return real.send(id, r); }
+    bool send_body(hal::RequestId id, std::string_view piece) override { HostSection s; return real.send_body(id, piece); }
+    bool end_body(hal::RequestId id) override { HostSection s; return real.end_body(id); }
     void cancel(hal::RequestId id) override { HostSection s; real.cancel(id); }
     hal::HttpClient& real;
 };

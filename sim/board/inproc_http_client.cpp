@@ -38,10 +38,33 @@ void InprocHttpClient::set_certificate_check(UnixNow device_clock, std::int64_t 
 }
 
 bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) {
-    const auto url = parse_url(request.url);
     // One request per id at a time: a second send under a live id is a firmware bug the
     // transport refuses rather than guess which answer was meant.
-    if (!url || outstanding_.count(id) != 0) return false;
+    if (outstanding_.count(id) != 0 || uploads_.count(id) != 0 || !parse_url(request.url)) return false;
+    if (!request.body_follows) return start(id, request);
+    uploads_[id] = Upload{request.method, std::string(request.url), std::string(request.content_type),
+                          std::string(request.authorization), {}};
+    return true;
+}
+
+bool InprocHttpClient::send_body(hal::RequestId id, std::string_view piece) {
+    const auto it = uploads_.find(id);
+    if (it == uploads_.end()) return false;
+    it->second.body.append(piece);
+    return true;
+}
+
+bool InprocHttpClient::end_body(hal::RequestId id) {
+    const auto it = uploads_.find(id);
+    if (it == uploads_.end()) return false;
+    const Upload upload = std::move(it->second);
+    uploads_.erase(it);
+    return start(id, hal::HttpRequest{upload.method, upload.url, upload.content_type, upload.body, upload.authorization});
+}
+
+bool InprocHttpClient::start(hal::RequestId id, const hal::HttpRequest& request) {
+    const auto url = parse_url(request.url);
+    if (!url) return false;
     const std::uint64_t ticket = next_ticket_++;
     outstanding_[id] = ticket;
     ++requests_sent_;
@@ -89,7 +112,10 @@ bool InprocHttpClient::send(hal::RequestId id, const hal::HttpRequest& request) 
     return true;
 }
 
-void InprocHttpClient::cancel(hal::RequestId id) { outstanding_.erase(id); }
+void InprocHttpClient::cancel(hal::RequestId id) {
+    outstanding_.erase(id);
+    uploads_.erase(id);
+}
 
 void InprocHttpClient::deliver_at(Millis at, hal::RequestId id, std::uint64_t ticket, hal::TransportError error,
                                   cloud::CloudResponse response) {

@@ -26,6 +26,9 @@
 //
 // A request that has reached the cloud stays processed even if the device then cancels it
 // or loses power: only the response is dropped, as on a real network.
+// A streamed upload (HttpRequest::body_follows) is gathered here and goes out when its body
+// ends, as one request, exactly as a whole-body send() at that instant would: the cloud
+// answers a voice request once it has all the audio.
 // Who may call: send/cancel — the firmware, from dispatch; the rest — the world and tests.
 #include <cstdint>
 #include <functional>
@@ -52,10 +55,15 @@ public:
     InprocHttpClient(DeviceBus& bus, std::string_view issuer, Handler handler, LinkUp link_up, Millis latency);
 
     bool send(hal::RequestId id, const hal::HttpRequest& request) override;
+    bool send_body(hal::RequestId id, std::string_view piece) override;
+    bool end_body(hal::RequestId id) override;
     void cancel(hal::RequestId id) override;
 
-    // Power-off: every outstanding response abandoned.
-    void reset() { outstanding_.clear(); }
+    // Power-off: every outstanding response and open upload abandoned.
+    void reset() {
+        outstanding_.clear();
+        uploads_.clear();
+    }
 
     // The device's RTC reading, unix seconds, and the certificate's validity period.
     // Without them no check is made.
@@ -76,6 +84,13 @@ public:
     std::uint64_t requests_sent() const { return requests_sent_; }
 
 private:
+    // An upload being gathered: the request's head, and its body so far.
+    struct Upload {
+        hal::HttpMethod method = hal::HttpMethod::Post;
+        std::string url, content_type, authorization, body;
+    };
+
+    bool start(hal::RequestId id, const hal::HttpRequest& request);
     std::optional<Millis> next_hop() { return hop_ ? hop_() : std::optional<Millis>(latency_); }
     void deliver_at(Millis at, hal::RequestId id, std::uint64_t ticket, hal::TransportError error,
                     cloud::CloudResponse response);
@@ -94,6 +109,7 @@ private:
     std::uint64_t messages_lost_ = 0;
     // Request id -> ticket of the one request under that id whose response is still wanted.
     std::unordered_map<hal::RequestId, std::uint64_t> outstanding_;
+    std::unordered_map<hal::RequestId, Upload> uploads_;
     std::uint64_t next_ticket_ = 1;
     std::uint64_t requests_sent_ = 0;
 };

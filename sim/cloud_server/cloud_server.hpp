@@ -20,7 +20,9 @@ struct CloudServerOptions {
     // Larger bodies get 413 before any parsing. Form-encoded bodies meet a lower limit first:
     // 8 KiB, which cpp-httplib enforces itself (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH,
     // compiled into the system library, so it cannot be raised here); both answer alike.
-    std::size_t max_body_bytes = 16 * 1024;
+    // 96 KiB holds the longest voice request: 6 s of 8 kHz L16 audio (96,000 bytes, as the
+    // speaker streams it, quiet tail included).
+    std::size_t max_body_bytes = 96 * 1024;
     bool tls = false;                    // HTTPS with a test CA made at start-up (test_ca.hpp)
 };
 

@@ -98,6 +98,8 @@ public:
         bool cancelled = false;
         bool answered = false;
         std::string authorization{};  // the Authorization header value, if any
+        bool body_open = false;       // a streamed upload whose body has not ended yet
+        int pieces = 0;               // send_body calls
     };
 
     explicit FakeHttp(const FakeClock& clock) : clock_(clock) {}
@@ -107,6 +109,21 @@ public:
         sent.push_back(Sent{id, request.method, std::string(request.url), std::string(request.content_type),
                             std::string(request.body), clock_.t});
         sent.back().authorization.assign(request.authorization);
+        sent.back().body_open = request.body_follows;
+        return true;
+    }
+    bool send_body(hal::RequestId id, std::string_view piece) override {
+        Sent* upload = open_upload(id);
+        if (!upload || !accept_body) return false;
+        upload->body.append(piece);
+        ++upload->pieces;
+        return true;
+    }
+    bool end_body(hal::RequestId id) override {
+        Sent* upload = open_upload(id);
+        if (!upload) return false;
+        upload->body_open = false;
+        upload->at = clock_.t;  // the request is whole (and goes) now
         return true;
     }
     void cancel(hal::RequestId id) override {
@@ -114,11 +131,16 @@ public:
             if (s.id == id) s.cancelled = true;
     }
 
-    // The newest request still waiting for an answer, if any.
+    // The newest whole request still waiting for an answer, if any.
     Sent* outstanding() {
         for (auto it = sent.rbegin(); it != sent.rend(); ++it)
-            if (!it->cancelled && !it->answered) return &*it;
+            if (!it->cancelled && !it->answered && !it->body_open) return &*it;
         return nullptr;
+    }
+    // Requests that reached the server whole (an upload cancelled before its end never did).
+    std::size_t whole() const {
+        return static_cast<std::size_t>(
+            std::count_if(sent.begin(), sent.end(), [](const Sent& s) { return !s.body_open; }));
     }
     int count_to(std::string_view url_suffix) const {
         return static_cast<int>(std::count_if(sent.begin(), sent.end(), [&](const Sent& s) {
@@ -129,8 +151,14 @@ public:
 
     std::vector<Sent> sent;
     bool accept = true;
+    bool accept_body = true;
 
 private:
+    Sent* open_upload(hal::RequestId id) {
+        for (auto it = sent.rbegin(); it != sent.rend(); ++it)
+            if (it->id == id && it->body_open && !it->cancelled) return &*it;
+        return nullptr;
+    }
     const FakeClock& clock_;
 };
 

@@ -1,7 +1,8 @@
 // The voice assistant inside a Speaker on the fake board: wake word, local commands,
-// cloud requests with the bearer token, the 401 refresh-and-retry, Follow-Up timing, mute.
+// cloud requests streamed with the bearer token, the 401 refresh, Follow-Up timing, mute.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <vector>
 
 #include "fake_board.hpp"
@@ -44,24 +45,34 @@ TEST_CASE("without the wake word nothing is heard, with it the ring listens") {
     CHECK(r.speaker->ring_pattern() == RingPattern::Off);
 }
 
-TEST_CASE("local commands send nothing, account requests carry the bearer token and audio") {
+TEST_CASE("local commands send nothing whole, account requests stream the audio with the bearer token") {
     Rig r;
     r.link();
-    const std::size_t before = r.hw.http.sent.size();
+    const std::size_t before = r.hw.http.whole();
     say(r, "alexa what time is it");
-    CHECK(r.hw.http.sent.size() == before);
+    // The upload opened at the wake word and was cancelled at the endpoint: nothing whole left.
+    CHECK(r.hw.http.whole() == before);
+    REQUIRE_FALSE(r.hw.http.sent.empty());
+    CHECK(r.hw.http.sent.back().cancelled);
     REQUIRE(r.hw.speech.said.size() == 1);
     CHECK(r.hw.speech.said.back().rfind("It's", 0) == 0);
 
     r.dispatch(fw::Event::speech_done());
     r.advance(6s);
     say(r, "alexa play music", 2);
-    REQUIRE(r.hw.http.sent.size() == before + 1);
+    REQUIRE(r.hw.http.whole() == before + 1);
     const auto& sent = r.hw.http.sent.back();
     CHECK(sent.url == "https://auth.ringside.test/v1/voice");
     CHECK(sent.authorization == "Bearer Atza|access-secret-1");
     CHECK(sent.content_type == "audio/L16;rate=8000");
-    CHECK(sent.body.size() == fw::voice::encoded_length("alexa play music") * 2);
+    // The whole utterance from its first loud frame, then the quiet the endpoint waited
+    // through (700 ms): the cloud ends its own decoding at the quiet.
+    CHECK(sent.body.size() == (fw::voice::encoded_length("alexa play music") + 70 * 80) * 2);
+    std::vector<std::int16_t> expected(fw::voice::encoded_length("alexa play music"));
+    fw::voice::encode("alexa play music", 2, expected.data(), expected.size());
+    CHECK(std::memcmp(sent.body.data(), expected.data(), expected.size() * 2) == 0);
+    // Streamed: the pre-roll (preamble and "alexa ") in 320-byte pieces, then a piece a frame.
+    CHECK(sent.pieces > 20);
     CHECK(r.speaker->ring_pattern() == RingPattern::Thinking);
     r.respond(200, R"({"speech":"Playing music.","member":"jane"})");
     CHECK(r.hw.speech.said.back() == "Playing music.");
@@ -70,21 +81,49 @@ TEST_CASE("local commands send nothing, account requests carry the bearer token 
     CHECK_FALSE(r.hw.trace.mentions("access-secret"));
 }
 
-TEST_CASE("a 401 from the voice API refreshes the token at once and retries once") {
+TEST_CASE("a 401 from the voice API refreshes the token at once, and the person asks again") {
     Rig r;
     r.link();
     say(r, "alexa play music");
     r.respond(401, R"({"error":"invalid_token"})");
-    // The auth client refreshes now, not at its scheduled time.
+    // The audio has left the device: no retry, the speaker asks again ...
+    CHECK(r.hw.speech.said.back().find("ask me again") != std::string::npos);
+    CHECK(voice(r).buffered_audio_samples() == 0);
+    // ... and the auth client refreshes now, not at its scheduled time.
     REQUIRE(r.has_outstanding());
     CHECK(r.outstanding().body.find("grant_type=refresh_token") != std::string::npos);
     r.respond(200, Rig::tokens(3600, "Atzr|refresh-secret-2", "Atza|access-secret-2"));
+    CHECK_FALSE(r.has_outstanding());
+    r.dispatch(fw::Event::speech_done());
+    say(r, "play music");  // within Follow-Up
     REQUIRE(r.has_outstanding());
     CHECK(r.outstanding().authorization == "Bearer Atza|access-secret-2");
-    // A second 401 is not retried again.
+    // A second 401 in a row: a fresh token did not help, so no refresh, and the person is
+    // told to sign in again.
     r.respond(401, R"({"error":"invalid_token"})");
     CHECK_FALSE(r.has_outstanding());
     CHECK(r.hw.speech.said.back().find("sign in again") != std::string::npos);
+}
+
+TEST_CASE("a transport that refuses the upload's audio ends the request: the person hears it failed") {
+    Rig r;
+    r.link();
+    r.hw.http.accept_body = false;
+    say(r, "alexa play music");
+    REQUIRE_FALSE(r.hw.http.sent.empty());
+    CHECK(r.hw.http.sent.back().cancelled);
+    CHECK(r.hw.http.whole() == r.hw.http.sent.size() - 1);
+    CHECK(r.hw.speech.said.back().find("went wrong") != std::string::npos);
+    CHECK(voice(r).buffered_audio_samples() == 0);
+}
+
+TEST_CASE("audio not addressed to the speaker never leaves it and is not held") {
+    Rig r;
+    r.link();
+    const std::size_t before = r.hw.http.sent.size();
+    say(r, "play some music for me");
+    CHECK(r.hw.http.sent.size() == before);
+    CHECK(voice(r).buffered_audio_samples() == 0);
 }
 
 TEST_CASE("Follow-Up: within 5 s no wake word is needed, after 5 s it is") {
@@ -95,15 +134,15 @@ TEST_CASE("Follow-Up: within 5 s no wake word is needed, after 5 s it is") {
     r.dispatch(fw::Event::speech_done());
     CHECK(voice(r).state() == VoiceState::FollowUp);
     r.advance(4800ms);
-    const std::size_t before = r.hw.http.sent.size();
+    const std::size_t before = r.hw.http.whole();
     say(r, "play jazz");
-    CHECK(r.hw.http.sent.size() == before + 1);
+    CHECK(r.hw.http.whole() == before + 1);
     r.respond(200, R"({"speech":"Jazz."})");
     r.dispatch(fw::Event::speech_done());
     r.advance(5s);
     CHECK(voice(r).state() == VoiceState::Idle);
     say(r, "play jazz");
-    CHECK(r.hw.http.sent.size() == before + 1);
+    CHECK(r.hw.http.whole() == before + 1);
 }
 
 TEST_CASE("mute cuts capture and shows solid red, unmute restores both") {

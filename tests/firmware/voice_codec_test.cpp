@@ -1,7 +1,9 @@
 // The tone modem, voice activity/endpointing and the local command grammar.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -75,8 +77,52 @@ TEST_CASE("voice activity starts at the first loud frame and the endpoint comes 
     const int speech_frames = static_cast<int>((encoded_length(text) + kFrameSamples - 1) / kFrameSamples);
     // The 70th quiet frame after the last loud one ends it; not one frame earlier.
     CHECK(fed.ended_at == 10 + speech_frames - 1 + 70);
-    CHECK(c->audio_samples() == static_cast<std::size_t>(speech_frames) * kFrameSamples);
+    CHECK(c->text() == "stop");  // the quiet tail decodes as noise, but is no speech
     CHECK_FALSE(c->hearing());
+}
+
+TEST_CASE("audio taken as it comes leaves whole, from the first loud frame to the endpoint") {
+    auto c = std::make_unique<UtteranceCapture>();
+    const auto pcm = utterance("alexa play some jazz music please", 2, 200, 10, 100);
+    std::string out;
+    std::size_t most_held = 0;
+    for (std::size_t f = 0; f * kFrameSamples < pcm.size(); ++f) {
+        const auto r = c->on_frame(pcm.data() + f * kFrameSamples, kFrameSamples);
+        most_held = std::max(most_held, c->held_samples());
+        // Taken only once the wake word is known, as the voice assistant does.
+        if (c->text().size() >= 6)
+            for (auto piece = c->next_audio(320); !piece.empty(); piece = c->next_audio(320)) {
+                CHECK(piece.size() <= 320);
+                out.append(piece);
+                c->take(piece.size());
+            }
+        if (r == UtteranceCapture::Result::Ended) break;
+    }
+    CHECK_FALSE(c->audio_lost());
+    CHECK(c->held_samples() == 0);
+    CHECK(most_held <= 1'360);  // the pre-roll: preamble, six symbols, a frame
+    const std::size_t speech_frames = (encoded_length("alexa play some jazz music please") + 79) / 80;
+    REQUIRE(out.size() == (speech_frames + 70) * kFrameSamples * 2);
+    CHECK(std::memcmp(out.data(), pcm.data() + 10 * kFrameSamples, out.size()) == 0);
+}
+
+TEST_CASE("audio nobody takes is lost once the ring is full, dropped audio is not held, text decodes either way") {
+    auto kept = std::make_unique<UtteranceCapture>();
+    feed(*kept, utterance("alexa what's the weather like today", 1, 100));
+    CHECK(kept->audio_lost());
+    CHECK(kept->held_samples() == kHeldSamples);
+    CHECK(kept->text() == "alexa what's the weather like today");
+
+    auto dropped = std::make_unique<UtteranceCapture>();
+    const auto pcm = utterance("alexa what's the weather like today", 1, 100);
+    for (std::size_t f = 0; f * kFrameSamples < pcm.size(); ++f) {
+        const auto r = dropped->on_frame(pcm.data() + f * kFrameSamples, kFrameSamples);
+        if (r == UtteranceCapture::Result::Started) dropped->drop_audio();
+        CHECK(dropped->held_samples() == 0);
+        if (r == UtteranceCapture::Result::Ended) break;
+    }
+    CHECK_FALSE(dropped->audio_lost());
+    CHECK(dropped->text() == "alexa what's the weather like today");
 }
 
 TEST_CASE("noise alone is not speech") {
@@ -84,18 +130,19 @@ TEST_CASE("noise alone is not speech") {
     std::vector<std::int16_t> quiet(kFrameSamples * 200, 150);
     for (std::size_t i = 0; i < quiet.size(); i += 2) quiet[i] = -150;
     CHECK(feed(*c, quiet).started_at == -1);
-    CHECK(c->audio_samples() == 0);
+    CHECK(c->held_samples() == 0);
 }
 
-TEST_CASE("clear() zeroes the utterance buffer") {
+TEST_CASE("clear() zeroes the ring") {
     auto c = std::make_unique<UtteranceCapture>();
     feed(*c, utterance("play music", 1, 0));
-    REQUIRE(c->audio_samples() > 0);
-    const std::string_view bytes = c->audio_bytes();
+    REQUIRE(c->held_samples() > 0);
+    const std::string_view bytes = c->next_audio(kHeldSamples * 2);
+    REQUIRE_FALSE(bytes.empty());
     const char* data = bytes.data();
     const std::size_t size = bytes.size();
     c->clear();
-    CHECK(c->audio_samples() == 0);
+    CHECK(c->held_samples() == 0);
     CHECK(c->text().empty());
     bool all_zero = true;
     for (std::size_t i = 0; i < size; ++i) all_zero = all_zero && data[i] == 0;

@@ -252,3 +252,77 @@ TEST_CASE("tunnel: the firmware may send its next request under the same id whil
     CHECK(t.port.delivered[0].body == R"({"volume":5})");  // read after the new send: still whole
     CHECK(t.tunnel.outstanding() == 1);                     // the new request waits for its answer
 }
+
+namespace {
+
+bool open_upload(Fixture& t, hal::RequestId id) {
+    hal::HttpRequest r{hal::HttpMethod::Post, "https://auth.ringside.test/v1/voice", "audio/L16;rate=8000", {},
+                       "Bearer Atza|a"};
+    r.body_follows = true;
+    return t.tunnel.send(id, r);
+}
+
+} // namespace
+
+TEST_CASE("tunnel: a streamed upload goes out as pieces as they come and ends with HttpBodyEnd, and only its end stops the grant",
+          "[hil][tunnel]") {
+    Fixture t;
+    REQUIRE(open_upload(t, 0x4002));
+    HttpRequestHead head;
+    REQUIRE(t.port.frames.size() == 1);
+    REQUIRE(decode(t.port.frames[0], head));
+    CHECK(head.body_length == kStreamedBody);
+    CHECK_FALSE(t.outbox.stop_pending());  // the host only gathers it
+    REQUIRE(t.tunnel.send_body(0x4002, "ab"));
+    // Another request in the middle: its own head and body, whole.
+    REQUIRE(t.send(0x4003, "xyz"));
+    t.outbox.clear_stop();
+    REQUIRE(t.tunnel.send_body(0x4002, std::string(1'500, 'c')));  // more than a frame: two pieces
+    CHECK_FALSE(t.outbox.stop_pending());
+    CHECK_FALSE(open_upload(t, 0x4004));  // one upload at a time
+    REQUIRE(t.tunnel.end_body(0x4002));
+    CHECK(t.outbox.stop_pending());
+    CHECK_FALSE(t.tunnel.send_body(0x4002, "late"));
+    CHECK_FALSE(t.tunnel.end_body(0x4002));
+
+    std::string upload;
+    std::uint32_t ended = 0;
+    for (const Frame& f : t.port.frames) {
+        HttpBody piece;
+        HttpBodyEnd end;
+        if (decode(f, piece) && piece.request_id == 0x4002) {
+            CHECK(piece.offset == upload.size());
+            upload.append(piece.data);
+        }
+        if (decode(f, end)) {
+            CHECK(end.request_id == 0x4002);
+            ended = end.body_length;
+        }
+    }
+    CHECK(upload == "ab" + std::string(1'500, 'c'));
+    CHECK(ended == upload.size());
+    // Answered like any request.
+    t.answer(0x4002, R"({"speech":"ok"})", 5);
+    REQUIRE(t.port.delivered.size() == 1);
+    CHECK(t.port.delivered[0].body == R"({"speech":"ok"})");
+}
+
+TEST_CASE("tunnel: a cancelled upload takes no more body, frees the one upload slot, and a power cycle ends it",
+          "[hil][tunnel]") {
+    Fixture t;
+    REQUIRE(open_upload(t, 7));
+    REQUIRE(t.tunnel.send_body(7, "ab"));
+    t.tunnel.cancel(7);
+    HttpCancel cancel;
+    REQUIRE(decode(t.port.frames.back(), cancel));
+    CHECK(cancel.request_id == 7);
+    CHECK_FALSE(t.tunnel.send_body(7, "cd"));
+    CHECK_FALSE(t.tunnel.end_body(7));
+    REQUIRE(open_upload(t, 8));
+    t.tunnel.reset();
+    CHECK_FALSE(t.tunnel.send_body(8, "cd"));
+    REQUIRE(open_upload(t, 9));
+    // A sink that refuses a piece fails the upload's send_body: the firmware cancels it.
+    t.port.accepting = false;
+    CHECK_FALSE(t.tunnel.send_body(9, "ef"));
+}

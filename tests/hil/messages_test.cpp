@@ -80,14 +80,16 @@ std::string_view text(const std::vector<std::uint8_t>& bytes) {
 
 } // namespace
 
-TEST_CASE("protocol version 2 with the documented type values", "[hil]") {
-    CHECK(kProtocolVersion == 2);
+TEST_CASE("protocol version 3 with the documented type values", "[hil]") {
+    CHECK(kProtocolVersion == 3);
     CHECK(static_cast<int>(MessageType::Ack) == 0x03);
     CHECK(static_cast<int>(MessageType::BoardConfig) == 0x17);
     CHECK(static_cast<int>(MessageType::StreamRing) == 0x1A);
     CHECK(static_cast<int>(MessageType::Status) == 0x22);
     CHECK(static_cast<int>(MessageType::HttpBody) == 0x28);
     CHECK(static_cast<int>(MessageType::StoredToken) == 0x2E);
+    CHECK(static_cast<int>(MessageType::HttpBodyEnd) == 0x31);
+    CHECK(is_known(MessageType::HttpBodyEnd));
     CHECK(is_known(MessageType::WifiPreferBand));
     CHECK_FALSE(is_known(static_cast<MessageType>(0x21)));  // v1's PatternChange: gone
     CHECK(to_string(MessageType::HttpResponse) == "HttpResponse");
@@ -98,12 +100,12 @@ TEST_CASE("protocol version 2 with the documented type values", "[hil]") {
 TEST_CASE("every message round-trips through the wire format", "[hil]") {
     {
         auto got = round_trip(Hello{}, MessageType::Hello);
-        CHECK(got.message.protocol == 2);
+        CHECK(got.message.protocol == 3);
     }
     {
         const std::uint32_t caps = kCapLockstep | kCapHttpTunnel | kCapConfigurable | kCapTestFace;
         auto got = round_trip(HelloAck{kProtocolVersion, "RS0000000042", "1.4.2", caps}, MessageType::HelloAck);
-        CHECK(got.message.protocol == 2);
+        CHECK(got.message.protocol == 3);
         CHECK(got.message.board_id == "RS0000000042");
         CHECK(got.message.firmware_version == "1.4.2");
         CHECK(got.message.capabilities == caps);
@@ -245,6 +247,11 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
         CHECK(got.message.request_id == 0x3FFF);
     }
     {
+        auto got = round_trip(HttpBodyEnd{0x3FFE, 96'000}, MessageType::HttpBodyEnd);
+        CHECK(got.message.request_id == 0x3FFE);
+        CHECK(got.message.body_length == 96'000);
+    }
+    {
         const Status sent{fw::DeviceState::Authorizing, fw::AuthState::AwaitingApproval, fw::RingPattern::Authorizing,
                           "BCDF-GHJK", 48'000};
         auto got = round_trip(sent, MessageType::Status);
@@ -319,6 +326,7 @@ TEST_CASE("every decoder refuses the wrong type, a truncated payload and an extr
     refuses_damage(HttpRequestHead{1, hal::HttpMethod::Get, "https://a/b", "", "", 0});
     refuses_damage(HttpResponseHead{1, hal::TransportError::None, 200, 0, 0, "application/json", 5});
     refuses_damage(HttpCancel{1});
+    refuses_damage(HttpBodyEnd{1, 2});
     refuses_damage(Status{fw::DeviceState::Setup, fw::AuthState::Unlinked, fw::RingPattern::Setup, "", 0});
     refuses_damage(SpeechMessage{"Hello"});
     refuses_damage(TraceMessage{1, "a", "b", "c"});

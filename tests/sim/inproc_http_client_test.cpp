@@ -274,3 +274,67 @@ TEST_CASE("a real exchange that got no answer reaches the firmware as that trans
         CHECK(rig.log.events[0].at == Millis{20 + 300 + 20});
     }
 }
+
+namespace {
+
+hal::HttpRequest upload_head(std::string_view url) {
+    hal::HttpRequest r{hal::HttpMethod::Post, url, "audio/L16;rate=8000", ""};
+    r.authorization = "Bearer Atza|x";
+    r.body_follows = true;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("a streamed upload reaches the cloud whole, one latency after its body ends", "[sim][http]") {
+    HttpRig rig;
+    rig.scheduler.advance_to(Millis{1000});
+    REQUIRE(rig.http.send(3, upload_head("https://auth.ringside.test/v1/voice")));
+    {
+        std::string piece = "ab";
+        REQUIRE(rig.http.send_body(3, piece));
+        piece.assign("xx");  // the transport copied it
+    }
+    // Another request goes and comes back while the upload is still open.
+    REQUIRE(rig.http.send(4, post("https://auth.ringside.test/oauth2/token", "grant_type=refresh_token")));
+    run_all(rig.scheduler, Millis{1500});
+    rig.scheduler.advance_to(Millis{1500});
+    REQUIRE(rig.received.size() == 1);
+    CHECK(rig.received[0].second.path == "/oauth2/token");
+    REQUIRE(rig.http.send_body(3, "cd"));
+    CHECK_FALSE(rig.http.send_body(9, "cd"));  // no such upload
+    REQUIRE(rig.http.end_body(3));
+    CHECK_FALSE(rig.http.send_body(3, "ef"));  // ended: no more body
+    CHECK_FALSE(rig.http.end_body(3));
+    run_all(rig.scheduler, Millis{10'000});
+    REQUIRE(rig.received.size() == 2);
+    CHECK(rig.received[1].first == Millis{1520});
+    CHECK(rig.received[1].second.path == "/v1/voice");
+    CHECK(rig.received[1].second.body == "abcd");
+    CHECK(rig.received[1].second.authorization == "Bearer Atza|x");
+    REQUIRE(rig.log.events.size() == 2);
+    CHECK(rig.log.events[1].request == 3);
+    CHECK(rig.log.events[1].at == Millis{1540});
+}
+
+TEST_CASE("a streamed upload cancelled before its end never reaches the cloud, and one ended without a link fails NoNetwork", "[sim][http]") {
+    HttpRig rig;
+    REQUIRE(rig.http.send(3, upload_head("https://auth.ringside.test/v1/voice")));
+    CHECK_FALSE(rig.http.send(3, upload_head("https://auth.ringside.test/v1/voice")));  // id still live
+    REQUIRE(rig.http.send_body(3, "ab"));
+    rig.http.cancel(3);
+    CHECK_FALSE(rig.http.end_body(3));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.received.empty());
+    CHECK(rig.log.events.empty());
+
+    // The link is looked at when the request is whole, as a send() at that instant would.
+    REQUIRE(rig.http.send(5, upload_head("https://auth.ringside.test/v1/voice")));
+    REQUIRE(rig.http.send_body(5, "ab"));
+    rig.link = false;
+    REQUIRE(rig.http.end_body(5));
+    run_all(rig.scheduler, Millis{10'000});
+    CHECK(rig.received.empty());
+    REQUIRE(rig.log.events.size() == 1);
+    CHECK(rig.log.events[0].error == hal::TransportError::NoNetwork);
+}

@@ -5,6 +5,7 @@
 
 #include "firmware/voice/local_commands.hpp"
 #include "firmware/voice/tone_codec.hpp"
+#include "firmware/voice/utterance_capture.hpp"
 #include "sim/cloud/json_writer.hpp"
 
 namespace ringside::cloud {
@@ -45,8 +46,12 @@ HeardUtterance decode_utterance(const std::string& bytes) {
     }
     if (pcm.size() < voice::kPreambleSamples) return heard;
     heard.voice = voice::detect_voice(pcm.data());
-    for (std::size_t at = voice::kPreambleSamples; at + voice::kSymbolSamples <= pcm.size(); at += voice::kSymbolSamples)
+    // The device streams until its endpoint, so the quiet it waited through comes too: the
+    // speech ends at the first symbol with no voice in it, as an ASR's endpointer decides.
+    for (std::size_t at = voice::kPreambleSamples; at + voice::kSymbolSamples <= pcm.size(); at += voice::kSymbolSamples) {
+        if (voice::mean_power(pcm.data() + at, voice::kSymbolSamples) <= voice::kSpeechPower) break;
         heard.text.push_back(voice::detect_symbol(pcm.data() + at));
+    }
     return heard;
 }
 
