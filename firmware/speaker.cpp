@@ -12,11 +12,11 @@ Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
       attention_(board.ring, board.timers, tracer_),
       action_(board.timers, tracer_),
       store_(board.flash, board.crypto),
-      auth_(board, config, tracer_),
+      auth_(board, config, tracer_, scratch_),
       lifecycle_(board, tracer_, store_, auth_),
-      voice_(board, tracer_, auth_, config.issuer),
+      voice_(board, tracer_, auth_, config.issuer, scratch_),
       reporter_(board.setup, tracer_),
-      settings_(board, config, tracer_) {}
+      settings_(board, config, tracer_, scratch_) {}
 
 Speaker::~Speaker() = default;
 

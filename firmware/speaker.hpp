@@ -16,6 +16,7 @@
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/core/tracer.hpp"
 #include "firmware/lifecycle/device_lifecycle.hpp"
+#include "firmware/core/request_buffer.hpp"
 #include "firmware/voice/voice_assistant.hpp"
 #include "firmware/setup/provisioning_reporter.hpp"
 #include "firmware/settings/settings_sync.hpp"
@@ -55,6 +56,7 @@ private:
     // Declaration order is construction order: each part only refers to those above it.
     hal::Board board_;
     Tracer tracer_;
+    RequestBuffer scratch_;  // every request is built here in turn
     attention::Attention attention_;
     ActionButton action_;
     TokenStore store_;

@@ -70,8 +70,8 @@ bool is_bearer(const JsonReader& json) {
 
 } // namespace
 
-AuthClient::AuthClient(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer)
-    : board_(board), config_(config), tracer_(tracer) {}
+AuthClient::AuthClient(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer, RequestBuffer& scratch)
+    : board_(board), config_(config), tracer_(tracer), scratch_(scratch) {}
 
 AuthNotice AuthClient::start(std::string_view refresh_token) {
     if (!refresh_token_.assign(refresh_token)) refresh_token_.wipe();
@@ -452,7 +452,7 @@ void AuthClient::arm_token_timers() {
 }
 
 bool AuthClient::build(Request kind, hal::HttpRequest& request) {
-    FormWriter form(body_.data(), body_.size());
+    FormWriter form(scratch_.data(), scratch_.size());
     request = hal::HttpRequest{};
     const bool grant_request = kind == Request::DeviceCode || kind == Request::Poll || kind == Request::Refresh;
     if (config_.dialect == AuthDialect::Lwa && grant_request) {
@@ -540,7 +540,9 @@ void AuthClient::send(Request kind) {
     if (kind == Request::Refresh) detail.append_clipped(" refresh_token");
     tracer_.emit("http", "request", detail.view());
 
-    if (!board_.http.send(request_id_, request)) {
+    const bool sent = board_.http.send(request_id_, request);
+    scratch_.wipe();  // the form held a refresh token or a device code
+    if (!sent) {
         tracer_.emit("http", "response", "not_sent");
         retry_after_s_ = 0;
         schedule_retry();

@@ -26,6 +26,7 @@
 #include "firmware/auth/stored_credentials.hpp"
 #include "firmware/core/device_config.hpp"
 #include "firmware/core/fixed_string.hpp"
+#include "firmware/core/request_buffer.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/core/tracer.hpp"
 #include "firmware/hal/board.hpp"
@@ -56,7 +57,8 @@ public:
     static constexpr std::size_t kMaxUserCode = 32;
     static constexpr std::size_t kMaxAccessToken = 2048;
 
-    AuthClient(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer);
+    // `scratch` is the Speaker's shared request buffer (firmware/core/request_buffer.hpp).
+    AuthClient(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer, RequestBuffer& scratch);
 
     // Begins a sign-in: drops any earlier session, discovers the issuer's endpoints, then
     // refreshes with `refresh_token` or, when it is empty, runs the device grant.
@@ -180,7 +182,7 @@ private:
 
     // Scratch for building one request; the transport copies what it keeps.
     FixedString<kMaxUrl> url_;
-    std::array<char, 2048> body_{};
+    RequestBuffer& scratch_;
 };
 
 } // namespace ringside::fw

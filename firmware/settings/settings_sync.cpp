@@ -12,8 +12,9 @@ constexpr std::string_view kFormContentType = "application/x-www-form-urlencoded
 
 } // namespace
 
-SettingsSync::SettingsSync(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer)
-    : board_(board), config_(config), tracer_(tracer), body_{} {}
+SettingsSync::SettingsSync(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer,
+                           RequestBuffer& scratch)
+    : board_(board), config_(config), tracer_(tracer), scratch_(scratch) {}
 
 bool SettingsSync::owns_timer(hal::TimerId id) {
     return id == timer::kSettingsRetry || id == timer::kSettingsTimeout;
@@ -85,9 +86,10 @@ void SettingsSync::fetch(std::string_view access_token) {
     const bool url_ok = url_.append(config_.issuer.substr(0, config_.issuer.size() -
                                                             (config_.issuer.size() > 0 && config_.issuer.back() == '/'))) &&
                         url_.append(kSettingsPath);
-    FormWriter form(body_, sizeof(body_));
+    FormWriter form(scratch_.data(), scratch_.size());
     form.add("access_token", access_token);
     if (!url_ok || !form.ok()) {
+        scratch_.wipe();
         tracer_.emit("log", "error", "settings request does not fit its buffer");
         state_ = State::Done;  // retrying cannot help; the defaults stay
         return;
@@ -99,7 +101,9 @@ void SettingsSync::fetch(std::string_view access_token) {
     request.url = url_.view();
     request.content_type = kFormContentType;
     request.body = form.view();
-    if (!board_.http.send(kSettingsRequestId, request)) {
+    const bool sent = board_.http.send(kSettingsRequestId, request);
+    scratch_.wipe();  // the form held the access token
+    if (!sent) {
         state_ = State::Fetching;  // so fail() schedules the retry
         fail("not_sent");
         return;

@@ -18,6 +18,7 @@
 
 #include "firmware/core/device_config.hpp"
 #include "firmware/core/fixed_string.hpp"
+#include "firmware/core/request_buffer.hpp"
 #include "firmware/core/request_ids.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/core/tracer.hpp"
@@ -43,7 +44,8 @@ class SettingsSync {
 public:
     enum class State : std::uint8_t { Idle, Fetching, Waiting, Done };
 
-    SettingsSync(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer);
+    // `scratch` is the Speaker's shared request buffer (firmware/core/request_buffer.hpp).
+    SettingsSync(const hal::Board& board, const DeviceConfig& config, const Tracer& tracer, RequestBuffer& scratch);
 
     // After each event: starts a download when the device is newly linked with `access_token`.
     void observe(DeviceState device, std::string_view access_token);
@@ -69,7 +71,7 @@ private:
     hal::Millis next_retry_ = kSettingsFirstRetry;
     std::uint32_t attempts_ = 0;
     FixedString<192> url_;
-    char body_[4096];  // the form: access_token, percent-encoded
+    RequestBuffer& scratch_;  // the form (access_token, percent-encoded) is built here
 };
 
 } // namespace ringside::fw

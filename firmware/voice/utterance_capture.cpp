@@ -23,7 +23,7 @@ UtteranceCapture::Result UtteranceCapture::on_frame(const std::int16_t* samples,
         silence_ += kFrameDuration;
     }
     if (voice_ < 0 && voiced_ >= kPreambleSamples) {
-        voice_ = detect_voice(flat(0, kPreambleSamples));
+        voice_ = detect_voice(window(0));
         decoded_ = kPreambleSamples;
     }
     decode_ready();
@@ -58,7 +58,6 @@ void UtteranceCapture::drop_audio() {
 
 void UtteranceCapture::clear() {
     std::fill(ring_.begin(), ring_.begin() + static_cast<std::ptrdiff_t>(std::min(captured_, kHeldSamples)), std::int16_t{0});
-    window_.fill(0);
     captured_ = voiced_ = decoded_ = released_ = 0;
     silence_ = hal::Millis{0};
     hearing_ = dropping_ = lost_ = false;
@@ -88,14 +87,9 @@ void UtteranceCapture::make_room(std::size_t count) {
     }
 }
 
-const std::int16_t* UtteranceCapture::flat(std::size_t from, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) window_[i] = at(from + i);
-    return window_.data();
-}
-
 void UtteranceCapture::decode_ready() {
     while (voice_ >= 0 && decoded_ + kSymbolSamples <= captured_ && text_.size() < kMaxText) {
-        const char c = detect_symbol(flat(decoded_, kSymbolSamples));
+        const char c = detect_symbol(window(decoded_));
         text_.append(std::string_view(&c, 1));
         decoded_ += kSymbolSamples;
     }

@@ -29,7 +29,9 @@ inline constexpr hal::Millis kFrameDuration{10};
 inline constexpr std::size_t kMaxUtteranceSamples = kSampleRateHz * 6;  // 6 s of speech, then it ends
 inline constexpr std::size_t kMaxText = 96;
 // The ring: the wake-word pre-roll (preamble + six symbols) with room for a frame or two.
+// A whole number of symbols, so the preamble and every symbol window lie flat in it.
 inline constexpr std::size_t kHeldSamples = 1'600;
+static_assert(kHeldSamples % kSymbolSamples == 0 && kPreambleSamples % kSymbolSamples == 0);
 
 class UtteranceCapture {
 public:
@@ -67,12 +69,12 @@ private:
     std::size_t keep_from() const;
     // Makes room for `count` more samples, losing the oldest if it must.
     void make_room(std::size_t count);
-    const std::int16_t* flat(std::size_t from, std::size_t count);
+    // The preamble or a symbol window: never split by the ring's end (see kHeldSamples).
+    const std::int16_t* window(std::size_t from) const { return &at(from); }
     void decode_ready();
 
     // Indices count samples since the utterance started.
     std::array<std::int16_t, kHeldSamples> ring_{};
-    std::array<std::int16_t, kPreambleSamples> window_{};  // the preamble or a symbol, laid out flat
     std::size_t captured_ = 0;  // samples heard this utterance
     std::size_t voiced_ = 0;    // up to the end of the last loud frame
     std::size_t decoded_ = 0;   // samples turned into symbols so far (past voiced_ too: text() trims)

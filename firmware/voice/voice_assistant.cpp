@@ -19,8 +19,9 @@ std::string_view to_string(VoiceState s) {
     return "unknown";
 }
 
-VoiceAssistant::VoiceAssistant(const hal::Board& board, const Tracer& tracer, AuthClient& auth, std::string_view issuer)
-    : board_(board), tracer_(tracer), auth_(auth) {
+VoiceAssistant::VoiceAssistant(const hal::Board& board, const Tracer& tracer, AuthClient& auth, std::string_view issuer,
+                               RequestBuffer& scratch)
+    : board_(board), tracer_(tracer), auth_(auth), scratch_(scratch) {
     if (!issuer.empty() && issuer.back() == '/') issuer.remove_suffix(1);
     url_.append_clipped(issuer);
     url_.append_clipped(kVoicePath);
@@ -277,19 +278,21 @@ void VoiceAssistant::open_upload() {
     if (auth_.state() != AuthState::Linked || auth_.access_token().empty()) return;
     upload_ = Upload::Broken;
     if (capture_.audio_lost()) return;  // the pre-roll is gone: the cloud would not hear the start
-    authorization_.clear();
-    authorization_.append("Bearer ");
-    if (!authorization_.append(auth_.access_token())) return;
+    constexpr std::string_view kBearer = "Bearer ";
+    const std::string_view token = auth_.access_token();
+    if (kBearer.size() + token.size() > scratch_.size()) return;
+    kBearer.copy(scratch_.data(), kBearer.size());
+    token.copy(scratch_.data() + kBearer.size(), token.size());
     hal::HttpRequest request;
     request.method = hal::HttpMethod::Post;
     request.url = url_.view();
     request.content_type = "audio/L16;rate=8000";
-    request.authorization = authorization_.view();
+    request.authorization = std::string_view(scratch_.data(), kBearer.size() + token.size());
     request.body_follows = true;
     next_id_ = request_ids::kVoice.after(next_id_);
     request_id_ = next_id_;
     const bool sent = board_.http.send(request_id_, request);
-    authorization_.clear();
+    scratch_.wipe();
     if (!sent) return;
     upload_ = Upload::Open;
     tracer_.emit("voice", "upload", "opened");

@@ -27,6 +27,7 @@
 #include "firmware/auth/auth_client.hpp"
 #include "firmware/core/event.hpp"
 #include "firmware/core/fixed_string.hpp"
+#include "firmware/core/request_buffer.hpp"
 #include "firmware/core/states.hpp"
 #include "firmware/core/tracer.hpp"
 #include "firmware/hal/board.hpp"
@@ -47,7 +48,9 @@ std::string_view to_string(VoiceState s);
 
 class VoiceAssistant {
 public:
-    VoiceAssistant(const hal::Board& board, const Tracer& tracer, AuthClient& auth, std::string_view issuer);
+    // `scratch` is the Speaker's shared request buffer (firmware/core/request_buffer.hpp).
+    VoiceAssistant(const hal::Board& board, const Tracer& tracer, AuthClient& auth, std::string_view issuer,
+                   RequestBuffer& scratch);
 
     void power_on();  // capture on (unless muted), Idle
     // The owner wiped the speaker: any conversation, request in flight and buffered audio
@@ -109,7 +112,7 @@ private:
     hal::RequestId next_id_ = 0;  // request_ids::kVoice, from its first id
     FixedString<AuthClient::kMaxUrl> url_;
     FixedString<voice::kMaxText> request_;      // the request text (without wake word)
-    FixedString<AuthClient::kMaxAccessToken + 8> authorization_;  // only while a request head goes out
+    RequestBuffer& scratch_;  // the Authorization header, only while a request head goes out
     FixedString<512> reply_;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 // The board agent: what a board port links with the firmware and its UART driver to put the
 // board on the HIL link (docs/hil_protocol.md, version 2). Portable like firmware/: no heap
-// (every buffer is a member; about 24 KiB in all, so give it static storage), no exceptions,
+// (every buffer is a member; about 10 KiB in all, so give it static storage), no exceptions,
 // no RTTI, no threads, never blocks.
 //
 // Wiring (the port owns main(), the loop, the Speaker and every real peripheral):
