@@ -65,10 +65,10 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
     }
     if (o.paths.empty()) o.paths.push_back("scenarios");
     if (o.target == RunOptions::Target::Hil && o.port.empty())
-        throw UsageError("--target hil needs --port: a serial port, a USB serial number, tcp:HOST:PORT, or emulator");
+        throw UsageError("--target hil needs --port: a serial port, a USB serial number, tcp:HOST:PORT, emulator or qemu");
     if (o.target == RunOptions::Target::Sim && !o.port.empty()) throw UsageError("--port goes with --target hil");
-    // One board, one scenario at a time; every world gets an emulator of its own.
-    if (o.target == RunOptions::Target::Hil && o.port != "emulator") o.jobs = 1;
+    // One board, one scenario at a time; every world gets an emulator or a QEMU of its own.
+    if (o.target == RunOptions::Target::Hil && o.port != "emulator" && o.port != "qemu") o.jobs = 1;
     if (!o.cloud_ca.empty() && o.cloud_url.rfind("https://", 0) != 0)
         throw UsageError("--cloud-ca goes with an https:// --cloud URL");
     if (!o.cloud_url.empty()) {

@@ -1,12 +1,9 @@
 #include "hil/host/board_device.hpp"
 
-#include <deque>
-#include <future>
-#include <mutex>
 #include <stdexcept>
 
 #include "firmware/buttons/button_names.hpp"
-#include "hil/host/emulator_process.hpp"
+#include "hil/host/board_starts.hpp"
 #include "hil/host/link_error.hpp"
 #include "hil/host/open_transport.hpp"
 #include "hil/host/port_spec.hpp"
@@ -390,54 +387,15 @@ void BoardDevice::carry(Outgoing r) {
     }
 }
 
-// Emulators for `--port emulator`, one started ahead. Every world still gets a process of its
-// own that no world used before — flash, RAM and link are that process's, so nothing carries
-// over between scenarios — but once a run has asked for a second world, the next one's
-// process starts while the current world plays, so a scenario does not wait through a start
-// (exec, dynamic linking, the ready line: about 5 ms, a sixth of a typical lockstep
-// scenario). A single-scenario run starts no spare. Shared by the -j workers, so guarded;
-// a spare that did not come up (or has gone) is replaced by a start made for that world,
-// whose error, if any, is the one reported.
-class EmulatorStarts {
-public:
-    std::shared_ptr<EmulatorProcess> take() {
-        std::future<std::shared_ptr<EmulatorProcess>> spare;
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (!spares_.empty()) {
-                spare = std::move(spares_.front());
-                spares_.pop_front();
-            }
-            if (taken_++ > 0)
-                spares_.push_back(std::async(std::launch::async, [] { return std::make_shared<EmulatorProcess>(); }));
-        }
-        if (spare.valid()) {
-            try {
-                std::shared_ptr<EmulatorProcess> process = spare.get();
-                if (process->running()) return process;
-            } catch (const LinkError&) {
-            }
-        }
-        return std::make_shared<EmulatorProcess>();
-    }
-
-private:
-    std::mutex mutex_;
-    // Destroyed with the factory: each waits for its start, then ends the unused emulator.
-    std::deque<std::future<std::shared_ptr<EmulatorProcess>>> spares_;
-    int taken_ = 0;
-};
-
 namespace {
 
-
-// One link to the board on `port`, after its handshake; `process` holds an emulator, from
-// `starts` when given.
-std::unique_ptr<BoardLink> open_link(const std::string& port, int baud, std::shared_ptr<EmulatorProcess>& process,
-                                     BoardIdentity& identity, EmulatorStarts* starts = nullptr) {
+// One link to the board on `port`, after its handshake; `process` holds the emulator or QEMU
+// the harness started for it, from `starts` when given.
+std::unique_ptr<BoardLink> open_link(const std::string& port, int baud, std::shared_ptr<BoardProcess>& process,
+                                     BoardIdentity& identity, BoardStarts* starts = nullptr) {
     std::unique_ptr<ByteTransport> transport;
-    if (port == "emulator") {
-        process = starts ? starts->take() : std::make_shared<EmulatorProcess>();
+    if (const BoardStarts::Start start = BoardStarts::start_for(port)) {
+        process = starts ? starts->take() : start();
         transport = process->take_transport();
     } else {
         OpenOptions options;
@@ -452,7 +410,7 @@ std::unique_ptr<BoardLink> open_link(const std::string& port, int baud, std::sha
 } // namespace
 
 BoardIdentity check_board(const std::string& port, int baud) {
-    std::shared_ptr<EmulatorProcess> process;
+    std::shared_ptr<BoardProcess> process;
     BoardIdentity identity;
     auto link = open_link(port, baud, process, identity);
     if (!(identity.capabilities & kCapHttpTunnel))
@@ -463,9 +421,9 @@ BoardIdentity check_board(const std::string& port, int baud) {
 }
 
 std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud,
-                                               BoardDeviceOptions options, EmulatorStarts* starts) {
+                                               BoardDeviceOptions options, BoardStarts* starts) {
     try {
-        std::shared_ptr<EmulatorProcess> process;
+        std::shared_ptr<BoardProcess> process;
         BoardIdentity identity;
         auto link = open_link(port, baud, process, identity, starts);
         return std::make_unique<BoardDevice>(context, std::move(link), std::move(identity), process, options);
@@ -475,7 +433,8 @@ std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context
 }
 
 sim::DeviceFactory board_device_factory(const std::string& port, int baud, BoardDeviceOptions options) {
-    auto starts = std::make_shared<EmulatorStarts>();
+    const BoardStarts::Start start = BoardStarts::start_for(port);
+    auto starts = start ? std::make_shared<BoardStarts>(start) : nullptr;
     return [port, baud, options, starts](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
         return open_board_device(context, port, baud, options, starts.get());
     };

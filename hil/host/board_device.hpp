@@ -116,16 +116,16 @@ private:
     std::vector<SessionEvent>* log_ = nullptr;
 };
 
-// A fresh link to the board on `port` (for `emulator`, a fresh emulator process) made into
+// A fresh link to the board on `port` (for `emulator` or `qemu`, a fresh process) made into
 // the device of the world `context` describes. Throws sim::DeviceLost when the port cannot be
 // opened or the board does not answer.
-class EmulatorStarts;
-// `starts` (may be null) hands out emulators started ahead of need (board_device_factory's).
+class BoardStarts;
+// `starts` (may be null) hands out processes started ahead of need (board_device_factory's).
 std::unique_ptr<BoardDevice> open_board_device(const sim::DeviceContext& context, const std::string& port, int baud,
-                                               BoardDeviceOptions options = {}, EmulatorStarts* starts = nullptr);
+                                               BoardDeviceOptions options = {}, BoardStarts* starts = nullptr);
 
 // `--port`'s device factory: each world gets a fresh link to the board on `port` (for
-// `emulator`, a fresh emulator process). Throws sim::DeviceLost from the factory when the
+// `emulator` or `qemu`, a fresh process). Throws sim::DeviceLost from the factory when the
 // port cannot be opened or the board does not answer.
 sim::DeviceFactory board_device_factory(const std::string& port, int baud, BoardDeviceOptions options = {});
 

@@ -7,11 +7,11 @@
 #include <memory>
 #include <string>
 
-#include "hil/host/byte_transport.hpp"
+#include "hil/host/board_process.hpp"
 
 namespace ringside::hil {
 
-class EmulatorProcess {
+class EmulatorProcess final : public BoardProcess {
 public:
     // Starts the emulator and waits (at most `ready_within`) for its "ready" line. Throws
     // LinkError (NotFound: no emulator binary; Timeout / Closed: it did not come up, with
@@ -19,16 +19,14 @@ public:
     explicit EmulatorProcess(std::chrono::milliseconds ready_within = std::chrono::seconds(10));
     // Ends the child: its link is closed first (the emulator then exits by itself), then it
     // is waited for (bounded) and killed if it lingers.
-    ~EmulatorProcess();
+    ~EmulatorProcess() override;
     EmulatorProcess(const EmulatorProcess&) = delete;
     EmulatorProcess& operator=(const EmulatorProcess&) = delete;
 
-    // The host's end of the link, once: the transport owns the PTY master from then on.
-    std::unique_ptr<ByteTransport> take_transport();
-    bool running();
-    // The child's process id, so a test can stop or kill the board behind the harness's
-    // back (a crashed or frozen board). Nobody else signals it.
-    int pid() const;
+    // The transport owns the PTY master once taken.
+    std::unique_ptr<ByteTransport> take_transport() override;
+    bool running() override;
+    int pid() const override;
 
     // The emulator binary: $RINGSIDE_BOARD_EMULATOR, else the one built beside this program.
     // $RINGSIDE_EMULATOR_ARGS adds options to its command line (e.g. a board variant).

@@ -56,6 +56,10 @@ PortSpec parse_port_spec(const std::string& text) {
         spec.kind = PortSpec::Kind::Emulator;
         return spec;
     }
+    if (text == "qemu") {
+        spec.kind = PortSpec::Kind::Qemu;
+        return spec;
+    }
     if (text.find("://") != std::string::npos) bad(text, "URLs are not ports");
     spec.kind = text.front() == '/' || text.front() == '.' ? PortSpec::Kind::DevicePath : PortSpec::Kind::NameOrSerial;
     spec.path = text;

@@ -1,6 +1,7 @@
 #pragma once
 // What `--port` names (DESIGN.md §3): `tcp:HOST:PORT` (a network serial server such as
-// ser2net), `emulator` (the harness starts the project's board emulator itself), a device
+// ser2net), `emulator` (the harness starts the project's board emulator itself), `qemu` (the
+// harness starts the STM32F405 board image in QEMU), a device
 // path (/dev/ttyUSB0, /dev/pts/3, a symlink), or a port name / USB serial number as
 // `ringside hil ports` lists them. Parsing only reads the text: nothing is opened or
 // looked up, and any host a user types is accepted. Who may call: the CLI, the runner.
@@ -13,6 +14,7 @@ struct PortSpec {
     enum class Kind : std::uint8_t {
         Tcp,           // host, tcp_port
         Emulator,      // reserved: the caller starts the emulator and hands over its PTY
+        Qemu,          // reserved: the caller starts QEMU and hands over its socket
         DevicePath,    // path: begins with '/' or '.'
         NameOrSerial,  // name: a port name (ttyUSB0, COM3) or a USB serial number
     };
@@ -29,7 +31,7 @@ PortSpec parse_port_spec(const std::string& text);
 
 // The accepted forms, for usage texts and errors.
 inline constexpr const char* kPortForms =
-    "tcp:HOST:PORT (e.g. tcp:127.0.0.1:4001 or tcp:[::1]:4001), emulator, a device path such as "
+    "tcp:HOST:PORT (e.g. tcp:127.0.0.1:4001 or tcp:[::1]:4001), emulator, qemu, a device path such as "
     "/dev/ttyUSB0 or /dev/pts/3, or a port name or USB serial number from 'ringside hil ports'";
 
 } // namespace ringside::hil

@@ -83,12 +83,16 @@ std::unique_ptr<TcpTransport> TcpTransport::connect(const std::string& host, std
             throw LinkError(Kind::ConnectFailed, name, "nothing listens at " + name + " (connection refused)");
         throw LinkError(Kind::ConnectFailed, name, "cannot connect to " + name + ": " + std::strerror(error));
     }
+    return adopt(fd, name);
+}
+
+std::unique_ptr<TcpTransport> TcpTransport::adopt(int fd, std::string name) {
     set_option(fd, IPPROTO_TCP, TCP_NODELAY, 1);
     set_option(fd, SOL_SOCKET, SO_KEEPALIVE, 1);
     set_option(fd, IPPROTO_TCP, TCP_KEEPIDLE, 5);   // seconds of silence before probing
     set_option(fd, IPPROTO_TCP, TCP_KEEPINTVL, 2);  // seconds between probes
     set_option(fd, IPPROTO_TCP, TCP_KEEPCNT, 3);    // unanswered probes before the reset
-    return std::unique_ptr<TcpTransport>(new TcpTransport(fd, name));
+    return std::unique_ptr<TcpTransport>(new TcpTransport(fd, std::move(name)));
 }
 
 TcpTransport::~TcpTransport() { ::close(fd_); }

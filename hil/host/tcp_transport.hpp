@@ -23,6 +23,8 @@ public:
     // unreachable, or not accepted within `timeout`), Io.
     static std::unique_ptr<TcpTransport> connect(const std::string& host, std::uint16_t port,
                                                  std::chrono::milliseconds timeout = std::chrono::seconds(3));
+    // A connected socket someone else made (TcpListener::accept), with the same options.
+    static std::unique_ptr<TcpTransport> adopt(int fd, std::string name);
     ~TcpTransport() override;
     TcpTransport(const TcpTransport&) = delete;
     TcpTransport& operator=(const TcpTransport&) = delete;

@@ -1,0 +1,107 @@
+#include "hil/host/qemu_process.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <boost/process.hpp>
+
+#include <cstdlib>
+#include <future>
+#include <iterator>
+#include <system_error>
+#include <vector>
+
+#include "hil/host/link_error.hpp"
+#include "hil/host/tcp_listener.hpp"
+
+namespace bp = boost::process;
+
+namespace ringside::hil {
+namespace {
+
+constexpr const char* kPort = "qemu";
+
+// SIGKILL, then reaped (see emulator_process.cpp for why not bp::child::terminate()).
+void end_now(bp::child& child) {
+    ::kill(child.id(), SIGKILL);
+    std::error_code ec;
+    child.wait(ec);
+}
+
+} // namespace
+
+struct QemuProcess::Impl {
+    bp::ipstream out;
+    bp::child child;
+    std::future<std::string> printed;  // everything QEMU wrote, once it has exited
+    std::unique_ptr<ByteTransport> transport;
+
+    ~Impl() {
+        std::error_code ec;
+        if (child.valid() && child.running(ec)) end_now(child);
+    }
+};
+
+std::string QemuProcess::image() {
+    if (const char* path = std::getenv("RINGSIDE_BOARD_IMAGE"); path && *path) return path;
+    return RINGSIDE_BOARD_IMAGE_PATH;
+}
+
+std::string QemuProcess::qemu() {
+    if (const char* path = std::getenv("RINGSIDE_QEMU"); path && *path) return path;
+    const boost::filesystem::path found = bp::search_path("qemu-system-arm");
+    return found.empty() ? std::string() : found.string();
+}
+
+QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::make_unique<Impl>()) {
+    const std::string program = qemu();
+    if (program.empty() || ::access(program.c_str(), X_OK) != 0)
+        throw LinkError(LinkError::Kind::NotFound, kPort, "no qemu-system-arm (install Debian's qemu-system-arm, or set RINGSIDE_QEMU)");
+    const std::string board_image = image();
+    if (::access(board_image.c_str(), R_OK) != 0)
+        throw LinkError(LinkError::Kind::NotFound, kPort,
+                        "no board image at " + board_image + " (run scripts/build-board, or set RINGSIDE_BOARD_IMAGE)");
+    TcpListener listener(kPort);
+    const std::vector<std::string> args{
+        "-M", "netduinoplus2", "-nographic", "-monitor", "none", "-no-reboot",
+        // The board dials the host; nodelay: frames are small and every grant is a round trip.
+        "-serial", "tcp:127.0.0.1:" + std::to_string(listener.port()) + ",nodelay=on",
+        "-kernel", board_image};
+    try {
+        impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->out, bp::std_in < bp::null);
+    } catch (const bp::process_error& e) {
+        throw LinkError(LinkError::Kind::NotFound, kPort, "cannot start " + program + ": " + e.what());
+    }
+    // Read on a helper task, to its end (QEMU's exit), so a chatty child never blocks on a
+    // full pipe and what it said is there for an error.
+    impl_->printed = std::async(std::launch::async, [this] {
+        return std::string(std::istreambuf_iterator<char>(impl_->out), std::istreambuf_iterator<char>());
+    });
+    const Deadline deadline = LinkClock::now() + ready_within;
+    std::error_code ec;
+    impl_->transport = listener.accept(deadline, [this, &ec] { return !impl_->child.running(ec); });
+    if (impl_->transport) return;
+    const bool exited = !impl_->child.running(ec);
+    end_now(impl_->child);
+    const std::string said = impl_->printed.get();
+    if (exited)
+        throw LinkError(LinkError::Kind::Closed, kPort, "QEMU exited before the board's UART connected; it printed:\n" + said);
+    throw LinkError(LinkError::Kind::Timeout, kPort, "QEMU's board UART did not connect within " + describe_duration(ready_within));
+}
+
+QemuProcess::~QemuProcess() {
+    impl_->transport.reset();
+    if (impl_->child.valid()) end_now(impl_->child);
+    if (impl_->printed.valid()) impl_->printed.wait();
+}
+
+std::unique_ptr<ByteTransport> QemuProcess::take_transport() { return std::move(impl_->transport); }
+
+bool QemuProcess::running() {
+    std::error_code ec;
+    return impl_->child.running(ec);
+}
+
+int QemuProcess::pid() const { return impl_->child.id(); }
+
+} // namespace ringside::hil
