@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "hil/host/board_link.hpp"
+#include "hil/host/board_stats_query.hpp"
 #include "hil/host/handshake.hpp"
 #include "hil/host/link_error.hpp"
 #include "hil/host/open_transport.hpp"
@@ -62,7 +63,7 @@ std::string ms(std::chrono::nanoseconds d) {
 
 // Bit names as docs/hil_protocol.md writes them (HelloAck); unknown bits print as numbers.
 std::string capability_names(std::uint32_t caps) {
-    static const char* const names[] = {"lockstep", "audio", "http-tunnel", "configurable", "test-face"};
+    static const char* const names[] = {"lockstep", "audio", "http-tunnel", "configurable", "test-face", "board-stats"};
     std::string text;
     for (unsigned bit = 0; bit < 32; ++bit) {
         if (!(caps & (1u << bit))) continue;
@@ -72,6 +73,18 @@ std::string capability_names(std::uint32_t caps) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "0x%08x", static_cast<unsigned>(caps));
     return (text.empty() ? "none" : text) + " (" + hex + ")";
+}
+
+// A board built before HelloAck carried them leaves chip and build id empty.
+std::string or_not_told(const std::string& text) { return text.empty() ? "(not told)" : text; }
+
+// BoardStats as one line: what a bring-up engineer checks first (stack headroom, RAM, flash,
+// heap use after start-up, lost UART bytes).
+std::string stats_line(const hil::BoardStats& s) {
+    return "stack " + std::to_string(s.stack_high_water) + " of " + std::to_string(s.stack_size) + " B used, static RAM " +
+           std::to_string(s.static_ram) + " B, flash " + std::to_string(s.flash_used) + " B, heap allocations after init " +
+           std::to_string(s.heap_allocations_after_init) + ", rx overruns " + std::to_string(s.rx_overruns) + ", up " +
+           std::to_string(s.uptime_ms) + " ms";
 }
 
 } // namespace
@@ -94,7 +107,11 @@ int hil_ping(const std::vector<std::string>& args, std::ostream& out, std::ostre
         out << "port      " << link.port() << "\n"
             << "board     " << board.board_id << ", firmware " << board.firmware_version << ", protocol "
             << int(board.protocol) << "\n"
+            << "chip      " << or_not_told(board.chip) << ", build " << or_not_told(board.build_id) << "\n"
             << "features  " << capability_names(board.capabilities) << "\n";
+        if (board.capabilities & hil::kCapBoardStats)
+            out << "stats     " << stats_line(hil::query_board_stats(link, std::chrono::milliseconds(options.timeout_ms)))
+                << "\n";
         const hil::RoundTrips trips =
             hil::measure_round_trips(link, options.count, std::chrono::milliseconds(options.timeout_ms));
         out << "ping      " << options.count << " Hello/HelloAck round trips: median " << ms(trips.median()) << ", p99 "

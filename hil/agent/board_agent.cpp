@@ -117,6 +117,11 @@ void BoardAgent::on_frame(const Frame& frame) {
             if (decode(frame, m)) on_query_token(); else malformed();
             break;
         }
+        case MessageType::QueryBoardStats: {
+            QueryBoardStats m;
+            if (decode(frame, m)) on_query_stats(); else malformed();
+            break;
+        }
         case MessageType::StreamRing: {
             StreamRing m;
             if (decode(frame, m)) ring_.set_streaming(m.on); else malformed();
@@ -139,6 +144,8 @@ void BoardAgent::on_frame(const Frame& frame) {
         case MessageType::WifiPreferBand:
         case MessageType::SetupReport:
         case MessageType::StoredToken:
+        case MessageType::BoardStats:
+        case MessageType::Fault:
             ++stats_.wrong_direction;
             nack(frame.type, "a board-to-host message");
             break;
@@ -160,7 +167,8 @@ void BoardAgent::answer(MessageType type, PortAnswer answer) {
 
 void BoardAgent::on_hello() {
     outbox_.restart_numbering();
-    outbox_.send(HelloAck{kProtocolVersion, identity_.board_id, identity_.firmware_version, identity_.capabilities},
+    outbox_.send(HelloAck{kProtocolVersion, identity_.board_id, identity_.firmware_version, identity_.capabilities,
+                          identity_.chip, identity_.build_id},
                  Notice::Quiet);
     status_.resend();
 }
@@ -219,6 +227,14 @@ void BoardAgent::on_query_token() {
     else nack(MessageType::QueryStoredToken, a.why);
     token_.wipe();
     outbox_.wipe();
+}
+
+void BoardAgent::on_query_stats() {
+    if (!announced(kCapBoardStats)) return nack(MessageType::QueryBoardStats, "no kCapBoardStats: this board keeps no board stats");
+    BoardStats figures;
+    const PortAnswer a = port_.board_stats(figures);
+    if (a.done) outbox_.send(figures, Notice::Quiet);
+    else nack(MessageType::QueryBoardStats, a.why);
 }
 
 } // namespace ringside::hil

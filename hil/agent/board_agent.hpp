@@ -53,6 +53,8 @@ struct BoardIdentity {
     std::string_view board_id;          // e.g. the serial number
     std::string_view firmware_version;
     std::uint32_t capabilities = kCapHttpTunnel;  // Capability bits; the agent Nacks what is not here
+    std::string_view chip;              // what runs the firmware, e.g. "STM32F405"
+    std::string_view build_id;          // which build, e.g. the image's GNU build-id in hex
 };
 
 class BoardAgent {
@@ -104,6 +106,7 @@ private:
     void on_grant(const TimeGrant& m);
     void on_config(const BoardConfig& m);
     void on_query_token();
+    void on_query_stats();
     void answer(MessageType type, PortAnswer answer);
 
     LinkStats stats_;

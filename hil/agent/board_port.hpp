@@ -73,6 +73,13 @@ public:
         return PortAnswer::refused("this board has no test face");
     }
 
+    // kCapBoardStats: the board's own memory and link figures (stack, static RAM, flash,
+    // heap allocations after start-up, UART overruns, uptime) for QueryBoardStats.
+    virtual PortAnswer board_stats(BoardStats& out) {
+        out = BoardStats{};
+        return PortAnswer::refused("this board keeps no board stats");
+    }
+
 protected:
     ~BoardPort() = default;
 };

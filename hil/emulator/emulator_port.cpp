@@ -2,6 +2,7 @@
 
 #include "firmware/core/timer_ids.hpp"
 #include "firmware/speaker.hpp"
+#include "hil/emulator/own_build_id.hpp"
 #include "sim/board/virtual_led_ring.hpp"
 #include "sim/board/virtual_speech.hpp"
 
@@ -10,9 +11,11 @@ namespace ringside::hil {
 EmulatorPort::EmulatorPort(std::string board_id, sim::Millis late_poll, bool free_running)
     : late_poll_(late_poll),
       board_id_(std::move(board_id)),
+      build_id_(own_build_id()),
       identity_{board_id_, "ringside-emulator-2",
                 (free_running ? 0u : static_cast<std::uint32_t>(kCapLockstep)) | kCapHttpTunnel | kCapConfigurable |
-                    kCapTestFace},
+                    kCapTestFace,
+                "host (ringside-board-emulator)", build_id_},
       agent_(*this, *this, *this, ring_, speech_, identity_, nullptr) {}
 
 EmulatorPort::~EmulatorPort() = default;

@@ -93,6 +93,7 @@ private:
     VariantTimers timers_{*this};
     sim::Millis late_poll_;
     std::string board_id_;
+    std::string build_id_;  // the emulator executable's GNU build-id, announced in HelloAck
     BoardIdentity identity_;
     BoardAgent agent_;
     Identity made_with_;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "hil/host/link_error.hpp"
+#include "hil/protocol/messages.hpp"
 
 namespace ringside::hil {
 namespace {
@@ -35,6 +36,14 @@ BoardLink::BoardLink(std::unique_ptr<ByteTransport> transport, LinkOptions optio
 void BoardLink::throw_closed() {
     closed_ = true;
     throw LinkError(LinkError::Kind::Closed, port(), "the port " + port() + " closed");
+}
+
+void BoardLink::throw_fault(const Frame& fault) {
+    Fault m;
+    fault_ = decode(fault, m) ? "the board on " + port() + " stopped: " + std::string(m.what)
+                              : "the board on " + port() + " stopped with a Fault this host cannot read (" +
+                                    std::to_string(fault.length) + "-byte payload)";
+    throw LinkError(LinkError::Kind::BoardFault, port(), fault_);
 }
 
 void BoardLink::throw_if_damaged() const {
@@ -116,6 +125,7 @@ void BoardLink::accept_frame(const Frame& frame) {
 }
 
 std::optional<Frame> BoardLink::receive(Deadline deadline) {
+    if (!fault_.empty()) throw LinkError(LinkError::Kind::BoardFault, port(), fault_);
     if (closed_) throw_closed();
     // Each pass decodes what is buffered, then reads once; the deadline is checked between
     // reads (not only when a read times out), so a board flooding garbage cannot hold us.
@@ -129,6 +139,12 @@ std::optional<Frame> BoardLink::receive(Deadline deadline) {
                 unit_size_ = 0;
             }
             if (result == FrameDecoder::Result::Frame) {
+                // The board halts after a Fault: nothing it says later can be believed, and
+                // whoever reads (handshake, a scenario, ping) must hear why it stopped.
+                if (decoder_.frame().type == MessageType::Fault) {
+                    ++counters_.frames_received;
+                    throw_fault(decoder_.frame());
+                }
                 accept_frame(decoder_.frame());
                 return decoder_.frame();
             }

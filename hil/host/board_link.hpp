@@ -4,7 +4,12 @@
 // went wrong on the way in: frames with a bad CRC, malformed ones (truncation, garbage),
 // overflows, frames of another protocol version, frames lost (sequence gaps) and board
 // restarts. It reads no payload but Hello/HelloAck's *type* (a Hello starts the host's
-// numbering anew; a HelloAck the board's), so it works for any message layout.
+// numbering anew; a HelloAck the board's) and a Fault's text, so it works for any message
+// layout. A Fault (the board halts: heap trap, HardFault, assert) is the end of the link
+// whoever is reading: receive() throws it as LinkError BoardFault, naming the port and
+// quoting the board ("the board on tcp:127.0.0.1:4001 stopped: heap allocation of 16
+// bytes after init, from 0x08001234"). A Fault is sent outside the board's frame numbering
+// (from a fault handler), so it is never counted as a gap.
 //
 // The protocol treats a bad or missing frame as a broken link, never as something to
 // guess around. receive() skips them (and counts them) so that it can always hand over the
@@ -69,7 +74,8 @@ public:
     // garbage keeps arriving). Bad frames on the way are counted and skipped; a HelloAck is
     // returned like any frame (see counters().board_restarts). A deadline already past
     // still returns a frame whose bytes are waiting. Throws LinkError Closed ("the port X
-    // closed") when the other end went away, and on every call after that.
+    // closed") when the other end went away, and on every call after that; LinkError
+    // BoardFault when the board sent a Fault, and on every call after that.
     std::optional<Frame> receive(Deadline deadline);
 
     const LinkCounters& counters() const { return counters_; }
@@ -89,6 +95,7 @@ public:
 
 private:
     [[noreturn]] void throw_closed();
+    [[noreturn]] void throw_fault(const Frame& fault);  // remembers it: the board has halted
     void note_byte(std::uint8_t byte);               // tracks the unit since the last delimiter
     void account(FrameDecoder::Result result);       // counts a non-frame outcome
     void accept_frame(const Frame& frame);           // sequence bookkeeping of an intact frame
@@ -100,6 +107,7 @@ private:
     std::uint16_t tx_sequence_ = 0;
     LinkCounters counters_, baseline_;
     bool closed_ = false;
+    std::string fault_;  // the BoardFault message once the board sent a Fault
 
     // Hellos sent that no HelloAck answered yet, and when the last one left.
     int hellos_unanswered_ = 0;

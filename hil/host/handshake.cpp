@@ -51,6 +51,8 @@ std::optional<BoardIdentity> read_hello_ack(const Frame& frame) {
     identity.board_id = std::string(ack.board_id);
     identity.firmware_version = std::string(ack.firmware_version);
     identity.capabilities = ack.capabilities;
+    identity.chip = std::string(ack.chip);
+    identity.build_id = std::string(ack.build_id);
     return identity;
 }
 

@@ -19,6 +19,8 @@ struct BoardIdentity {
     std::string board_id;           // e.g. its serial number
     std::string firmware_version;
     std::uint32_t capabilities = 0; // bit 0 lockstep, 1 audio, 2 HTTP tunnel, ... (docs/hil_protocol.md)
+    std::string chip;               // e.g. "STM32F405" (empty from a board that does not say)
+    std::string build_id;           // e.g. the image's GNU build-id in hex (empty likewise)
 };
 
 struct HandshakeOptions {
@@ -32,7 +34,8 @@ struct HandshakeOptions {
 // the link's damage baseline is set (noise before the answer is not damage). Throws
 // LinkError: Timeout ("board on /dev/pts/3 sent no HelloAck within 2 s", with a hint: it
 // sent nothing / only garbage / only other frames), WrongProtocol (the board frames or
-// announces another version), Closed (the port vanished), Io.
+// announces another version), Closed (the port vanished), BoardFault (the board sent a Fault:
+// it halted, e.g. at boot), Io.
 BoardIdentity handshake(BoardLink& link, const HandshakeOptions& options = {});
 
 // The identity in a HelloAck frame (also an unsolicited one, after a board restart);
@@ -41,7 +44,7 @@ std::optional<BoardIdentity> read_hello_ack(const Frame& frame);
 
 // Sends one Hello and returns the HelloAck's identity once it arrives before `deadline`,
 // skipping other frames; nullopt at the deadline. The building block of handshake() and
-// of round-trip measurement; throws like handshake() for WrongProtocol and Closed.
+// of round-trip measurement; throws like handshake() for WrongProtocol, Closed and BoardFault.
 std::optional<BoardIdentity> exchange_hello(BoardLink& link, Deadline deadline);
 
 } // namespace ringside::hil

@@ -22,6 +22,7 @@ public:
         Closed,         // the other end went away: peer closed, PTY gone, USB pulled
         WrongProtocol,  // the board speaks another protocol version
         Damaged,        // frames arrived corrupt or went missing
+        BoardFault,     // the board sent a Fault and halted (heap trap, HardFault, assert)
         Io,             // any other OS error
     };
 

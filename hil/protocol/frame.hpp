@@ -21,8 +21,8 @@ inline constexpr std::size_t kMaxFrameSize = kHeaderSize + kMaxPayload + kCrcSiz
 // Encoded frame plus its delimiter: what a transmit buffer must hold.
 inline constexpr std::size_t kMaxWireSize = cobs_max_encoded(kMaxFrameSize) + 1;
 
-// docs/hil_protocol.md, "Message types": 0x0_ either way, 0x1_ host -> board, 0x2_ board ->
-// host (HttpBody both ways). Values are the wire's; never renumber one.
+// docs/hil_protocol.md, "Message types": 0x0_ either way, 0x1_ host -> board, 0x2_ and 0x3_
+// board -> host (HttpBody both ways). Values are the wire's; never renumber one.
 enum class MessageType : std::uint8_t {
     Hello = 0x01,             // host opens the link
     HelloAck = 0x02,          // board identity, firmware version, capabilities
@@ -40,6 +40,7 @@ enum class MessageType : std::uint8_t {
     WifiResult = 0x18,        // outcome of the last WifiJoin
     QueryStoredToken = 0x19,  // test face: the refresh token in flash
     StreamRing = 0x1A,        // RingFrame streaming on/off
+    QueryBoardStats = 0x1B,   // the board's memory and link figures (BoardStats)
     // Board -> host
     RingFrame = 0x20,
     Status = 0x22,            // device, auth, ring, user code, audio buffered
@@ -54,6 +55,8 @@ enum class MessageType : std::uint8_t {
     WifiPreferBand = 0x2C,
     SetupReport = 0x2D,
     StoredToken = 0x2E,       // the answer to QueryStoredToken
+    BoardStats = 0x2F,        // the answer to QueryBoardStats
+    Fault = 0x30,             // the board stops: why (sent just before it halts)
     HttpBodyEnd = 0x31,       // a streamed request's body is whole
 };
 
@@ -69,6 +72,7 @@ constexpr bool is_known(MessageType type) {
         case MessageType::HttpRequest: case MessageType::TimeDone: case MessageType::HttpBody:
         case MessageType::HttpCancel: case MessageType::WifiJoin: case MessageType::WifiLeave:
         case MessageType::WifiPreferBand: case MessageType::SetupReport: case MessageType::StoredToken:
+        case MessageType::QueryBoardStats: case MessageType::BoardStats: case MessageType::Fault:
         case MessageType::HttpBodyEnd:
             return true;
     }

@@ -73,6 +73,9 @@ std::string_view to_string(MessageType type) {
         case MessageType::WifiPreferBand: return "WifiPreferBand";
         case MessageType::SetupReport: return "SetupReport";
         case MessageType::StoredToken: return "StoredToken";
+        case MessageType::QueryBoardStats: return "QueryBoardStats";
+        case MessageType::BoardStats: return "BoardStats";
+        case MessageType::Fault: return "Fault";
     }
     return "unknown";
 }
@@ -82,7 +85,14 @@ std::string_view to_string(MessageType type) {
 bool encode(const Hello& m, Frame& f) { return start(f, MessageType::Hello).u8(m.protocol).ok(); }
 
 bool encode(const HelloAck& m, Frame& f) {
-    return start(f, MessageType::HelloAck).u8(m.protocol).str(m.board_id).str(m.firmware_version).u32(m.capabilities).ok();
+    return start(f, MessageType::HelloAck)
+        .u8(m.protocol)
+        .str(m.board_id)
+        .str(m.firmware_version)
+        .u32(m.capabilities)
+        .str(m.chip)
+        .str(m.build_id)
+        .ok();
 }
 
 bool encode(const Ack& m, Frame& f) { return start(f, MessageType::Ack).u8(wire(m.acked)).ok(); }
@@ -225,6 +235,22 @@ bool encode(const QueryStoredToken&, Frame& f) { return start(f, MessageType::Qu
 
 bool encode(const StoredToken& m, Frame& f) { return start(f, MessageType::StoredToken).str(m.refresh_token).ok(); }
 
+bool encode(const QueryBoardStats&, Frame& f) { return start(f, MessageType::QueryBoardStats).ok(); }
+
+bool encode(const BoardStats& m, Frame& f) {
+    return start(f, MessageType::BoardStats)
+        .u32(m.stack_size)
+        .u32(m.stack_high_water)
+        .u32(m.heap_allocations_after_init)
+        .u32(m.static_ram)
+        .u32(m.flash_used)
+        .u32(m.rx_overruns)
+        .u32(m.uptime_ms)
+        .ok();
+}
+
+bool encode(const Fault& m, Frame& f) { return start(f, MessageType::Fault).str(m.what).ok(); }
+
 // ---- decode ----------------------------------------------------------------------------
 // Every decoder reads all fields, then asks the reader once whether the payload was exactly
 // that long; range checks come last so a short payload is refused whatever its bytes.
@@ -243,6 +269,12 @@ bool decode(const Frame& f, HelloAck& m) {
     m.board_id = r.str();
     m.firmware_version = r.str();
     m.capabilities = r.u32();
+    m.chip = {};
+    m.build_id = {};
+    // The layout before chip and build id ends here: still a HelloAck (an older board).
+    if (r.ok_and_done()) return true;
+    m.chip = r.str();
+    m.build_id = r.str();
     return r.ok_and_done();
 }
 
@@ -473,6 +505,31 @@ bool decode(const Frame& f, StoredToken& m) {
     if (!is(f, MessageType::StoredToken)) return false;
     PayloadReader r(f);
     m.refresh_token = r.str();
+    return r.ok_and_done();
+}
+
+bool decode(const Frame& f, QueryBoardStats&) {
+    if (!is(f, MessageType::QueryBoardStats)) return false;
+    return PayloadReader(f).ok_and_done();
+}
+
+bool decode(const Frame& f, BoardStats& m) {
+    if (!is(f, MessageType::BoardStats)) return false;
+    PayloadReader r(f);
+    m.stack_size = r.u32();
+    m.stack_high_water = r.u32();
+    m.heap_allocations_after_init = r.u32();
+    m.static_ram = r.u32();
+    m.flash_used = r.u32();
+    m.rx_overruns = r.u32();
+    m.uptime_ms = r.u32();
+    return r.ok_and_done();
+}
+
+bool decode(const Frame& f, Fault& m) {
+    if (!is(f, MessageType::Fault)) return false;
+    PayloadReader r(f);
+    m.what = r.str();
     return r.ok_and_done();
 }
 

@@ -29,6 +29,7 @@ enum Capability : std::uint32_t {
     kCapHttpTunnel = 1u << 2,    // sends its cloud traffic as HttpRequest
     kCapConfigurable = 1u << 3,  // takes BoardConfig (seed, RTC, identity)
     kCapTestFace = 1u << 4,      // answers QueryStoredToken
+    kCapBoardStats = 1u << 5,    // answers QueryBoardStats
 };
 
 // Room for one HttpBody piece: the payload minus request_id (2) and offset (4).
@@ -47,6 +48,10 @@ struct HelloAck {
     std::string_view board_id;          // e.g. a serial number
     std::string_view firmware_version;
     std::uint32_t capabilities = 0;     // Capability bits; unknown bits are kept, not refused
+    // What runs the firmware and which build it is. Appended to the layout: a HelloAck
+    // without them (a board built before they existed) decodes with both empty.
+    std::string_view chip;              // e.g. "STM32F405"; the emulator names itself
+    std::string_view build_id;          // e.g. the image's GNU build-id in hex
 };
 // Ack and Nack name the message they answer by its type; any u8 is carried, so a board can
 // Nack a type it does not know.
@@ -172,6 +177,22 @@ struct QueryStoredToken {};
 struct StoredToken {
     std::string_view refresh_token;  // empty when the flash holds none
 };
+struct QueryBoardStats {};
+// A board's own figures, for budgets and bring-up (all bytes unless named otherwise).
+struct BoardStats {
+    std::uint32_t stack_size = 0;                   // the main stack's reservation
+    std::uint32_t stack_high_water = 0;             // of it, the most ever used (painted stack)
+    std::uint32_t heap_allocations_after_init = 0;  // count; goal 0
+    std::uint32_t static_ram = 0;                   // .data + .bss
+    std::uint32_t flash_used = 0;                   // the image in flash
+    std::uint32_t rx_overruns = 0;                  // count of received bytes the UART lost
+    std::uint32_t uptime_ms = 0;                    // since reset (wraps after 49 days)
+};
+// The board is about to halt: a heap allocation after start-up, a HardFault, a failed
+// assert... `what` is for a person (the host quotes it in its error).
+struct Fault {
+    std::string_view what;
+};
 
 bool encode(const Hello& m, Frame& f);
 bool encode(const HelloAck& m, Frame& f);
@@ -202,6 +223,9 @@ bool encode(const RingFrameMessage& m, Frame& f);
 bool encode(const StreamRing& m, Frame& f);
 bool encode(const QueryStoredToken& m, Frame& f);
 bool encode(const StoredToken& m, Frame& f);
+bool encode(const QueryBoardStats& m, Frame& f);
+bool encode(const BoardStats& m, Frame& f);
+bool encode(const Fault& m, Frame& f);
 // AudioChunk from samples in host byte order: writes them little-endian.
 bool encode_audio(const std::int16_t* samples, std::size_t count, Frame& f);
 
@@ -234,5 +258,8 @@ bool decode(const Frame& f, RingFrameMessage& m);
 bool decode(const Frame& f, StreamRing& m);
 bool decode(const Frame& f, QueryStoredToken& m);
 bool decode(const Frame& f, StoredToken& m);
+bool decode(const Frame& f, QueryBoardStats& m);
+bool decode(const Frame& f, BoardStats& m);
+bool decode(const Frame& f, Fault& m);
 
 } // namespace ringside::hil

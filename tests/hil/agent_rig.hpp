@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,7 @@ inline constexpr std::uint32_t kEveryCapability =
 class FakePort final : public hil::BoardPort, public hil::BoardMicrophone, public hil::ByteSink {
 public:
     explicit FakePort(std::uint32_t capabilities)
-        : identity{"RS0000000042", "2.0.0-test", capabilities},
+        : identity{"RS0000000042", "2.0.0-test", capabilities, "FAKE-M4", "b0a7d1d0"},
           agent(*this, *this, *this, leds, loudspeaker, identity, &own_trace) {}
 
     // ByteSink: what the host will read.
@@ -105,6 +106,14 @@ public:
         return hil::PortAnswer::ok();
     }
 
+    // The board's figures when a test sets them; otherwise BoardPort's default refusal.
+    hil::PortAnswer board_stats(hil::BoardStats& out) override {
+        ++stats_calls;
+        if (!figures) return BoardPort::board_stats(out);
+        out = *figures;
+        return hil::PortAnswer::ok();
+    }
+
     // BoardMicrophone: the person's words as tone-coded PCM, 10 ms frames from the next
     // 10 ms on, with room quiet after them long enough for the firmware's endpointing.
     hil::PortAnswer speak(std::uint8_t voice, std::string_view text) override {
@@ -151,7 +160,8 @@ public:
     bool sink_accepts = true;
     std::uint64_t world = 0;
     std::uint64_t powered_at = 0;
-    int delivered = 0, power_calls = 0, grants_run = 0, configured = 0;
+    int delivered = 0, power_calls = 0, grants_run = 0, configured = 0, stats_calls = 0;
+    std::optional<hil::BoardStats> figures;
     std::size_t played = 0;
 
     fw::DeviceConfig config;

@@ -76,6 +76,8 @@ TEST_CASE("agent: Hello is answered with HelloAck and the board's Status, number
     CHECK(ack.board_id == "RS0000000042");
     CHECK(ack.firmware_version == "2.0.0-test");
     CHECK(ack.capabilities == kEveryCapability);
+    CHECK(ack.chip == "FAKE-M4");
+    CHECK(ack.build_id == "b0a7d1d0");
     const auto status = only_one<hil::Status>(frames, MessageType::Status);
     CHECK(status.device_state == fw::DeviceState::Off);
     CHECK(status.ring_pattern == fw::RingPattern::Off);
@@ -496,4 +498,48 @@ TEST_CASE("agent: power off tells the host, and an answer meant for the old firm
     CHECK(only_one<hil::Status>(frames, MessageType::Status).device_state == fw::DeviceState::Off);
     CHECK(only_one<hil::Ack>(frames, MessageType::Ack).acked == MessageType::Power);
     CHECK(rig.port->speaker == nullptr);
+}
+
+TEST_CASE("agent: QueryBoardStats is answered with the port's figures — or Nacked with the reason", "[hil][agent]") {
+    {
+        AgentRig rig(kEveryCapability | hil::kCapBoardStats);
+        rig.send(hil::Hello{});
+        rig.port->figures = hil::BoardStats{8192, 1480, 0, 23484, 15320, 3, 1234};
+        auto frames = rig.send(hil::QueryBoardStats{});
+        const auto s = only_one<hil::BoardStats>(frames, MessageType::BoardStats);
+        CHECK(s.stack_size == 8192);
+        CHECK(s.stack_high_water == 1480);
+        CHECK(s.heap_allocations_after_init == 0);
+        CHECK(s.static_ram == 23484);
+        CHECK(s.flash_used == 15320);
+        CHECK(s.rx_overruns == 3);
+        CHECK(s.uptime_ms == 1234);
+        CHECK(rig.port->grants_run == 0);  // an answer, not news: it stops no grant
+
+        // A port that announced the capability but keeps no figures: BoardPort's default.
+        rig.port->figures.reset();
+        frames = rig.send(hil::QueryBoardStats{});
+        const auto nack = only_one<hil::Nack>(frames, MessageType::Nack);
+        CHECK(nack.refused == MessageType::QueryBoardStats);
+        CHECK(nack.why == "this board keeps no board stats");
+    }
+    {
+        AgentRig rig(kEveryCapability);  // no kCapBoardStats: the port is never asked
+        rig.send(hil::Hello{});
+        rig.port->figures = hil::BoardStats{};
+        const auto frames = rig.send(hil::QueryBoardStats{});  // the Nack's text is a view into them
+        const auto nack = only_one<hil::Nack>(frames, MessageType::Nack);
+        CHECK(nack.refused == MessageType::QueryBoardStats);
+        CHECK(nack.why == "no kCapBoardStats: this board keeps no board stats");
+        CHECK(rig.port->stats_calls == 0);
+    }
+}
+
+TEST_CASE("agent: BoardStats and Fault are board-to-host messages — a host sending them is Nacked", "[hil][agent]") {
+    AgentRig rig;
+    rig.send(hil::Hello{});
+    CHECK(only_one<hil::Nack>(rig.send(hil::BoardStats{}), MessageType::Nack).refused == MessageType::BoardStats);
+    CHECK(only_one<hil::Nack>(rig.send(hil::Fault{"not the host's to say"}), MessageType::Nack).refused ==
+          MessageType::Fault);
+    CHECK(rig.port->agent.stats().wrong_direction == 2);
 }

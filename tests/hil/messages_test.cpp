@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -95,6 +97,14 @@ TEST_CASE("protocol version 3 with the documented type values", "[hil]") {
     CHECK(to_string(MessageType::HttpResponse) == "HttpResponse");
     CHECK(kCapConfigurable == 1u << 3);
     CHECK(kCapTestFace == 1u << 4);
+    CHECK(kCapBoardStats == 1u << 5);
+    CHECK(static_cast<int>(MessageType::QueryBoardStats) == 0x1B);
+    CHECK(static_cast<int>(MessageType::BoardStats) == 0x2F);
+    CHECK(static_cast<int>(MessageType::Fault) == 0x30);
+    CHECK(is_known(MessageType::Fault));
+    CHECK(to_string(MessageType::QueryBoardStats) == "QueryBoardStats");
+    CHECK(to_string(MessageType::BoardStats) == "BoardStats");
+    CHECK(to_string(MessageType::Fault) == "Fault");
 }
 
 TEST_CASE("every message round-trips through the wire format", "[hil]") {
@@ -104,11 +114,22 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
     }
     {
         const std::uint32_t caps = kCapLockstep | kCapHttpTunnel | kCapConfigurable | kCapTestFace;
-        auto got = round_trip(HelloAck{kProtocolVersion, "RS0000000042", "1.4.2", caps}, MessageType::HelloAck);
+        auto got = round_trip(HelloAck{kProtocolVersion, "RS0000000042", "1.4.2", caps, {}, {}}, MessageType::HelloAck);
         CHECK(got.message.protocol == 3);
         CHECK(got.message.board_id == "RS0000000042");
         CHECK(got.message.firmware_version == "1.4.2");
         CHECK(got.message.capabilities == caps);
+        CHECK(got.message.chip.empty());
+        CHECK(got.message.build_id.empty());
+    }
+    {
+        const HelloAck sent{kProtocolVersion, "qemu-netduinoplus2", "0.1", kCapBoardStats, "STM32F405",
+                            "247cf7d60fb9eadc4aa83f15c2d99b7adaf4316f"};
+        auto got = round_trip(sent, MessageType::HelloAck);
+        CHECK(got.message.board_id == "qemu-netduinoplus2");
+        CHECK(got.message.capabilities == kCapBoardStats);
+        CHECK(got.message.chip == "STM32F405");
+        CHECK(got.message.build_id == "247cf7d60fb9eadc4aa83f15c2d99b7adaf4316f");
     }
     {
         auto got = round_trip(Ack{MessageType::BoardConfig}, MessageType::Ack);
@@ -298,9 +319,52 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
     }
 }
 
+TEST_CASE("board stats and a fault round-trip, and a HelloAck of the layout before chip and build id still reads",
+          "[hil]") {
+    {
+        Frame f;
+        REQUIRE(encode(QueryBoardStats{}, f));
+        CHECK(f.length == 0);
+        round_trip(QueryBoardStats{}, MessageType::QueryBoardStats);
+    }
+    {
+        const BoardStats sent{8192, 1480, 2, 23484, 15320, 7, 0xFFFFFFF0u};
+        auto got = round_trip(sent, MessageType::BoardStats);
+        CHECK(got.frame.length == 28);  // seven u32
+        CHECK(got.message.stack_size == 8192);
+        CHECK(got.message.stack_high_water == 1480);
+        CHECK(got.message.heap_allocations_after_init == 2);
+        CHECK(got.message.static_ram == 23484);
+        CHECK(got.message.flash_used == 15320);
+        CHECK(got.message.rx_overruns == 7);
+        CHECK(got.message.uptime_ms == 0xFFFFFFF0u);
+    }
+    {
+        auto got = round_trip(Fault{"HardFault: pc 0x08000f6c, CFSR 0x00008200 (PRECISERR)"}, MessageType::Fault);
+        CHECK(got.message.what == "HardFault: pc 0x08000f6c, CFSR 0x00008200 (PRECISERR)");
+    }
+    {
+        // What a board built before chip and build id sends: protocol, two strings, caps.
+        Frame f;
+        f.type = MessageType::HelloAck;
+        const std::uint8_t old_layout[] = {2, 2, 0, 'b', '1', 1, 0, 'v', 5, 0, 0, 0};
+        std::copy(std::begin(old_layout), std::end(old_layout), f.payload.begin());
+        f.length = sizeof old_layout;
+        HelloAck m;
+        m.chip = "stale";
+        REQUIRE(decode(f, m));
+        CHECK(m.board_id == "b1");
+        CHECK(m.firmware_version == "v");
+        CHECK(m.capabilities == 5);
+        CHECK(m.chip.empty());
+        CHECK(m.build_id.empty());
+    }
+}
+
 TEST_CASE("every decoder refuses the wrong type, a truncated payload and an extra byte", "[hil]") {
     refuses_damage(Hello{});
-    refuses_damage(HelloAck{kProtocolVersion, "b", "v", kCapLockstep});
+    refuses_damage(HelloAck{kProtocolVersion, "b", "v", kCapLockstep, {}, {}});
+    refuses_damage(HelloAck{kProtocolVersion, "b", "v", kCapLockstep, "STM32F405", "0123abcd"});
     refuses_damage(Ack{MessageType::Power});
     refuses_damage(Nack{MessageType::Power, "why"});
     refuses_damage(ButtonEdge{hal::Button::MicMute, true});
@@ -334,6 +398,9 @@ TEST_CASE("every decoder refuses the wrong type, a truncated payload and an extr
     refuses_damage(StreamRing{true});
     refuses_damage(QueryStoredToken{});
     refuses_damage(StoredToken{"Atzr|x"});
+    refuses_damage(QueryBoardStats{});
+    refuses_damage(BoardStats{1, 2, 3, 4, 5, 6, 7});
+    refuses_damage(Fault{"assertion failed"});
     {
         // HttpBody's data is the rest of the payload, so an extra byte is more data; what
         // cannot be cut is its head (request id and offset).

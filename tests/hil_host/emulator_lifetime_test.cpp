@@ -28,6 +28,10 @@ TEST_CASE("emulator lifetime: it exits by itself once the host's end of the link
         hil::BoardLink link(emulator.take_transport());
         const hil::BoardIdentity identity = hil::handshake(link);
         CHECK(identity.board_id == "EMU0000000001");
+        CHECK(identity.chip == "host (ringside-board-emulator)");
+        // Its executable's GNU build-id, read from its own program headers: SHA-1, in hex.
+        CHECK(identity.build_id.size() == 40);
+        CHECK(identity.build_id.find_first_not_of("0123456789abcdef") == std::string::npos);
         CHECK(emulator.running());
     }  // the link (and the PTY master) is gone; the EmulatorProcess is still here
     Stopwatch clock;

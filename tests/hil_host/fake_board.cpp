@@ -53,15 +53,27 @@ Bytes BoardEnd::wire(hil::MessageType type, std::uint16_t sequence, const Bytes&
 }
 
 Bytes BoardEnd::hello_ack_wire(std::uint16_t sequence, const std::string& board_id, const std::string& firmware,
-                               std::uint32_t capabilities, std::uint8_t protocol) {
+                               std::uint32_t capabilities, std::uint8_t protocol, const std::string& chip,
+                               const std::string& build_id) {
     hil::Frame f;
     hil::HelloAck ack;
     ack.protocol = protocol;
     ack.board_id = board_id;
     ack.firmware_version = firmware;
     ack.capabilities = capabilities;
+    ack.chip = chip;
+    ack.build_id = build_id;
     hil::encode(ack, f);
     return wire(hil::MessageType::HelloAck, sequence, Bytes(f.payload.begin(), f.payload.begin() + f.length));
+}
+
+Bytes BoardEnd::fault_wire(const std::string& what) {
+    hil::Frame f;
+    hil::encode(hil::Fault{what}, f);
+    Bytes out{0};
+    const Bytes frame = wire(hil::MessageType::Fault, 0, Bytes(f.payload.begin(), f.payload.begin() + f.length));
+    out.insert(out.end(), frame.begin(), frame.end());
+    return out;
 }
 
 Bytes BoardEnd::with_flipped_bit(hil::MessageType type, std::uint16_t sequence, const Bytes& payload) {

@@ -39,7 +39,10 @@ public:
     static Bytes wire(hil::MessageType type, std::uint16_t sequence, const Bytes& payload = {});
     static Bytes hello_ack_wire(std::uint16_t sequence, const std::string& board_id = "fake-board-1",
                                 const std::string& firmware = "0.0.0-test", std::uint32_t capabilities = 0x5,
-                                std::uint8_t protocol = hil::kProtocolVersion);
+                                std::uint8_t protocol = hil::kProtocolVersion, const std::string& chip = "FAKE-MCU",
+                                const std::string& build_id = "feedc0de");
+    // A Fault as a halting board sends it: a delimiter first, numbered 0 (outside the count).
+    static Bytes fault_wire(const std::string& what);
     // A frame's wire bytes with one bit of its payload flipped and the COBS redone: what a
     // noisy line delivers (the CRC no longer matches).
     static Bytes with_flipped_bit(hil::MessageType type, std::uint16_t sequence, const Bytes& payload);

@@ -36,6 +36,8 @@ TEST_CASE("handshake: the board's HelloAck gives its identity, firmware and capa
     CHECK(id.board_id == "fake-board-1");
     CHECK(id.firmware_version == "0.0.0-test");
     CHECK(id.capabilities == 0x5);
+    CHECK(id.chip == "FAKE-MCU");
+    CHECK(id.build_id == "feedc0de");
     CHECK(link->counters().board_restarts == 0);
     CHECK(link->damage().empty());
 }
@@ -185,4 +187,37 @@ TEST_CASE("handshake: a HelloAck whose payload this host cannot read is a protoc
         CHECK(e.kind() == Kind::WrongProtocol);
         CHECK_THAT(e.what(), Catch::Contains("sent a HelloAck this host cannot read (2-byte payload)"));
     }
+}
+
+TEST_CASE("handshake: a board that halted with a Fault is an error quoting it — at once, and on every read after", "[hil_host]") {
+    const std::string what = "HardFault: pc 0x08000f6c, lr 0x08000f67, CFSR 0x00008200 (PRECISERR)";
+    auto wire = socket_pair();
+    FakeBoard board(wire.board, [&](BoardEnd& b) {
+        // Halted at boot: the Fault goes out (again and again, as the board's halt loop
+        // does), a Hello gets no answer.
+        b.send_bytes(BoardEnd::fault_wire(what));
+        b.wait_hello(milliseconds(300));
+        b.send_bytes(BoardEnd::fault_wire(what));
+        b.stay(milliseconds(1500));
+    });
+    auto link = link_on(wire.host, "socketpair");
+    Stopwatch clock;
+    const std::string expected = "the board on socketpair stopped: " + what;
+    try {
+        hil::handshake(*link, within(5000, 500));
+        FAIL("the handshake did not notice the Fault");
+    } catch (const hil::LinkError& e) {
+        CHECK(e.kind() == Kind::BoardFault);
+        CHECK(e.port() == "socketpair");
+        CHECK(std::string(e.what()) == expected);
+    }
+    CHECK(clock.ms() < 1000);  // the Fault, not the handshake's deadline
+    try {
+        link->receive(in_ms(100));
+        FAIL("a board that halted is still read from");
+    } catch (const hil::LinkError& e) {
+        CHECK(e.kind() == Kind::BoardFault);
+        CHECK(std::string(e.what()) == expected);
+    }
+    CHECK(link->damage().empty());  // a Fault is outside the board's numbering: no gap
 }

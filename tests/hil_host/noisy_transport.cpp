@@ -134,7 +134,7 @@ void NoisyTransport::take(std::uint8_t byte) {
 void NoisyTransport::insert_before() {
     state_ = State::After;
     if (fault_.kind == Fault::Kind::Garbage || fault_.kind == Fault::Kind::FakeHelloAck ||
-        fault_.kind == Fault::Kind::Close || fault_.kind == Fault::Kind::Call)
+        fault_.kind == Fault::Kind::Close || fault_.kind == Fault::Kind::Call || fault_.kind == Fault::Kind::BoardFault)
         report_->fired = true;  // the other kinds change a frame: not at a byte position
     switch (fault_.kind) {
     case Fault::Kind::Garbage:
@@ -143,7 +143,7 @@ void NoisyTransport::insert_before() {
         return;
     case Fault::Kind::FakeHelloAck: {
         hil::Frame f;
-        hil::encode(hil::HelloAck{hil::kProtocolVersion, "EMU0000000001", "reset", 0x1F}, f);
+        hil::encode(hil::HelloAck{hil::kProtocolVersion, "EMU0000000001", "reset", 0x1F, {}, {}}, f);
         f.sequence = 0;  // a board that restarted numbers from 0 again
         const Bytes bytes = wire_bytes(f);
         ready_.insert(ready_.end(), bytes.begin(), bytes.end());
@@ -157,6 +157,18 @@ void NoisyTransport::insert_before() {
         state_ = State::Dead;
         if (fault_.call) fault_.call();
         return;
+    case Fault::Kind::BoardFault: {
+        // As the board's fault handler sends it: a delimiter first (ending any half frame),
+        // numbered outside the agent's count; then the board is halted and says no more.
+        hil::Frame f;
+        hil::encode(hil::Fault{fault_.what}, f);
+        f.sequence = 0;
+        ready_.push_back(0);
+        const Bytes bytes = wire_bytes(f);
+        ready_.insert(ready_.end(), bytes.begin(), bytes.end());
+        state_ = State::Dead;
+        return;
+    }
     default: return;
     }
 }
@@ -167,6 +179,7 @@ void NoisyTransport::apply(Bytes unit) {
     case Fault::Kind::FakeHelloAck:
     case Fault::Kind::Close:
     case Fault::Kind::Call:
+    case Fault::Kind::BoardFault:
         insert_before();
         if (state_ == State::After) ready_.insert(ready_.end(), unit.begin(), unit.end());
         return;

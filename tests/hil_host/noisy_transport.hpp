@@ -3,7 +3,8 @@
 // of the byte stream *from the board*, does what a bad wire, a reset board or a pulled
 // cable does: garbage between frames or inside one, a frame cut short, a flipped bit, a
 // frame dropped, a frame in another protocol version, an unasked-for HelloAck, the port
-// closing, or anything a test wants at that instant (killing the emulator). Everything else
+// closing, a board halting with a Fault, or anything a test wants at that instant (killing
+// the emulator). Everything else
 // passes through unchanged, so with Fault::Kind::None it is transparent: the scenario must
 // play exactly as on the bare transport (the control every fault test compares against).
 //
@@ -36,6 +37,7 @@ struct Fault {
         FakeHelloAck,   // a well-formed HelloAck (sequence 0) first: the board reset
         Close,          // the port closes: reads say Closed, writes throw, the real port is released
         Call,           // `call` runs (e.g. kill the emulator); then nothing more arrives
+        BoardFault,     // a Fault frame saying `what` (as a halting board sends it); then nothing more
     };
     Kind kind = Kind::None;
     std::uint64_t after_frames = 0;
@@ -44,6 +46,7 @@ struct Fault {
     std::vector<std::uint8_t> garbage;
     bool garbage_delimited = true;
     std::function<void()> call;
+    std::string what;  // BoardFault's text
 };
 
 // What the transport saw and did, shared with the test (the link owns the transport).

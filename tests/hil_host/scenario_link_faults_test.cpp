@@ -190,6 +190,14 @@ TEST_CASE("scenario link faults: a damaged TimeDone leaves a silent board, and t
     CHECK(p.wall_ms < 5000);   // ... and nothing else waited
 }
 
+TEST_CASE("scenario link faults: a board that halts with a Fault ends the scenario, quoting it", "[hil_host][scenario_faults]") {
+    Fault f = at_middle(kSignIn, Fault::Kind::BoardFault);
+    f.what = "heap allocation of 16 bytes after init (operator new, called from 0x080010e6): this board has no heap";
+    const Played p = play(kSignIn, f);
+    expect_lost(p, "the board on emulator stopped: " + f.what);
+    CHECK(p.wall_ms < 5000);  // at once: not after a deadline for the answer that never comes
+}
+
 TEST_CASE("scenario link faults: a board that announces itself again mid-scenario has restarted", "[hil_host][scenario_faults]") {
     const Played p = play(kSignIn, at_middle(kSignIn, Fault::Kind::FakeHelloAck));
     expect_lost(p, "the board on emulator restarted during the scenario (it announced itself again)");
