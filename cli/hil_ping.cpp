@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "hil/host/board_link.hpp"
+#include "hil/host/board_starts.hpp"
 #include "hil/host/board_stats_query.hpp"
 #include "hil/host/handshake.hpp"
 #include "hil/host/link_error.hpp"
@@ -100,7 +101,11 @@ int hil_ping(const std::vector<std::string>& args, std::ostream& out, std::ostre
     try {
         hil::OpenOptions open;
         open.baud = options.baud;
-        hil::BoardLink link(hil::open_transport(hil::parse_port_spec(options.port), open));
+        const hil::PortSpec spec = hil::parse_port_spec(options.port);
+        // `emulator` and `qemu` are boards the harness starts: one for this ping, ended after.
+        std::shared_ptr<hil::BoardProcess> started;
+        if (const hil::BoardStarts::Start start = hil::BoardStarts::start_for(options.port)) started = start();
+        hil::BoardLink link(started ? started->take_transport() : hil::open_transport(spec, open));
         hil::HandshakeOptions hello;
         hello.timeout = std::chrono::milliseconds(options.timeout_ms);
         const hil::BoardIdentity board = hil::handshake(link, hello);

@@ -16,9 +16,9 @@ std::unique_ptr<ByteTransport> open_transport(const PortSpec& spec, const OpenOp
     switch (spec.kind) {
     case PortSpec::Kind::Tcp: return TcpTransport::connect(spec.host, spec.tcp_port, options.connect_timeout);
     case PortSpec::Kind::Emulator:
+    case PortSpec::Kind::Qemu:
         throw LinkError(LinkError::Kind::Unsupported, spec.text,
-                        "--port emulator is started by 'ringside run --target hil'; here, name the emulator's "
-                        "pseudo-terminal or TCP port instead");
+                        "--port " + spec.text + " is a board the harness starts itself (BoardStarts), not a port to open");
     case PortSpec::Kind::DevicePath: {
         if (is_pseudo_terminal(spec.path)) return FdTransport::open_terminal(spec.path, options.baud);
         struct stat st {};

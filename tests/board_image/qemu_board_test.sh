@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# The STM32F405 board image on QEMU's netduinoplus2, driven by the real `ringside hil ping`
-# over the image's USART1, which QEMU serves on a loopback TCP port it picks itself (port 0,
-# read back from its "waiting for connection" line: no race for a free port).
+# The STM32F405 board image on QEMU's netduinoplus2, driven by the real `ringside hil ping
+# --port qemu`: ringside starts QEMU with the image, over the image's USART1 on loopback.
 #
 #   qemu_board_test.sh ping     RINGSIDE IMAGE.elf   the board answers: chip, firmware, the
 #                                                    image's own build id, board stats
@@ -9,8 +8,7 @@
 #                                                    shows its Fault and exits non-zero
 #
 # Exit 0 pass, 1 fail, 77 skipped (the image was not built: scripts/build-board). Every wait
-# is bounded: QEMU runs under `timeout` (and is killed on any exit of this script), ping under
-# `timeout`, and the port is awaited for at most 20 s.
+# is bounded: ping runs under `timeout`, and ringside bounds QEMU's start and every answer.
 set -u
 mode=${1:-} ringside=${2:-} image=${3:-}
 if [ -z "$mode" ] || [ -z "$ringside" ] || [ -z "$image" ]; then
@@ -24,45 +22,25 @@ fi
 command -v qemu-system-arm >/dev/null || { echo "FAIL: qemu-system-arm is not installed (scripts/setup installs it)"; exit 1; }
 
 work=$(mktemp -d)
-qemu_pid=""
-cleanup() {
-  if [ -n "$qemu_pid" ]; then
-    kill "$qemu_pid" 2>/dev/null
-    wait "$qemu_pid" 2>/dev/null
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'rm -rf "$work"' EXIT
 fail() {
   echo "FAIL: $*"
   echo "--- ringside output:"; cat "$work/ping.out" 2>/dev/null
-  echo "--- QEMU output:"; cat "$work/qemu.log" 2>/dev/null
   exit 1
 }
 
-# A QEMU left behind by a killed test dies by itself within 120 s. nodelay=on: QEMU sends the
-# board's bytes one send() each, and without TCP_NODELAY Nagle holds them for the host's
-# delayed ACK (~40 ms per answer).
-timeout --kill-after=5 120 qemu-system-arm -M netduinoplus2 -kernel "$image" -nographic -monitor none \
-  -serial tcp:127.0.0.1:0,server=on,wait=on,nodelay=on >"$work/qemu.log" 2>&1 &
-qemu_pid=$!
-
-port=""
-for _ in $(seq 200); do
-  port=$(sed -n 's/.*waiting for connection on: disconnected:tcp:127\.0\.0\.1:\([0-9]*\),server.*/\1/p' "$work/qemu.log")
-  [ -n "$port" ] && break
-  kill -0 "$qemu_pid" 2>/dev/null || fail "QEMU exited before it listened"
-  sleep 0.1
-done
-[ -n "$port" ] || fail "QEMU did not listen within 20 s"
-
+# `--port qemu`: ringside starts QEMU with the image itself (its USART1 dials a loopback port
+# the host listens on) and kills it when the ping is over.
 started=$(date +%s%N)
-timeout --kill-after=5 60 "$ringside" hil ping --port "tcp:127.0.0.1:$port" --count 10 --timeout 5000 >"$work/ping.out" 2>&1
+RINGSIDE_BOARD_IMAGE="$image" timeout --kill-after=5 60 "$ringside" hil ping --port qemu --count 10 --timeout 5000 \
+  >"$work/ping.out" 2>&1
 status=$?
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-echo "ringside hil ping --port tcp:127.0.0.1:$port: exit $status after $elapsed_ms ms"
+echo "ringside hil ping --port qemu: exit $status after $elapsed_ms ms"
 cat "$work/ping.out"
 [ "$status" -ne 124 ] && [ "$status" -ne 137 ] || fail "ringside hil ping did not end within 60 s"
+# No QEMU outlives the ping.
+pgrep -f "qemu-system-arm.*$(basename "$image")" >/dev/null && fail "a QEMU with $image is still running"
 
 expect() { grep -qF -- "$1" "$work/ping.out" || fail "expected in the output: $1"; }
 
@@ -71,7 +49,7 @@ case "$mode" in
     [ "$status" -eq 0 ] || fail "ringside hil ping exited $status, expected 0"
     build_id=$(readelf -n "$image" 2>/dev/null | sed -n 's/.*Build ID: \([0-9a-f]*\).*/\1/p')
     [ -n "$build_id" ] || fail "the image has no GNU build-id note (readelf -n $image)"
-    expect "port      tcp:127.0.0.1:$port"
+    expect "port      qemu"
     expect "board     qemu-netduinoplus2, firmware ringside-stm32f405 "
     expect "chip      STM32F405, build $build_id"
     expect "features  http-tunnel, board-stats"
@@ -87,7 +65,7 @@ case "$mode" in
   heaptrap)
     [ "$status" -ne 0 ] || fail "ringside hil ping exited 0 against a board that halted"
     [ "$elapsed_ms" -lt 30000 ] || fail "the Fault took $elapsed_ms ms to show"
-    expect "error: the board on tcp:127.0.0.1:$port stopped: heap allocation of 16 bytes after init (operator new, called from 0x"
+    expect "error: the board on qemu stopped: heap allocation of 16 bytes after init (operator new, called from 0x"
     expect "this board has no heap"
     # The address is the call site: addr2line (when the toolchain is here) names main.cpp.
     caller=$(sed -n 's/.*called from \(0x[0-9a-f]*\).*/\1/p' "$work/ping.out")

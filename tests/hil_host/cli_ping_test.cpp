@@ -103,7 +103,12 @@ TEST_CASE("cli: hil ping refuses bad usage with exit 2 and says why", "[hil_host
     run = run_cli({"hil", "ping", "--port", "/dev/null", "--baud", "fast"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("bad --baud 'fast': expected a whole number"));
-    run = run_cli({"hil", "ping", "--port", "emulator"});
-    CHECK(run.exit_code == 2);
-    CHECK_THAT(run.output, Catch::Contains("--port emulator is started by 'ringside run --target hil'"));
+}
+
+TEST_CASE("cli: hil ping starts the board emulator itself and ends it", "[hil_host][cli]") {
+    const CliRun run = run_cli({"hil", "ping", "--port", "emulator", "--count", "3"});
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.output, Catch::Contains("port      emulator") && Catch::Contains("chip      host (ringside-board-emulator)") &&
+                               Catch::Contains("link      clean"));
 }
