@@ -168,7 +168,7 @@ void BoardAgent::answer(MessageType type, PortAnswer answer) {
 void BoardAgent::on_hello() {
     outbox_.restart_numbering();
     outbox_.send(HelloAck{kProtocolVersion, identity_.board_id, identity_.firmware_version, identity_.capabilities,
-                          identity_.chip, identity_.build_id},
+                          identity_.chip, identity_.build_id, identity_.answer_within_ms},
                  Notice::Quiet);
     status_.resend();
 }

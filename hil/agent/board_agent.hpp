@@ -55,6 +55,7 @@ struct BoardIdentity {
     std::uint32_t capabilities = kCapHttpTunnel;  // Capability bits; the agent Nacks what is not here
     std::string_view chip;              // what runs the firmware, e.g. "STM32F405"
     std::string_view build_id;          // which build, e.g. the image's GNU build-id in hex
+    std::uint32_t answer_within_ms = 0; // the longest this board takes to answer, wall time (0: no claim)
 };
 
 class BoardAgent {

@@ -1,5 +1,6 @@
 #include "hil/host/board_device.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "firmware/buttons/button_names.hpp"
@@ -11,6 +12,7 @@
 #include "sim/board/device_bus.hpp"
 #include "sim/board/trace_recorder.hpp"
 #include "sim/clock/scheduler.hpp"
+#include "sim/text/timestamp.hpp"
 
 namespace ringside::hil {
 
@@ -24,6 +26,7 @@ BoardDevice::BoardDevice(const sim::DeviceContext& context, std::unique_ptr<Boar
       link_(std::move(link)),
       identity_(std::move(identity)),
       rtc_unix_(context.rtc_unix) {
+    if (!options_.answer_within_fixed) options_.answer_within = std::max(options_.answer_within, identity_.answer_within);
     if (identity_.capabilities & kCapConfigurable) configure(context_.client_id);
 }
 
@@ -73,16 +76,17 @@ std::optional<Frame> BoardDevice::receive_by(LinkClock::time_point deadline) {
     }
 }
 
-Frame BoardDevice::next_frame(const char* what) {
+Frame BoardDevice::next_frame(const std::string& what) {
     if (std::optional<Frame> f = receive_by(LinkClock::now() + options_.answer_within)) return *f;
     // A frame lost at the end of a grant (its TimeDone) has no later frame to show the gap:
     // the board waits for a grant that never comes. Say what was counted.
     const std::string damage = link_->damage();
     lost("the board on " + link_->port() + " did not answer " + what + " within " + describe_duration(options_.answer_within) +
-         (damage.empty() ? std::string() : " (the link is damaged: " + damage + ")"));
+         (damage.empty() ? std::string() : " (the link is damaged: " + damage + ")") +
+         (options_.answer_within_fixed ? std::string() : "; a slow board may need a longer --board-timeout"));
 }
 
-Frame BoardDevice::await(MessageType type, const char* what) {
+Frame BoardDevice::await(MessageType type, const std::string& what) {
     for (;;) {
         const Frame f = next_frame(what);
         if (f.type == type) return f;
@@ -155,8 +159,9 @@ std::optional<sim::Millis> BoardDevice::run_to(sim::Millis t) {
     // its own time): keep it until TimeDone says where that is.
     std::vector<Frame> said;
     TimeDone done;
+    const std::string grant = "the TimeGrant from " + text::format_timestamp(board_at_) + " to " + text::format_timestamp(t);
     for (;;) {
-        const Frame f = next_frame("TimeGrant");
+        const Frame f = next_frame(grant);
         if (f.type != MessageType::TimeDone) {
             said.push_back(f);
             continue;

@@ -28,9 +28,12 @@ namespace ringside::hil {
 
 struct BoardDeviceOptions {
     // How long the board may take to answer anything (real time). The emulator answers in
-    // microseconds; a board at 115200 baud needs ~90 ms per full frame. Tests that provoke
-    // a silent board use a second or two.
+    // microseconds; a board at 115200 baud needs ~90 ms per full frame. A board that says it
+    // is slower (HelloAck's answer_within: an emulated MCU on a loaded host) gets what it
+    // says. Tests that provoke a silent board use a second or two.
     std::chrono::milliseconds answer_within = std::chrono::seconds(10);
+    // `--board-timeout`: this, whatever the board says.
+    bool answer_within_fixed = false;
 };
 
 class BoardDevice final : public sim::Device {
@@ -83,8 +86,8 @@ private:
     template <typename Message>
     void send(const Message& message);
     // Frames until one of `type` arrives (returned), each other one handled on the way.
-    Frame await(MessageType type, const char* what);
-    Frame next_frame(const char* what);
+    Frame await(MessageType type, const std::string& what);
+    Frame next_frame(const std::string& what);
     // The next intact frame by `deadline` (nullopt then); a lost frame or a restart throws.
     std::optional<Frame> receive_by(LinkClock::time_point deadline);
     std::optional<sim::Millis> run_free_to(sim::Millis t);

@@ -53,6 +53,7 @@ std::optional<BoardIdentity> read_hello_ack(const Frame& frame) {
     identity.capabilities = ack.capabilities;
     identity.chip = std::string(ack.chip);
     identity.build_id = std::string(ack.build_id);
+    identity.answer_within = std::chrono::milliseconds(ack.answer_within_ms);
     return identity;
 }
 

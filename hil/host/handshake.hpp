@@ -21,6 +21,7 @@ struct BoardIdentity {
     std::uint32_t capabilities = 0; // bit 0 lockstep, 1 audio, 2 HTTP tunnel, ... (docs/hil_protocol.md)
     std::string chip;               // e.g. "STM32F405" (empty from a board that does not say)
     std::string build_id;           // e.g. the image's GNU build-id in hex (empty likewise)
+    std::chrono::milliseconds answer_within{0};  // what the board says it may take to answer (0: no claim)
 };
 
 struct HandshakeOptions {

@@ -92,6 +92,7 @@ bool encode(const HelloAck& m, Frame& f) {
         .u32(m.capabilities)
         .str(m.chip)
         .str(m.build_id)
+        .u32(m.answer_within_ms)
         .ok();
 }
 
@@ -271,10 +272,13 @@ bool decode(const Frame& f, HelloAck& m) {
     m.capabilities = r.u32();
     m.chip = {};
     m.build_id = {};
-    // The layout before chip and build id ends here: still a HelloAck (an older board).
+    m.answer_within_ms = 0;
+    // Version 2's layout ends here: still a HelloAck, so the handshake can name the version
+    // an older board speaks.
     if (r.ok_and_done()) return true;
     m.chip = r.str();
     m.build_id = r.str();
+    m.answer_within_ms = r.u32();
     return r.ok_and_done();
 }
 

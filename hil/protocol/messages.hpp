@@ -52,6 +52,10 @@ struct HelloAck {
     // without them (a board built before they existed) decodes with both empty.
     std::string_view chip;              // e.g. "STM32F405"; the emulator names itself
     std::string_view build_id;          // e.g. the image's GNU build-id in hex
+    // The longest the board may take to answer anything (a grant it must run, a Power on
+    // that builds the firmware), wall time; 0 makes no claim. A slow board (an emulated MCU,
+    // a sanitizer build) says so here, and the host waits that long before it gives up.
+    std::uint32_t answer_within_ms = 0;
 };
 // Ack and Nack name the message they answer by its type; any u8 is carried, so a board can
 // Nack a type it does not know.
