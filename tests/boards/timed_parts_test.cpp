@@ -150,7 +150,7 @@ TEST_CASE("muting drops frames in the microphone on both, and the noise stream g
     CHECK(p.kit.mic.frames_dropped() == p.sim.mic.frames_dropped());
 }
 
-TEST_CASE("power-off mid-utterance voids the rest on both; the next utterance hears the same noise",
+TEST_CASE("power-off mid-utterance voids the rest on both and the next utterance hears the same noise",
           "[boards][microphone][power]") {
     Pair p(11, [](const fw::Event& e, Faces& f, Millis) {
         if (e.type == fw::EventType::MicFrame) f.timers.arm(2, hal::Millis{0});  // ties inside the frame's instant
