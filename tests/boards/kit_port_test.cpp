@@ -347,3 +347,17 @@ TEST_CASE("KitPort keeps the flash through power cycles and reflashes, and wipes
     CHECK(flash[100] == 1);
     CHECK(flash[102] == 3);
 }
+
+TEST_CASE("KitPort tees the firmware's trace records to the port's own sink, e.g. a debug console", "[boards][port]") {
+    struct Console final : hal::TraceSink {
+        void emit(const hal::TraceRecord& r) override { lines.push_back(std::string(r.category) + " " + std::string(r.event)); }
+        std::vector<std::string> lines;
+    } console;
+    Wire wire;
+    std::array<std::uint8_t, 4 * 4096> flash{};
+    const hil::BoardIdentity identity{"KIT", "test", kCaps};
+    auto port = std::make_unique<kit::KitPort>(wire, identity, kit::FlashRegion{flash.data()}, &console);
+    REQUIRE(port->power(hil::PowerAction::On).done);
+    CHECK_FALSE(console.lines.empty());  // the boot's records
+    CHECK_FALSE(wire.out.empty());       // and the same went to the host
+}

@@ -2,8 +2,9 @@
 
 namespace ringside::kit {
 
-KitPort::KitPort(hil::ByteSink& sink, const hil::BoardIdentity& identity, FlashRegion storage)
-    : storage_(storage), agent_(sink, *this, *this, ring_, speech_, identity, nullptr) {
+KitPort::KitPort(hil::ByteSink& sink, const hil::BoardIdentity& identity, FlashRegion storage,
+                 hal::TraceSink* trace_tee)
+    : storage_(storage), agent_(sink, *this, *this, ring_, speech_, identity, trace_tee) {
     // The simulator's defaults (hil/emulator's, and fw::DeviceConfig's), for a board powered
     // on before any BoardConfig.
     const fw::DeviceConfig defaults;

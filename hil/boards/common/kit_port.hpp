@@ -15,17 +15,17 @@
 // World time is ms since the port started, moved only by the host's grants (lockstep) or by
 // run_due (free-running: the port's own tick counter).
 //
-// Wiring on a bare-metal board: give the port static storage (it is large — see
-// sizeof(KitPort) — and holds every buffer it needs), a ByteSink that queues whole frames for
-// the UART, and the flash region:
+// Wiring on a bare-metal board: give the port static storage (it holds every buffer it needs,
+// so it is large: most of sizeof(KitPort) is the fw::Speaker it constructs in place), a
+// ByteSink that queues whole frames for the UART, and the flash region:
 //   static std::uint8_t flash_standin[4 * 4096] __attribute__((section(".flash_standin")));
 //   static Uart uart;                                       // a hil::ByteSink
 //   static const hil::BoardIdentity identity{"RS-F405-0001", "ringside-f405-1",
 //       hil::kCapLockstep | hil::kCapHttpTunnel | hil::kCapConfigurable | hil::kCapTestFace};
 //   static kit::KitPort port(uart, identity, kit::FlashRegion{flash_standin});
 //   for (;;) { n = uart.take_received(buf); port.feed(buf, n); }
-// Who may call: the port's loop only (feed, run_due, the observers), never from an
-// interrupt; the agent calls the BoardPort/BoardMicrophone faces from inside feed().
+// Who may call: the port's loop only (feed, run_due), never from an interrupt; the agent
+// calls the BoardPort/BoardMicrophone faces from inside feed().
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -35,6 +35,7 @@
 #include "firmware/core/fixed_string.hpp"
 #include "firmware/hal/led_ring.hpp"
 #include "firmware/hal/speech.hpp"
+#include "firmware/hal/trace.hpp"
 #include "hil/agent/board_agent.hpp"
 #include "hil/agent/board_port.hpp"
 #include "hil/agent/byte_sink.hpp"
@@ -56,8 +57,10 @@ public:
     static constexpr std::size_t kMaxSerialNumber = 64;
 
     // `sink` (the UART), `identity` (its views) and `storage` (the flash region's bytes) must
-    // outlive the port.
-    KitPort(hil::ByteSink& sink, const hil::BoardIdentity& identity, FlashRegion storage);
+    // outlive the port; `trace_tee` (may be null), e.g. a debug console, also receives every
+    // firmware trace record the agent sends the host.
+    KitPort(hil::ByteSink& sink, const hil::BoardIdentity& identity, FlashRegion storage,
+            hal::TraceSink* trace_tee = nullptr);
     KitPort(const KitPort&) = delete;
     KitPort& operator=(const KitPort&) = delete;
 
