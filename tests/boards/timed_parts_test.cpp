@@ -92,6 +92,37 @@ TEST_CASE("a timer re-armed from its own expiry and one armed for now run in the
     CHECK(p.kit.log.back().at == Millis{190});
 }
 
+TEST_CASE("timers armed before and after a speak at the same instant tie with its frames as in the simulator",
+          "[boards][timers][microphone]") {
+    Pair p(3, [](const fw::Event& e, Faces& f, Millis now) {
+        // From inside the first frame: one timer due in this very instant, one with the next frame.
+        if (e.type == fw::EventType::MicFrame && now == Millis{1'010}) {
+            f.timers.arm(4, hal::Millis{0});
+            f.timers.arm(5, hal::Millis{10});
+        }
+    });
+    p.run_to(Millis{1'000});
+    p.both([](auto& b) {
+        b.mic.set_capture(true);
+        b.timers.arm(1, hal::Millis{10});  // before the speak: before its first frame
+        b.timers.arm(6, hal::Millis{20});  // before the speak: before its second frame
+    });
+    p.speak("stop", 0);
+    p.both([](auto& b) { b.timers.arm(2, hal::Millis{10}); });  // after the speak: after its first frame
+    p.run_to(Millis{1'030});
+    p.check();
+    using T = fw::EventType;
+    const std::vector<std::pair<T, int>> expected{{T::TimerExpired, 1}, {T::MicFrame, 0}, {T::TimerExpired, 2},
+                                                  {T::TimerExpired, 4}, {T::TimerExpired, 6}, {T::MicFrame, 0},
+                                                  {T::TimerExpired, 5}, {T::MicFrame, 0}};
+    REQUIRE(p.kit.log.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        CHECK(p.kit.log[i].type == expected[i].first);
+        CHECK(p.kit.log[i].timer == expected[i].second);
+    }
+}
+
 TEST_CASE("kit speech lasts as long as the simulator's and is replaced, stopped and cut alike", "[boards][speech]") {
     Pair p(1, [](const fw::Event& e, Faces& f, Millis now) {
         if (e.type == fw::EventType::SpeechDone && now < Millis{20'000}) f.speech.say("and again");
