@@ -21,10 +21,19 @@ double goertzel_power(const std::int16_t* samples, std::size_t count, double hz)
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-void tone(double hz, std::size_t count, std::int16_t* out) {
-    for (std::size_t i = 0; i < count; ++i) {
-        out[i] = static_cast<std::int16_t>(kToneAmplitude * std::sin(2.0 * kPi * hz * static_cast<double>(i) / kSampleRateHz));
+// Samples [from, to) of a tone that starts at sample 0 of its segment.
+void tone(double hz, std::size_t from, std::size_t to, std::int16_t* out) {
+    for (std::size_t i = from; i < to; ++i) {
+        *out++ = static_cast<std::int16_t>(kToneAmplitude * std::sin(2.0 * kPi * hz * static_cast<double>(i) / kSampleRateHz));
     }
+}
+
+// Writes the part of segment [start, start + length) of the utterance that falls in the
+// window [first, end) to out (indexed from `first`), in `hz`.
+void segment(double hz, std::size_t start, std::size_t length, std::size_t first, std::size_t end, std::int16_t* out) {
+    const std::size_t from = first > start ? first : start;
+    const std::size_t to = end < start + length ? end : start + length;
+    if (from < to) tone(hz, from - start, to - start, out + (from - first));
 }
 
 } // namespace
@@ -46,15 +55,23 @@ std::size_t encoded_length(std::string_view text) {
 std::size_t encode(std::string_view text, int voice, std::int16_t* out, std::size_t capacity) {
     const std::size_t needed = encoded_length(text);
     if (voice < 0 || voice >= kVoiceCount || needed > capacity) return 0;
-    tone(voice_pitch_hz(voice), kPreambleSamples, out);
+    return encode_part(text, voice, 0, out, needed);
+}
+
+std::size_t encode_part(std::string_view text, int voice, std::size_t first, std::int16_t* out, std::size_t count) {
+    const std::size_t length = encoded_length(text);
+    if (voice < 0 || voice >= kVoiceCount || first >= length) return 0;
+    const std::size_t end = first + count < length ? first + count : length;
+    segment(voice_pitch_hz(voice), 0, kPreambleSamples, first, end, out);
     std::size_t at = kPreambleSamples;
     for (char c : text) {
+        if (at >= end) break;
         const int symbol = symbol_of(c);
         if (symbol < 0) continue;
-        tone(symbol_hz(static_cast<std::size_t>(symbol)), kSymbolSamples, out + at);
+        segment(symbol_hz(static_cast<std::size_t>(symbol)), at, kSymbolSamples, first, end, out);
         at += kSymbolSamples;
     }
-    return at;
+    return end - first;
 }
 
 double mean_power(const std::int16_t* samples, std::size_t count) {

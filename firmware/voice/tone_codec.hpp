@@ -34,6 +34,11 @@ std::size_t encoded_length(std::string_view text);
 // Writes the utterance into out[0..); returns samples written, 0 when `capacity` is too
 // small or `voice` is out of range.
 std::size_t encode(std::string_view text, int voice, std::int16_t* out, std::size_t capacity);
+// Writes samples [first, first + count) of that same utterance into out[0..count), the same
+// values encode() writes there: a microphone with no room for a whole utterance plays it
+// window by window. Returns samples written (fewer than `count` where the utterance ends),
+// 0 when `voice` is out of range or `first` is past the end.
+std::size_t encode_part(std::string_view text, int voice, std::size_t first, std::int16_t* out, std::size_t count);
 
 // Mean power of a block (sample units squared); voice activity compares it to a threshold.
 double mean_power(const std::int16_t* samples, std::size_t count);

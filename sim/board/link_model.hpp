@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "sim/clock/scheduler.hpp"
-#include "sim/cloud/prng.hpp"
+#include "firmware/core/prng.hpp"
 
 namespace ringside::sim {
 
@@ -49,7 +49,7 @@ public:
     std::uint64_t lost() const { return lost_; }
 
 private:
-    cloud::Prng prng_;
+    fw::Prng prng_;
     Congestion congestion_ = Congestion::None;
     bool down_ = false;
     std::uint64_t messages_ = 0;

@@ -1,13 +1,14 @@
 #pragma once
-// hal::Random from a seed. The generator is the mock cloud's (xoshiro256** seeded through
-// splitmix64), so the world has one PRNG implementation, written out rather than taken
-// from <random>, whose distributions differ between standard libraries: the same scenario
-// seed must give the same run byte for byte on every host.
+// hal::Random from a seed. The generator is the project's one PRNG (xoshiro256** seeded
+// through splitmix64, firmware/core/prng.hpp, shared with the mock cloud and the boards'
+// kit), written out rather than taken from <random>, whose distributions differ between
+// standard libraries: the same scenario seed must give the same run byte for byte on every
+// host and board.
 // Who may call: next_u32 — the firmware; the world seeds it.
 #include <cstdint>
 
 #include "firmware/hal/random.hpp"
-#include "sim/cloud/prng.hpp"
+#include "firmware/core/prng.hpp"
 
 namespace ringside::sim {
 
@@ -16,7 +17,7 @@ public:
     explicit SeededRandom(std::uint64_t seed) : prng_(seed) {}
 
     void reseed(std::uint64_t seed) {
-        prng_ = cloud::Prng(seed);
+        prng_ = fw::Prng(seed);
         draws_ = 0;
     }
     std::uint64_t next_u64() {
@@ -29,7 +30,7 @@ public:
     std::uint64_t draws() const { return draws_; }
 
 private:
-    cloud::Prng prng_;
+    fw::Prng prng_;
     std::uint64_t draws_ = 0;
 };
 

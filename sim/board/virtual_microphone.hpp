@@ -12,7 +12,7 @@
 
 #include "firmware/hal/microphone.hpp"
 #include "sim/board/device_bus.hpp"
-#include "sim/cloud/prng.hpp"
+#include "firmware/core/prng.hpp"
 
 namespace ringside::sim {
 
@@ -40,7 +40,7 @@ private:
     void post_frame(Millis at, const std::int16_t* samples);
 
     DeviceBus& bus_;
-    cloud::Prng noise_;
+    fw::Prng noise_;
     bool capturing_ = false;
     Millis busy_until_{0};
     std::uint64_t delivered_ = 0;

@@ -7,7 +7,7 @@
 #include "sim/cloud/json_writer.hpp"
 #include "sim/text/escape.hpp"
 #include "sim/cloud/opaque_token.hpp"
-#include "sim/cloud/prng.hpp"
+#include "firmware/core/prng.hpp"
 #include "sim/cloud/user_code.hpp"
 
 using namespace ringside::cloud;
@@ -83,7 +83,7 @@ TEST_CASE("JSON objects keep member order", "[cloud][json]") {
 }
 
 TEST_CASE("the PRNG is a fixed function of its seed", "[cloud][prng]") {
-    Prng a(7), b(7), c(8);
+    ringside::fw::Prng a(7), b(7), c(8);
     bool differs = false;
     for (int i = 0; i < 16; ++i) {
         const auto x = a.next();
@@ -93,14 +93,14 @@ TEST_CASE("the PRNG is a fixed function of its seed", "[cloud][prng]") {
     CHECK(differs);
     // Pinned (values from an independent implementation of splitmix64-seeded xoshiro256**)
     // so a change to the generator, which would change every scenario's codes, is noticed.
-    Prng pinned(1);
+    ringside::fw::Prng pinned(1);
     CHECK(pinned.next() == 0xb3f2af6d0fc710c5ULL);
     CHECK(pinned.next() == 0x853b559647364ceaULL);
     CHECK(pinned.next() == 0x92f89756082a4514ULL);
 }
 
 TEST_CASE("bounded draws stay in range and reach every value", "[cloud][prng]") {
-    Prng prng(3);
+    ringside::fw::Prng prng(3);
     std::set<std::uint32_t> seen;
     for (int i = 0; i < 2000; ++i) {
         const auto v = prng.below(20);
@@ -112,7 +112,7 @@ TEST_CASE("bounded draws stay in range and reach every value", "[cloud][prng]") 
 }
 
 TEST_CASE("user codes are 8 alphabet characters, shown as XXXX-XXXX", "[cloud][user_code]") {
-    Prng prng(11);
+    ringside::fw::Prng prng(11);
     std::set<std::string> codes;
     std::set<char> letters;
     for (int i = 0; i < 5000; ++i) {
@@ -140,7 +140,7 @@ TEST_CASE("typed user codes are normalised", "[cloud][user_code]") {
 }
 
 TEST_CASE("opaque tokens are long base64url strings", "[cloud][token]") {
-    Prng prng(5);
+    ringside::fw::Prng prng(5);
     const std::string token = generate_opaque_token(prng, "p.");
     CHECK(token.rfind("p.", 0) == 0);
     CHECK(token.size() == 2 + kOpaqueTokenChars);

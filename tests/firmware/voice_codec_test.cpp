@@ -59,6 +59,25 @@ TEST_CASE("every character and every voice survives a round trip through the mod
     }
 }
 
+TEST_CASE("encode_part writes exactly the samples encode writes there, window by window") {
+    const std::string text = "Alexa, what's 2+2? \xc3\xa9";  // upper case, unspeakable bytes: skipped alike
+    std::vector<std::int16_t> whole(encoded_length(text));
+    REQUIRE(encode(text, 5, whole.data(), whole.size()) == whole.size());
+    // Windows of several sizes and offsets, across the preamble/symbol boundaries.
+    for (std::size_t width : {std::size_t{1}, std::size_t{7}, kFrameSamples, kSymbolSamples, std::size_t{333}}) {
+        for (std::size_t first = 0; first < whole.size(); first += width) {
+            std::vector<std::int16_t> part(width, 12345);
+            const std::size_t n = encode_part(text, 5, first, part.data(), part.size());
+            REQUIRE(n == std::min(width, whole.size() - first));
+            for (std::size_t i = 0; i < n; ++i) REQUIRE(part[i] == whole[first + i]);
+            for (std::size_t i = n; i < width; ++i) REQUIRE(part[i] == 12345);  // nothing past the end
+        }
+    }
+    std::int16_t one = 0;
+    CHECK(encode_part(text, 5, whole.size(), &one, 1) == 0);  // past the end
+    CHECK(encode_part(text, kVoiceCount, 0, &one, 1) == 0);   // no such voice
+}
+
 TEST_CASE("room noise does not change what is heard") {
     for (std::uint32_t seed = 1; seed <= 5; ++seed) {
         auto c = std::make_unique<UtteranceCapture>();

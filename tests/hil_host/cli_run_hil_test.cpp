@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -126,18 +127,33 @@ std::uint64_t early_in_refresh_scenario_bytes() {
     return bytes_read(silent.pid()).value_or(0) + 4000;
 }
 
-} // namespace
 
-TEST_CASE("run --target hil: the whole suite's verdicts and trace files equal the virtual speaker's", "[hil_host][cli][suite]") {
-    const fs::path sim_dir = fresh_dir("sim"), hil_dir = fresh_dir("emulator");
+// RINGSIDE_EMULATOR_ARGS for the emulators a run starts, while it lives (unset: the default).
+class EmulatorArgs {
+public:
+    explicit EmulatorArgs(const char* args) {
+        if (args) ::setenv("RINGSIDE_EMULATOR_ARGS", args, 1);
+        else ::unsetenv("RINGSIDE_EMULATOR_ARGS");
+    }
+    ~EmulatorArgs() { ::unsetenv("RINGSIDE_EMULATOR_ARGS"); }
+    EmulatorArgs(const EmulatorArgs&) = delete;
+    EmulatorArgs& operator=(const EmulatorArgs&) = delete;
+};
+
+// The whole suite on `--target hil --port emulator`, its emulators started with
+// `emulator_args` (nullptr: none), reaches the verdicts it reaches on the virtual speaker,
+// with byte-identical trace files; the sim-only scenario is skipped with its reason.
+void check_suite_on_the_emulator_equals_sim(const std::string& name, const char* emulator_args) {
+    const fs::path sim_dir = fresh_dir("sim-" + name), hil_dir = fresh_dir(name);
     const std::string suite = kSource + "/scenarios";
     Stopwatch clock;
     const CliRun sim = run_cli({"run", suite, "-j", "2", "--trace", (sim_dir / "traces").string(), "--junit",
                                 (sim_dir / "junit.xml").string()}, 100s);
     const long long sim_ms = clock.ms();
+    const EmulatorArgs args(emulator_args);
     const CliRun hil = run_cli({"run", suite, "-j", "2", "--target", "hil", "--port", "emulator", "--trace",
                                 (hil_dir / "traces").string(), "--junit", (hil_dir / "junit.xml").string()}, 100s);
-    INFO("sim " << sim_ms << " ms, hil " << hil.elapsed_ms << " ms\n" << hil.output);
+    INFO("sim " << sim_ms << " ms, hil (" << name << ") " << hil.elapsed_ms << " ms\n" << hil.output);
     REQUIRE(sim.exit_code == 0);
     REQUIRE(hil.exit_code == 0);
 
@@ -197,6 +213,19 @@ TEST_CASE("run --target hil: the whole suite's verdicts and trace files equal th
     }
     fs::remove_all(sim_dir);
     fs::remove_all(hil_dir);
+}
+
+} // namespace
+
+TEST_CASE("run --target hil: the whole suite's verdicts and trace files equal the virtual speaker's", "[hil_host][cli][suite]") {
+    check_suite_on_the_emulator_equals_sim("emulator", nullptr);
+}
+
+// The firmware on the portable board kit (hil/boards/common, what the STM32F405 port runs)
+// instead of the simulator's virtual board: the same suite, the same verdicts and traces.
+TEST_CASE("run --target hil with the emulator on the board kit (--kit): the suite's verdicts and trace files equal the virtual speaker's",
+          "[hil_host][cli][suite][kit]") {
+    check_suite_on_the_emulator_equals_sim("kit", "--kit");
 }
 
 TEST_CASE("run --target hil: the deliberately failing scenario fails on the emulator as on the virtual speaker", "[hil_host][cli]") {
