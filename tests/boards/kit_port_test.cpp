@@ -16,6 +16,7 @@
 #include "firmware/fake_board.hpp"
 #include "hil/boards/common/kit_port.hpp"
 #include "hil/emulator/emulator_port.hpp"
+#include "hil/emulator/own_build_id.hpp"
 #include "hil/protocol/messages.hpp"
 
 using namespace ringside;
@@ -130,7 +131,9 @@ private:
         }
     }
 
-    hil::BoardIdentity identity_{"EMU-DIFF-1", "ringside-emulator-2", kCaps};  // what EmulatorPort announces
+    const std::string build_id_ = hil::own_build_id();
+    // What EmulatorPort announces, its chip and build included.
+    hil::BoardIdentity identity_{"EMU-DIFF-1", "ringside-emulator-2", kCaps, "host (ringside-board-emulator)", build_id_};
     hil::EmulatorPort emulator_{"EMU-DIFF-1"};
     Wire kit_wire_;
     std::array<std::uint8_t, 4 * 4096> flash_{};

@@ -40,10 +40,10 @@ TEST_CASE("cli: hil ping prints a board's stats when it keeps them, and what an 
     Pty pty = open_pty(false);
     FakeBoard board(pty.master, [](BoardEnd& b) {
         if (!b.wait_hello(milliseconds(3000))) return;
-        // An older board: HelloAck without chip and build id, announcing board stats.
+        // An older board: HelloAck without chip, build id and answer time, announcing board stats.
         hil::Frame f;
         hil::encode(hil::HelloAck{hil::kProtocolVersion, "old-board", "0.9", hil::kCapBoardStats, {}, {}}, f);
-        f.length = static_cast<std::uint16_t>(f.length - 4);  // the layout before chip and build id
+        f.length = static_cast<std::uint16_t>(f.length - 8);  // the layout before chip, build id and answer time
         b.send_bytes(BoardEnd::wire(hil::MessageType::HelloAck, 0, Bytes(f.payload.begin(), f.payload.begin() + f.length)));
         b.set_sequence(1);
         while (auto q = b.read_frame(milliseconds(3000))) {

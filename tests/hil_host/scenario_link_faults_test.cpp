@@ -185,7 +185,9 @@ TEST_CASE("scenario link faults: a damaged TimeDone leaves a silent board, and t
         f = at_middle(kSignIn, Fault::Kind::Drop, MessageType::TimeDone);
     }
     const Played p = play(kSignIn, f);
-    expect_lost(p, "the board on emulator did not answer TimeGrant within 1500 ms" + damage);
+    // The grant that went unanswered is named by its span of world time.
+    expect_lost(p, "the board on emulator did not answer the TimeGrant from 00:00:07.860 to 00:00:17.820 within 1500 ms" +
+                       damage + "; a slow board may need a longer --board-timeout");
     CHECK(p.wall_ms >= 1500);  // it was the answer deadline that ended it ...
     CHECK(p.wall_ms < 5000);   // ... and nothing else waited
 }

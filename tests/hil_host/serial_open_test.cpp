@@ -52,10 +52,12 @@ TEST_CASE("serial: a device that is no serial port is refused with the OS's reas
     CHECK_THAT(e.what(), Catch::Contains("/dev/null"));
 }
 
-TEST_CASE("serial: `--port emulator` is recognised but started by the harness, not opened here", "[hil_host]") {
-    const hil::LinkError e = open_error("emulator");
-    CHECK(e.kind() == Kind::Unsupported);
-    CHECK_THAT(e.what(), Catch::Contains("ringside run --target hil"));
+TEST_CASE("serial: `--port emulator` and `--port qemu` are recognised but started by the harness, not opened here", "[hil_host]") {
+    for (const char* port : {"emulator", "qemu"}) {
+        const hil::LinkError e = open_error(port);
+        CHECK(e.kind() == Kind::Unsupported);
+        CHECK_THAT(e.what(), Catch::Contains("a board the harness starts itself"));
+    }
 }
 
 TEST_CASE("serial: a bad baud rate is refused before anything is opened", "[hil_host]") {
