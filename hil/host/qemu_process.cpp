@@ -5,8 +5,11 @@
 
 #include <boost/process.hpp>
 
+#include <fcntl.h>
+#include <stdlib.h>
+
 #include <cstdlib>
-#include <future>
+#include <fstream>
 #include <iterator>
 #include <system_error>
 #include <vector>
@@ -31,14 +34,22 @@ void end_now(bp::child& child) {
 } // namespace
 
 struct QemuProcess::Impl {
-    bp::ipstream out;
+    // What QEMU prints goes to a file, not a pipe: a pipe's reader waits for its end, and
+    // a spare QEMU started meanwhile on another thread may have inherited the pipe's write
+    // end (Boost.Process 1.74 does not close other descriptors in the child), so that end
+    // would come only with the spare's.
+    std::string log_path;
     bp::child child;
-    std::future<std::string> printed;  // everything QEMU wrote, once it has exited
     std::unique_ptr<ByteTransport> transport;
 
     ~Impl() {
         std::error_code ec;
         if (child.valid() && child.running(ec)) end_now(child);
+        if (!log_path.empty()) ::unlink(log_path.c_str());
+    }
+    std::string printed() const {
+        std::ifstream in(log_path);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
 };
 
@@ -67,23 +78,23 @@ QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::ma
         // The board dials the host; nodelay: frames are small and every grant is a round trip.
         "-serial", "tcp:127.0.0.1:" + std::to_string(listener.port()) + ",nodelay=on",
         "-kernel", board_image};
+    char log_path[] = "/tmp/ringside-qemu-XXXXXX";
+    const int log_fd = ::mkostemp(log_path, O_CLOEXEC);
+    if (log_fd < 0) throw LinkError(LinkError::Kind::Io, kPort, "cannot make a file for QEMU's output in /tmp");
+    ::close(log_fd);
+    impl_->log_path = log_path;
     try {
-        impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->out, bp::std_in < bp::null);
+        impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->log_path, bp::std_in < bp::null);
     } catch (const bp::process_error& e) {
         throw LinkError(LinkError::Kind::NotFound, kPort, "cannot start " + program + ": " + e.what());
     }
-    // Read on a helper task, to its end (QEMU's exit), so a chatty child never blocks on a
-    // full pipe and what it said is there for an error.
-    impl_->printed = std::async(std::launch::async, [this] {
-        return std::string(std::istreambuf_iterator<char>(impl_->out), std::istreambuf_iterator<char>());
-    });
     const Deadline deadline = LinkClock::now() + ready_within;
     std::error_code ec;
     impl_->transport = listener.accept(deadline, [this, &ec] { return !impl_->child.running(ec); });
     if (impl_->transport) return;
     const bool exited = !impl_->child.running(ec);
     end_now(impl_->child);
-    const std::string said = impl_->printed.get();
+    const std::string said = impl_->printed();
     if (exited)
         throw LinkError(LinkError::Kind::Closed, kPort, "QEMU exited before the board's UART connected; it printed:\n" + said);
     throw LinkError(LinkError::Kind::Timeout, kPort, "QEMU's board UART did not connect within " + describe_duration(ready_within));
@@ -92,7 +103,6 @@ QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::ma
 QemuProcess::~QemuProcess() {
     impl_->transport.reset();
     if (impl_->child.valid()) end_now(impl_->child);
-    if (impl_->printed.valid()) impl_->printed.wait();
 }
 
 std::unique_ptr<ByteTransport> QemuProcess::take_transport() { return std::move(impl_->transport); }

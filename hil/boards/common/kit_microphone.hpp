@@ -43,9 +43,11 @@ public:
     static constexpr int kNoiseAmplitude = 200;
     static constexpr Millis kFrameTime{10};
     // Utterances queued at once (one playing, the rest waiting); a further speak() is refused.
-    static constexpr std::size_t kMaxPending = 4;
-    // Speakable characters per utterance: all that an Utterance message can carry.
-    static constexpr std::size_t kMaxSymbols = hil::kMaxPayload - 3;
+    static constexpr std::size_t kMaxPending = 3;
+    // Speakable characters per utterance: 6 s of speech after the preamble, the longest
+    // utterance the firmware takes (voice::kMaxUtteranceSamples). A board's RAM keeps the
+    // queue small; a longer text is refused, not cut.
+    static constexpr std::size_t kMaxSymbols = 300;
 
     KitMicrophone(EventQueue& queue, FirmwareInbox& firmware, std::uint64_t seed);
     KitMicrophone(const KitMicrophone&) = delete;

@@ -1,12 +1,14 @@
 // ringside-stm32f405: the STM32F405 board image. Start-up (startup.cpp) brings the chip to
-// main(); main() starts the clocks, SysTick and USART1, puts the board on the HIL link with
-// the board agent (docs/hil_protocol.md) and runs the loop: bytes from USART1 into the port
-// (and through it the agent), the agent's frames out through USART1, time to the port, and
-// sleep until the next interrupt. Every object has static storage; after initialisation
-// the heap trap is armed, so any allocation stops the board with a Fault.
-// The same image runs on QEMU: qemu-system-arm -M netduinoplus2 -kernel ringside-stm32f405.elf
-//   -nographic -monitor none -serial tcp:127.0.0.1:PORT,server=on,wait=on,nodelay=on
-// and `ringside hil ping --port tcp:127.0.0.1:PORT` talks to it.
+// main(); main() starts the clocks, SysTick and USART1, puts the firmware on the HIL link
+// with the board kit's port and the board agent (docs/hil_protocol.md), and runs the loop:
+// bytes from USART1 into the port (and through it the agent, which runs the firmware inside
+// the host's time grants: lockstep), the agent's frames out through USART1, and sleep until
+// the next interrupt. Every object has static storage; after initialisation the heap trap is
+// armed, so any allocation stops the board with a Fault.
+// The same image runs on QEMU: `ringside run --target hil --port qemu` starts
+//   qemu-system-arm -M netduinoplus2 -kernel ringside-stm32f405.elf -nographic -monitor none
+//   -serial tcp:127.0.0.1:PORT,nodelay=on
+// with USART1 dialling a port the host listens on.
 #include <cstddef>
 #include <cstdint>
 #include <new>
@@ -18,7 +20,7 @@
 #include "hil/boards/stm32f405/clock.hpp"
 #include "hil/boards/stm32f405/cortex_m.hpp"
 #include "hil/boards/stm32f405/heap_trap.hpp"
-#include "hil/boards/stm32f405/placeholder_port.hpp"
+#include "hil/boards/stm32f405/f405_port.hpp"
 #include "hil/boards/stm32f405/systick.hpp"
 #include "hil/boards/stm32f405/uart_sink.hpp"
 #include "hil/boards/stm32f405/usart1.hpp"
@@ -28,13 +30,15 @@ namespace {
 using namespace ringside;
 using namespace ringside::stm32f405;
 
-// The port: the one line to change when the board kit lands (hil/boards/common/): its
-// KitPort takes the same (sink, identity) and owns the agent likewise.
-using Port = PlaceholderPort;
-constexpr std::uint32_t kCapabilities = hil::kCapHttpTunnel | hil::kCapBoardStats;
+constexpr std::uint32_t kCapabilities = hil::kCapLockstep | hil::kCapHttpTunnel | hil::kCapConfigurable |
+                                        hil::kCapTestFace | hil::kCapBoardStats;
 
-constexpr std::string_view kFirmwareVersion = "ringside-stm32f405 0.1 (agent and placeholder port)";
+constexpr std::string_view kFirmwareVersion = "ringside-stm32f405 0.2";
 constexpr std::uint32_t kBaud = 115200;
+// What the host should allow for an answer (HelloAck): a grant may run the firmware through
+// seconds of audio, and an emulated Cortex-M4 on a loaded CI host is many times slower than
+// the real one.
+constexpr std::uint32_t kAnswerWithinMs = 30'000;
 
 #if RINGSIDE_HEAP_TRAP_TEST
 // ringside-stm32f405-heaptrap only: the allocation a firmware bug would make after start-up.
@@ -53,8 +57,9 @@ int main() {
     usart1::start(clocks.apb2_hz, kBaud);
 
     static UartSink sink;
-    static const hil::BoardIdentity identity{board_id(clocks), kFirmwareVersion, kCapabilities, kChip, build_id()};
-    static Port port(sink, identity);
+    static const hil::BoardIdentity identity{board_id(clocks), kFirmwareVersion, kCapabilities,
+                                             kChip,            build_id(),       kAnswerWithinMs};
+    static F405Port port(sink, identity);
 
     heap_trap_arm();
 #if RINGSIDE_HEAP_TRAP_TEST
@@ -68,7 +73,7 @@ int main() {
             port.feed(bytes, n);
             continue;
         }
-        port.run_due(systick::millis64());
+        // Lockstep: the board's time moves only inside the host's grants (in feed()).
         // Sleep until the next interrupt (a received byte, or SysTick within 1 ms). Checked
         // with interrupts masked: a byte arriving after the check still wakes the WFI.
         disable_interrupts();

@@ -4,7 +4,9 @@
 // with its size. Whether or not the image links the type, its size on the MCU is known.
 #include "firmware/speaker.hpp"
 #include "hil/agent/board_agent.hpp"
-#include "hil/boards/stm32f405/placeholder_port.hpp"
+#include "hil/boards/common/kit_board.hpp"
+#include "hil/boards/common/kit_microphone.hpp"
+#include "hil/boards/stm32f405/f405_port.hpp"
 
 #define RINGSIDE_PROBE_NAME2(a, b) a##b
 #define RINGSIDE_PROBE_NAME(a, b) RINGSIDE_PROBE_NAME2(a, b)
@@ -14,4 +16,6 @@
 
 RINGSIDE_SIZEOF("fw::Speaker", ringside::fw::Speaker)
 RINGSIDE_SIZEOF("hil::BoardAgent", ringside::hil::BoardAgent)
-RINGSIDE_SIZEOF("stm32f405::PlaceholderPort", ringside::stm32f405::PlaceholderPort)
+RINGSIDE_SIZEOF("kit::KitBoard", ringside::kit::KitBoard)
+RINGSIDE_SIZEOF("kit::KitMicrophone", ringside::kit::KitMicrophone)
+RINGSIDE_SIZEOF("stm32f405::F405Port", ringside::stm32f405::F405Port)
