@@ -106,7 +106,7 @@ int hil_ping(const std::vector<std::string>& args, std::ostream& out, std::ostre
         std::shared_ptr<hil::BoardProcess> started;
         if (const hil::BoardStarts::Start start = hil::BoardStarts::start_for(options.port)) started = start();
         hil::BoardLink link(started ? started->take_transport() : hil::open_transport(spec, open));
-        hil::HandshakeOptions hello;
+        hil::HandshakeOptions hello = started ? started->handshake_options() : hil::HandshakeOptions{};
         hello.timeout = std::chrono::milliseconds(options.timeout_ms);
         const hil::BoardIdentity board = hil::handshake(link, hello);
         out << "port      " << link.port() << "\n"

@@ -408,7 +408,7 @@ std::unique_ptr<BoardLink> open_link(const std::string& port, int baud, std::sha
         transport = open_transport(parse_port_spec(port), options);
     }
     auto link = std::make_unique<BoardLink>(std::move(transport));
-    identity = handshake(*link);
+    identity = handshake(*link, process ? process->handshake_options() : HandshakeOptions{});
     return link;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "hil/host/byte_transport.hpp"
+#include "hil/host/handshake.hpp"
 
 namespace ringside::hil {
 
@@ -17,6 +18,9 @@ public:
     // The child's process id, so a test can stop or kill the board behind the harness's
     // back (a crashed or frozen board). Nobody else signals it.
     virtual int pid() const = 0;
+    // How to shake hands with it: a board whose UART starts listening only once its
+    // firmware is up (QEMU connects before the guest runs) wants Hello often at first.
+    virtual HandshakeOptions handshake_options() const { return {}; }
 };
 
 } // namespace ringside::hil

@@ -114,4 +114,11 @@ bool QemuProcess::running() {
 
 int QemuProcess::pid() const { return impl_->child.id(); }
 
+HandshakeOptions QemuProcess::handshake_options() const {
+    HandshakeOptions options;
+    options.timeout = std::chrono::seconds(10);  // an emulated boot on a loaded host
+    options.resend_every = std::chrono::milliseconds(10);
+    return options;
+}
+
 } // namespace ringside::hil

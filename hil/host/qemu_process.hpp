@@ -28,6 +28,10 @@ public:
     std::unique_ptr<ByteTransport> take_transport() override;
     bool running() override;
     int pid() const override;
+    // Hello every 10 ms: QEMU connects before the image has enabled USART1, and bytes that
+    // arrive before that are dropped, so the first Hellos are lost; a 500 ms resend (for
+    // boards that reset on DTR) would cost every scenario half a second.
+    HandshakeOptions handshake_options() const override;
 
     // The image: $RINGSIDE_BOARD_IMAGE, else the one scripts/build-board makes.
     static std::string image();
