@@ -75,8 +75,12 @@ QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::ma
     TcpListener listener(kPort);
     const std::vector<std::string> args{
         "-M", "netduinoplus2", "-nographic", "-monitor", "none", "-no-reboot",
-        // The board dials the host; nodelay: frames are small and every grant is a round trip.
-        "-serial", "tcp:127.0.0.1:" + std::to_string(listener.port()) + ",nodelay=on",
+        // The board dials the host. QEMU writes the board's bytes one send() each: with
+        // Nagle's algorithm on (nodelay=off) they leave in a few segments per frame instead of
+        // one segment a byte, and the host's quick ACKs (TcpTransport::read) keep Nagle from
+        // holding the last bytes for a delayed ACK. Measured: the suite 68 s with nodelay=on,
+        // 60 s like this.
+        "-serial", "tcp:127.0.0.1:" + std::to_string(listener.port()) + ",nodelay=off",
         "-kernel", board_image};
     char log_path[] = "/tmp/ringside-qemu-XXXXXX";
     const int log_fd = ::mkostemp(log_path, O_CLOEXEC);

@@ -102,6 +102,10 @@ void TcpTransport::write(const std::uint8_t* data, std::size_t size, Deadline de
 }
 
 ReadResult TcpTransport::read(std::uint8_t* buffer, std::size_t max, Deadline deadline) {
+    // ACK at once, not after the delayed-ACK timer (up to 40 ms): a sender that batches small
+    // writes (Nagle) waits for our ACK before its next segment. Linux drops quick-ACK mode
+    // on its own, so it is set before every read.
+    set_option(fd_, IPPROTO_TCP, TCP_QUICKACK, 1);
     return fd_io::read(fd_, buffer, max, deadline, name_);
 }
 
