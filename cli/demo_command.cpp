@@ -16,7 +16,7 @@ const char* const kDemoUsage = R"(usage: ringside demo [SCENARIO] [options]   (d
                   (frames still written), 2 bad input.
   --speed X       virtual seconds per second of animation (headless) or of wall time
                   (window); 0.001 to 1000000, default 1; headless: X / fps at
-                  least 0.01 (the firmware latches a ring frame every 33 ms)
+                  least 0.01 (an LED ring refreshes about every 33 ms)
   --fps N         frames per second, 1 to 240 (headless default 10)
   --max-frames N  headless: draw at most N frames (default 1200); the scenario still plays
                   to its verdict and the summary says where the film stopped

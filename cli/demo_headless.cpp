@@ -155,7 +155,7 @@ int headless_demo(const DemoOptions& o, std::ostream& out, std::ostream& err) {
         char text[64];
         std::snprintf(text, sizeof text, "%.3f", period.count() / 1000.0);
         err << "error: --speed " << o.speed << " at " << fps << " fps takes a frame every " << text
-            << " ms of virtual time; the firmware latches its ring every 33 ms, so at least 10 ms: raise --speed or "
+            << " ms of virtual time; an LED ring refreshes about every 33 ms, so at least 10 ms: raise --speed or "
                "lower --fps\n";
         return 2;
     }

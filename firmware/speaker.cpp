@@ -9,7 +9,7 @@ namespace ringside::fw {
 Speaker::Speaker(const hal::Board& board, const DeviceConfig& config)
     : board_(board),
       tracer_(board.trace, board.clock),
-      attention_(board.ring, board.timers, tracer_),
+      attention_(board.ring, tracer_),
       action_(board.timers, tracer_),
       store_(board.flash, board.crypto),
       auth_(board, config, tracer_, scratch_),
@@ -58,14 +58,10 @@ void Speaker::dispatch(const Event& event) {
 }
 
 void Speaker::on_timer(hal::TimerId id) {
-    if (id == timer::kRingFrame) {
-        attention_.on_frame_timer();
-    } else if (id == timer::kActionHold) {
+    if (id == timer::kActionHold) {
         if (action_.handle(ActionButton::Input::HoldTimer) == ActionButton::Outcome::FactoryReset) {
             lifecycle_.handle(DeviceLifecycle::Input::FactoryReset);
             voice_.factory_reset();
-            // The reset cancelled every timer, the ring's frame timer included.
-            attention_.rearm();
         }
     } else if (AuthClient::owns_timer(id)) {
         on_auth(auth_.on_timer(id));
@@ -110,7 +106,11 @@ void Speaker::update_ring() {
 DeviceState Speaker::device_state() const { return lifecycle_.state(); }
 AuthState Speaker::auth_state() const { return auth_.state(); }
 RingPattern Speaker::ring_pattern() const { return attention_.pattern(); }
-const hal::RingFrame& Speaker::ring_frame() const { return attention_.frame(); }
+hal::RingFrame Speaker::ring_frame() const { return attention_.frame_now(); }
+
+void Speaker::refresh_ring() {
+    if (powered_) attention_.refresh();
+}
 std::string_view Speaker::user_code() const { return auth_.user_code(); }
 const DeviceSettings& Speaker::settings() const { return settings_.settings(); }
 std::string_view Speaker::verification_uri() const { return auth_.verification_uri(); }

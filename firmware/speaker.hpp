@@ -35,12 +35,16 @@ public:
     // The voice API answered 401 to the access token: refresh at once (AuthClient).
     // Who may call: the voice client, from inside an event it is handling.
     void access_token_rejected();
+    // A board's LED refresh (at its own rate, e.g. every attention::kFramePeriod): hands the
+    // ring the animated pattern's frame of this moment, if it changed. The ring gets each
+    // pattern's first frame without it. Who may call: the backend's loop, between dispatches.
+    void refresh_ring();
 
     // Observation (test face reads these; cheap, no side effects).
     DeviceState device_state() const;
     AuthState auth_state() const;
     RingPattern ring_pattern() const;
-    const hal::RingFrame& ring_frame() const;   // last frame shown
+    hal::RingFrame ring_frame() const;          // the pattern's frame now (rendered, not latched)
     std::string_view user_code() const;         // empty unless AwaitingApproval
     std::string_view verification_uri() const;  // empty unless AwaitingApproval
     const VoiceAssistant& voice() const { return voice_; }

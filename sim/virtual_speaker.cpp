@@ -120,9 +120,13 @@ struct VirtualSpeaker::World {
     std::chrono::microseconds next_sample{0};
     std::function<void(std::chrono::microseconds)> sampler;
 
-    // Hands over every pending sample instant before `t` (microseconds).
+    // Hands over every pending sample instant before `t` (microseconds), the clock at each
+    // (to the ms): the ring's frame is a function of time, not only of events.
     void sample_before(std::chrono::microseconds t) {
-        for (; sampler && next_sample < t; next_sample += sample_period) sampler(next_sample);
+        for (; sampler && next_sample < t; next_sample += sample_period) {
+            scheduler.look_at(std::chrono::duration_cast<Millis>(next_sample));
+            sampler(next_sample);
+        }
     }
 };
 

@@ -16,7 +16,8 @@ inline constexpr hal::Rgb kRed{255, 0, 0};
 inline constexpr hal::Rgb kPurple{160, 0, 255};
 inline constexpr hal::Rgb kBlack{0, 0, 0};
 
-// How often an animated pattern gets a new frame (~30 fps).
+// How often an LED driver refreshes an animated pattern (~30 fps): the board's choice, this is
+// what the board kit and the board emulator use when the host streams the ring.
 inline constexpr hal::Millis kFramePeriod{33};
 
 // The frame of `pattern` at `elapsed` since the pattern started (elapsed >= 0).

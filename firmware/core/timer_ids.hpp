@@ -5,7 +5,7 @@
 namespace ringside::fw::timer {
 
 inline constexpr hal::TimerId kBoot = 0;        // boot animation done
-inline constexpr hal::TimerId kRingFrame = 1;   // next animation frame
+// 1: unused (the ring is rendered when its LEDs are refreshed, not on a timer)
 inline constexpr hal::TimerId kActionHold = 2;  // Action held long enough to factory-reset
 inline constexpr hal::TimerId kAuthPoll = 3;    // next token poll
 inline constexpr hal::TimerId kAuthRefresh = 4; // refresh ahead of access-token expiry

@@ -124,7 +124,12 @@ void BoardAgent::on_frame(const Frame& frame) {
         }
         case MessageType::StreamRing: {
             StreamRing m;
-            if (decode(frame, m)) ring_.set_streaming(m.on); else malformed();
+            if (decode(frame, m)) {
+                ring_.set_streaming(m.on);
+                port_.ring_streaming(m.on);
+            } else {
+                malformed();
+            }
             break;
         }
         case MessageType::Ack:

@@ -65,6 +65,11 @@ public:
         return PortAnswer::refused("this board is not lockstep");
     }
 
+    // The host turned the ring's stream on or off (StreamRing). While on, refresh the
+    // firmware's LEDs every attention::kFramePeriod of world time (Speaker::refresh_ring),
+    // as an LED driver would, so that each new frame of an animation reaches the host.
+    virtual void ring_streaming(bool on) { (void)on; }
+
     // kCapTestFace: the refresh token the firmware would load from flash now (empty when
     // none). StoredTokenReader does it for a port with the firmware's flash and crypto. The
     // agent wipes `out` once it has been sent.

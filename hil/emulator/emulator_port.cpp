@@ -1,5 +1,6 @@
 #include "hil/emulator/emulator_port.hpp"
 
+#include "firmware/attention/render.hpp"
 #include "firmware/core/timer_ids.hpp"
 #include "firmware/speaker.hpp"
 #include "hil/emulator/own_build_id.hpp"
@@ -113,6 +114,27 @@ PortAnswer EmulatorPort::read_stored_refresh_token(fw::FixedString<fw::kMaxRefre
     if (reader_) reader_->read(out);
     else out.wipe();
     return PortAnswer::ok();
+}
+
+void EmulatorPort::ring_streaming(bool on) {
+    ring_streaming_ = on;
+    if (!on) {
+        scheduler_.cancel(ring_refresh_);
+        ring_refresh_ = {};
+        return;
+    }
+    if (ring_refresh_) return;
+    // The LED driver's refresh, as the board kit's KitPort does it (same times, same order).
+    struct Refresh {
+        static void at(EmulatorPort& p) {
+            p.ring_refresh_ = p.scheduler_.schedule_at(p.scheduler_.now() + fw::attention::kFramePeriod, [&p] {
+                p.ring_refresh_ = {};
+                if (p.board_) p.board_->refresh_ring();
+                if (p.ring_streaming_) at(p);
+            });
+        }
+    };
+    Refresh::at(*this);
 }
 
 PortAnswer EmulatorPort::speak(std::uint8_t voice, std::string_view text) {

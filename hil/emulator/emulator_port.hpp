@@ -52,6 +52,7 @@ public:
     PortAnswer configure(const BoardConfig& config) override;
     PortAnswer run_until(std::uint64_t until_ms, std::uint64_t& stood_at_ms) override;
     PortAnswer read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) override;
+    void ring_streaming(bool on) override;
     // BoardMicrophone
     PortAnswer speak(std::uint8_t voice, std::string_view text) override;
 
@@ -100,6 +101,8 @@ private:
     std::unique_ptr<sim::VirtualBoard> board_;
     std::unique_ptr<StoredTokenReader> reader_;
     std::vector<std::uint8_t> out_;
+    bool ring_streaming_ = false;
+    sim::Scheduler::Handle ring_refresh_;  // pending while streaming
 };
 
 } // namespace ringside::hil

@@ -164,7 +164,20 @@ fw::RingPattern VirtualBoard::ring_pattern() const {
     return powered() ? parts_->speaker->ring_pattern() : fw::RingPattern::Off;
 }
 
-hal::RingFrame VirtualBoard::leds() const { return parts_->ring.frame(); }
+// The LEDs as a person sees them now: an LED driver refreshing continuously shows the
+// firmware's frame of this very moment (the firmware renders its pattern as a function of
+// time); off, they are dark.
+hal::RingFrame VirtualBoard::leds() const {
+    if (!powered()) return hal::RingFrame{};
+    fence::FirmwareSection firmware;
+    return parts_->speaker->ring_frame();
+}
+
+void VirtualBoard::refresh_ring() {
+    if (!powered()) return;
+    fence::FirmwareSection firmware;
+    parts_->speaker->refresh_ring();
+}
 
 std::string VirtualBoard::user_code() const {
     return powered() ? std::string(parts_->speaker->user_code()) : std::string();

@@ -64,6 +64,10 @@ public:
     VirtualFlash* flash() override;
     hal::Crypto* crypto() override;
 
+    // The LED driver's refresh (Speaker::refresh_ring): while powered, the firmware's frame
+    // of this moment goes to the ring (and any interposed tap). leds() needs none: it renders.
+    void refresh_ring();
+
     // Takes effect at the next power-on.
     void interpose(Interposers interposers);
     // The board's own parts, for an interposer to wrap.

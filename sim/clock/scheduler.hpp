@@ -44,6 +44,13 @@ public:
     // Callers must have run every event before `t` first (run_next(t) until it returns false).
     void advance_to(Millis t);
 
+    // Only inside an on_time_moving hook, for `t` in its [from, to): the clock reads `t`.
+    // Nothing is due before `to`, so the world is the same at every such instant; only what
+    // is a function of time (the ring's animation) moves. Earlier times are ignored.
+    void look_at(Millis t) {
+        if (t > now_) now_ = t;
+    }
+
     // Time of the earliest pending event, if any.
     std::optional<Millis> next_time();
 
@@ -53,7 +60,8 @@ public:
     // `hook(from, to)` runs whenever now() is about to move forward from `from` to `to`: every
     // event due at or before `from` has run and none is due before `to`, so the world stands
     // still over [from, to). For observers that sample the world at instants of their own
-    // (the demo's frames); the hook must not schedule, cancel or run events. Empty: none.
+    // (the demo's frames; look_at() sets the clock to each); the hook must not schedule,
+    // cancel or run events. Empty: none.
     void on_time_moving(std::function<void(Millis from, Millis to)> hook) { time_moving_ = std::move(hook); }
 
 private:

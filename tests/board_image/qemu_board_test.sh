@@ -52,7 +52,7 @@ case "$mode" in
     expect "port      qemu"
     expect "board     qemu-netduinoplus2, firmware ringside-stm32f405 "
     expect "chip      STM32F405, build $build_id"
-    expect "features  http-tunnel, board-stats"
+    expect "features  lockstep, http-tunnel, configurable, test-face, board-stats"
     expect "heap allocations after init 0, rx overruns 0"
     expect "10 Hello/HelloAck round trips: median "
     expect "link      clean"

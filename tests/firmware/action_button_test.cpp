@@ -53,7 +53,10 @@ TEST_CASE("holding Action for 25 s factory-resets at 25 s, before release", "[bu
     CHECK(r.hw.wifi.leaves == 1);
     for (auto id : {timer::kAuthRefresh, timer::kTokenExpiry, timer::kAuthPoll, timer::kAuthRetry, timer::kHttpTimeout})
         CHECK_FALSE(r.hw.timers.armed(id));
-    CHECK(r.hw.timers.armed(timer::kRingFrame));  // the orange spin keeps going
+    // The orange spin keeps going: the ring's frame moves with the clock.
+    const hal::RingFrame spinning = r.speaker->ring_frame();
+    r.advance(83ms);
+    CHECK(r.speaker->ring_frame() != spinning);
 
     r.release();
     CHECK(r.hw.trace.count("button", "press", "action") == 0);
@@ -92,9 +95,15 @@ TEST_CASE("factory reset in setup keeps the ring animating", "[buttons]") {
     r.press();
     r.advance(25s);
     CHECK(r.speaker->device_state() == DeviceState::Setup);
-    CHECK(r.hw.timers.armed(timer::kRingFrame));
+    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
+    const hal::RingFrame before = r.speaker->ring_frame();
+    r.advance(83ms);
+    CHECK(r.speaker->ring_frame() != before);
     const int shows = r.hw.ring.shows;
-    r.advance(1s);
+    for (int i = 0; i < 30; ++i) {  // a board's LED refresh, ~30 fps for a second
+        r.advance(33ms);
+        r.speaker->refresh_ring();
+    }
     CHECK(r.hw.ring.shows > shows);
 }
 

@@ -122,29 +122,30 @@ TEST_CASE("render is a pure function of pattern and time", "[attention]") {
     }
 }
 
-TEST_CASE("attention driver: first frame at once, frame timer only while animated", "[attention]") {
+TEST_CASE("attention driver: first frame at once, later frames only when the LEDs are refreshed, no timers", "[attention]") {
     FakeBoard hw;
     const Tracer tracer(hw.trace, hw.clock);
-    Attention att(hw.ring, hw.timers, tracer);
+    Attention att(hw.ring, tracer);
+    CHECK(att.frame_now() == hal::RingFrame{});  // dark before anything is shown
 
     hw.clock.t = hal::Millis{1000};
     att.show(RingPattern::Setup);
     CHECK(hw.ring.shows == 1);
     CHECK(hw.ring.last == render(RingPattern::Setup, hal::Millis{0}));
-    REQUIRE(hw.timers.armed(timer::kRingFrame));
-    CHECK(hw.timers.remaining(timer::kRingFrame) == kFramePeriod);
     CHECK(hw.trace.count("ring", "pattern", "setup") == 1);
+    for (hal::TimerId id = 0; id < hal::kMaxTimers; ++id) CHECK_FALSE(hw.timers.armed(id));
 
+    // The frame of any moment, whenever asked: the pattern is a function of time.
     hw.clock.t = hal::Millis{1000 + 33 * 10};
-    att.on_frame_timer();
+    CHECK(att.frame_now() == render(RingPattern::Setup, hal::Millis{330}));
+    CHECK(hw.ring.shows == 1);  // asking shows nothing
+    att.refresh();
     CHECK(hw.ring.last == render(RingPattern::Setup, hal::Millis{330}));
     CHECK(hw.ring.shows == 2);
-    CHECK(hw.timers.armed(timer::kRingFrame));
-    // A tick whose frame equals the one showing latches nothing, but keeps ticking.
+    // A refresh whose frame equals the one showing hands nothing to the ring.
     hw.clock.t += hal::Millis{1};
-    att.on_frame_timer();
+    att.refresh();
     CHECK(hw.ring.shows == 2);
-    CHECK(hw.timers.remaining(timer::kRingFrame) == kFramePeriod);
 
     att.show(RingPattern::Setup);  // no change: no trace, no extra frame
     CHECK(hw.trace.count("ring", "pattern") == 1);
@@ -154,11 +155,11 @@ TEST_CASE("attention driver: first frame at once, frame timer only while animate
         CAPTURE(to_string(still));
         att.show(still);
         CHECK(hw.ring.last == render(still, hal::Millis{0}));
-        CHECK_FALSE(hw.timers.armed(timer::kRingFrame));
         const int shows = hw.ring.shows;
-        att.on_frame_timer();  // a late timer must not churn frames either
+        hw.clock.t += hal::Millis{500};
+        att.refresh();  // a static pattern never churns frames
         CHECK(hw.ring.shows == shows);
-        CHECK_FALSE(hw.timers.armed(timer::kRingFrame));
+        CHECK(att.frame_now() == render(still, hal::Millis{0}));
     }
 }
 

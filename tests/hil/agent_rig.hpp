@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "firmware/attention/render.hpp"
 #include "firmware/fake_board.hpp"
 #include "firmware/voice/tone_codec.hpp"
 #include "hil/agent/board_agent.hpp"
@@ -88,6 +89,7 @@ public:
                 if (auto id = timers.next_due(Millis(static_cast<Millis::rep>(until_ms - powered_at))))
                     next = powered_at + static_cast<std::uint64_t>(timers.due[*id]->count());
                 if (pcm_at < pcm.size() && next_mic_ms < next) next = next_mic_ms;
+                if (streaming_ring && next_refresh_ms < next) next = next_refresh_ms;
             }
             if (next > until_ms) break;
             run_instant(next);
@@ -104,6 +106,12 @@ public:
     hil::PortAnswer read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) override {
         reader.read(out);
         return hil::PortAnswer::ok();
+    }
+
+    // While the host streams the ring: an LED refresh every kFramePeriod of world time.
+    void ring_streaming(bool on) override {
+        streaming_ring = on;
+        next_refresh_ms = world + static_cast<std::uint64_t>(fw::attention::kFramePeriod.count());
     }
 
     // The board's figures when a test sets them; otherwise BoardPort's default refusal.
@@ -163,6 +171,7 @@ public:
     int delivered = 0, power_calls = 0, grants_run = 0, configured = 0, stats_calls = 0;
     std::optional<hil::BoardStats> figures;
     std::size_t played = 0;
+    bool streaming_ring = false;
 
     fw::DeviceConfig config;
     std::uint64_t seed = 0;
@@ -193,11 +202,16 @@ private:
             pcm_at += n;
             next_mic_ms = t + 10;
         }
+        if (streaming_ring && next_refresh_ms == t) {
+            if (speaker) speaker->refresh_ring();
+            next_refresh_ms = t + static_cast<std::uint64_t>(fw::attention::kFramePeriod.count());
+        }
     }
 
     std::vector<std::int16_t> pcm;
     std::size_t pcm_at = 0;
     std::uint64_t next_mic_ms = 0;
+    std::uint64_t next_refresh_ms = 0;
 };
 
 // The host's end of the wire.

@@ -13,9 +13,9 @@
 // of the counter then and posts each event later with its reserved number, so it keeps only
 // its next event in the queue and still ties with timers exactly as the simulator does.
 //
-// Fixed capacity: every timer slot (hal::kMaxTimers), the loudspeaker and the microphone
-// each hold at most one pending event, so a board built from this kit can never overflow
-// it; overflows() counts it anyway (a part that breaks that rule).
+// Fixed capacity: every timer slot (hal::kMaxTimers), the loudspeaker, the microphone and
+// the port's LED refresh each hold at most one pending event, so a board built from this
+// kit can never overflow it; overflows() counts it anyway (a part that breaks that rule).
 // Who may call: the board's parts and its port, on the port's loop (never from an ISR).
 #include <array>
 #include <chrono>
@@ -39,7 +39,7 @@ protected:
 
 class EventQueue {
 public:
-    static constexpr std::size_t kCapacity = hal::kMaxTimers + 2;  // timers, loudspeaker, microphone
+    static constexpr std::size_t kCapacity = hal::kMaxTimers + 3;  // timers, loudspeaker, microphone, LED refresh
 
     // Names one scheduled event for cancel(). A default Handle names nothing.
     struct Handle {

@@ -40,6 +40,10 @@ void KitBoard::power_off() {
     ring_.go_dark();
 }
 
+void KitBoard::refresh_ring() {
+    if (speaker_ && !dispatching_) speaker_->refresh_ring();
+}
+
 void KitBoard::deliver(const fw::Event& event) {
     if (dispatching_) {  // a part posting from inside a dispatch: a kit bug, never done silently
         ++reentrant_;

@@ -60,6 +60,10 @@ public:
     // off, and refused (counted) from inside a dispatch, as the firmware runs to completion.
     void deliver(const fw::Event& event) override;
 
+    // The LED driver's refresh: the firmware's frame of this moment to the ring (a no-op while
+    // off or inside a dispatch).
+    void refresh_ring();
+
     // The refresh token the firmware would load from this board's flash now (empty if none).
     void read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) { reader_.read(out); }
 

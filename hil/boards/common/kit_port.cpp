@@ -1,5 +1,7 @@
 #include "hil/boards/common/kit_port.hpp"
 
+#include "firmware/attention/render.hpp"
+
 namespace ringside::kit {
 
 KitPort::KitPort(hil::ByteSink& sink, const hil::BoardIdentity& identity, FlashRegion storage,
@@ -96,6 +98,22 @@ bool KitPort::run_due(std::uint64_t now_ms, std::uint64_t& next_due_ms) {
     if (!queue_.next_time(next)) return false;
     next_due_ms = static_cast<std::uint64_t>(next.count());
     return true;
+}
+
+void KitPort::ring_streaming(bool on) {
+    ring_streaming_ = on;
+    if (!on) {
+        queue_.cancel(ring_refresh_);
+        ring_refresh_ = {};
+    } else if (!ring_refresh_) {
+        ring_refresh_ = queue_.schedule_at(queue_.now() + fw::attention::kFramePeriod, *this, 0);
+    }
+}
+
+void KitPort::on_due(std::uint32_t) {
+    ring_refresh_ = {};
+    if (board_) board_->refresh_ring();
+    if (ring_streaming_) ring_refresh_ = queue_.schedule_at(queue_.now() + fw::attention::kFramePeriod, *this, 0);
 }
 
 hil::PortAnswer KitPort::read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) {

@@ -48,7 +48,7 @@
 
 namespace ringside::kit {
 
-class KitPort : public hil::BoardPort, public hil::BoardMicrophone {
+class KitPort : public hil::BoardPort, public hil::BoardMicrophone, private DueHandler {
 public:
     // Identity fields longer than these are refused in a BoardConfig (the firmware's own
     // URL buffers are 256 bytes, so no longer issuer could be signed in with anyway).
@@ -88,6 +88,7 @@ public:
     hil::PortAnswer configure(const hil::BoardConfig& config) override;
     hil::PortAnswer run_until(std::uint64_t until_ms, std::uint64_t& stood_at_ms) override;
     hil::PortAnswer read_stored_refresh_token(fw::FixedString<fw::kMaxRefreshToken>& out) override;
+    void ring_streaming(bool on) override;
     // hil::BoardMicrophone (queued after what is still playing; refused when kMaxPending
     // utterances are already queued)
     hil::PortAnswer speak(std::uint8_t voice, std::string_view text) override;
@@ -118,6 +119,8 @@ private:
     };
     void make_board();
     void point_config_at_identity();
+    // DueHandler: the LED refresh while the host streams the ring.
+    void on_due(std::uint32_t tag) override;
 
     EventQueue queue_;
     FlashRegion storage_;
@@ -127,6 +130,8 @@ private:
     Identity made_with_;
     fw::DeviceConfig config_;  // views into made_with_: what each power-on's Speaker reads
     std::optional<KitBoard> board_;
+    bool ring_streaming_ = false;
+    EventQueue::Handle ring_refresh_;  // pending while streaming
 };
 
 } // namespace ringside::kit
