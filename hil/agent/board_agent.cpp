@@ -151,6 +151,8 @@ void BoardAgent::on_frame(const Frame& frame) {
         case MessageType::StoredToken:
         case MessageType::BoardStats:
         case MessageType::Fault:
+        case MessageType::HttpBodyEnd:
+        case MessageType::Boot:
             ++stats_.wrong_direction;
             nack(frame.type, "a board-to-host message");
             break;
@@ -168,6 +170,11 @@ void BoardAgent::answer(MessageType type, PortAnswer answer) {
         outbox_.send(Ack{type}, Notice::Quiet);
     else
         nack(type, answer.why);
+}
+
+void BoardAgent::announce() {
+    outbox_.restart_numbering();
+    outbox_.send(Boot{}, Notice::Quiet);
 }
 
 void BoardAgent::on_hello() {

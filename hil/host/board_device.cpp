@@ -69,8 +69,9 @@ std::optional<Frame> BoardDevice::receive_by(LinkClock::time_point deadline) {
         } catch (const LinkError& e) {
             lost(e.what());
         }
-        if (!f || f->type != MessageType::HelloAck) return f;
-        // A late answer to a resent Hello is harmless; a HelloAck nobody asked for is a reset.
+        if (!f || (f->type != MessageType::HelloAck && f->type != MessageType::Boot)) return f;
+        // A late answer to a resent Hello is harmless; a Boot, or a HelloAck nobody asked
+        // for, is a reset.
         if (link_->counters().board_restarts != restarts)
             lost("the board on " + link_->port() + " restarted during the scenario (it announced itself again)");
     }

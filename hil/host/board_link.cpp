@@ -105,7 +105,15 @@ void BoardLink::account(FrameDecoder::Result result) {
 
 void BoardLink::accept_frame(const Frame& frame) {
     ++counters_.frames_received;
+    if (frame.type == MessageType::Boot) {
+        rx_sequence_.reset();  // a started board numbers from 0
+        rx_sequence_.accept(frame.sequence);
+        // Before the first HelloAck it is the board coming up; after it, a board that restarted.
+        if (shaken_hands_) ++counters_.board_restarts;
+        return;
+    }
     if (frame.type == MessageType::HelloAck) {
+        shaken_hands_ = true;
         rx_sequence_.reset();  // a HelloAck starts the board's numbering anew
         rx_sequence_.accept(frame.sequence);
         const bool asked = hellos_unanswered_ > 0 && LinkClock::now() - last_hello_at_ <= options_.hello_answer_window;

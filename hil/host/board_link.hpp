@@ -111,6 +111,7 @@ private:
 
     // Hellos sent that no HelloAck answered yet, and when the last one left.
     int hellos_unanswered_ = 0;
+    bool shaken_hands_ = false;  // a HelloAck came: a Boot from now on is a restart
     LinkClock::time_point last_hello_at_{};
 
     // The unit (bytes since the last delimiter) being received: its size, and its first two

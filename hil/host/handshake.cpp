@@ -18,10 +18,15 @@ std::string version_text(int v) { return "protocol version " + std::to_string(v)
                         version_text(kProtocolVersion));
 }
 
+void send_hello(BoardLink& link);
+
 // Waits for a HelloAck until `deadline`. A HelloAck this host cannot read, or one that
 // names another version, is an answer too: the wrong one.
 std::optional<BoardIdentity> wait_for_hello_ack(BoardLink& link, Deadline deadline) {
     while (auto frame = link.receive(deadline)) {  // ends: receive() returns nullopt at the deadline
+        // A board that just came up (its earlier Hellos fell on a UART not yet listening):
+        // greet it now rather than at the next resend.
+        if (frame->type == MessageType::Boot) send_hello(link);
         if (frame->type != MessageType::HelloAck) continue;
         auto identity = read_hello_ack(*frame);
         if (!identity) {

@@ -6,6 +6,9 @@
 #include <boost/process.hpp>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <stdlib.h>
 
 #include <cstdlib>
@@ -39,6 +42,7 @@ struct QemuProcess::Impl {
     // end (Boost.Process 1.74 does not close other descriptors in the child), so that end
     // would come only with the spare's.
     std::string log_path;
+    std::string monitor_path;  // QEMU's monitor, a unix socket: reset()
     bp::child child;
     std::unique_ptr<ByteTransport> transport;
 
@@ -46,6 +50,7 @@ struct QemuProcess::Impl {
         std::error_code ec;
         if (child.valid() && child.running(ec)) end_now(child);
         if (!log_path.empty()) ::unlink(log_path.c_str());
+        if (!monitor_path.empty()) ::unlink(monitor_path.c_str());
     }
     std::string printed() const {
         std::ifstream in(log_path);
@@ -73,8 +78,14 @@ QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::ma
         throw LinkError(LinkError::Kind::NotFound, kPort,
                         "no board image at " + board_image + " (run scripts/build-board, or set RINGSIDE_BOARD_IMAGE)");
     TcpListener listener(kPort);
+    char log_path[] = "/tmp/ringside-qemu-XXXXXX";
+    const int log_fd = ::mkostemp(log_path, O_CLOEXEC);
+    if (log_fd < 0) throw LinkError(LinkError::Kind::Io, kPort, "cannot make a file for QEMU's output in /tmp");
+    ::close(log_fd);
+    impl_->log_path = log_path;
+    impl_->monitor_path = impl_->log_path + ".monitor";
     const std::vector<std::string> args{
-        "-M", "netduinoplus2", "-nographic", "-monitor", "none", "-no-reboot",
+        "-M", "netduinoplus2", "-nographic", "-monitor", "unix:" + impl_->monitor_path + ",server=on,wait=off",
         // The board dials the host. QEMU writes the board's bytes one send() each: with
         // Nagle's algorithm on (nodelay=off) they leave in a few segments per frame instead of
         // one segment a byte, and the host's quick ACKs (TcpTransport::read) keep Nagle from
@@ -82,11 +93,6 @@ QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::ma
         // 60 s like this.
         "-serial", "tcp:127.0.0.1:" + std::to_string(listener.port()) + ",nodelay=off",
         "-kernel", board_image};
-    char log_path[] = "/tmp/ringside-qemu-XXXXXX";
-    const int log_fd = ::mkostemp(log_path, O_CLOEXEC);
-    if (log_fd < 0) throw LinkError(LinkError::Kind::Io, kPort, "cannot make a file for QEMU's output in /tmp");
-    ::close(log_fd);
-    impl_->log_path = log_path;
     try {
         impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->log_path, bp::std_in < bp::null);
     } catch (const bp::process_error& e) {
@@ -117,6 +123,37 @@ bool QemuProcess::running() {
 }
 
 int QemuProcess::pid() const { return impl_->child.id(); }
+
+void QemuProcess::reset() {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (fd < 0 || impl_->monitor_path.size() >= sizeof address.sun_path) {
+        if (fd >= 0) ::close(fd);
+        throw LinkError(LinkError::Kind::Io, kPort, "cannot reach QEMU's monitor");
+    }
+    impl_->monitor_path.copy(address.sun_path, impl_->monitor_path.size());
+    // The monitor greets, takes the command and prompts again: wait (bounded) for the second
+    // prompt, so the reset has happened when this returns.
+    bool done = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    const std::string command = "system_reset\n";
+    done = done && ::write(fd, command.data(), command.size()) == static_cast<ssize_t>(command.size());
+    std::string said;
+    const Deadline deadline = LinkClock::now() + std::chrono::seconds(1);
+    for (int prompts = 0; done && prompts < 2 && LinkClock::now() < deadline;) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 50) <= 0) continue;
+        char buffer[256];
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0) break;
+        said.append(buffer, static_cast<std::size_t>(n));
+        prompts = 0;
+        for (std::size_t at = said.find("(qemu)"); at != std::string::npos; at = said.find("(qemu)", at + 1)) ++prompts;
+    }
+    ::close(fd);
+    if (said.find("(qemu)", said.find("(qemu)") + 1) == std::string::npos)
+        throw LinkError(LinkError::Kind::Io, kPort, "QEMU's monitor did not take system_reset");
+}
 
 HandshakeOptions QemuProcess::handshake_options() const {
     HandshakeOptions options;

@@ -33,6 +33,11 @@ public:
     // boards that reset on DTR) would cost every scenario half a second.
     HandshakeOptions handshake_options() const override;
 
+    // The board's reset button (QEMU's system_reset, through its monitor): the MCU restarts
+    // from its reset vector, RAM and all; the link stays open. Throws LinkError (Io) when
+    // the monitor does not take the command within a second.
+    void reset();
+
     // The image: $RINGSIDE_BOARD_IMAGE, else the one scripts/build-board makes.
     static std::string image();
     // QEMU: $RINGSIDE_QEMU, else qemu-system-arm on the PATH.

@@ -58,6 +58,7 @@ enum class MessageType : std::uint8_t {
     BoardStats = 0x2F,        // the answer to QueryBoardStats
     Fault = 0x30,             // the board stops: why (sent just before it halts)
     HttpBodyEnd = 0x31,       // a streamed request's body is whole
+    Boot = 0x32,              // the board has just started (sent once, unasked)
 };
 
 // Whether `type` is one of the values above (a receiver Nacks the others).
@@ -73,7 +74,7 @@ constexpr bool is_known(MessageType type) {
         case MessageType::HttpCancel: case MessageType::WifiJoin: case MessageType::WifiLeave:
         case MessageType::WifiPreferBand: case MessageType::SetupReport: case MessageType::StoredToken:
         case MessageType::QueryBoardStats: case MessageType::BoardStats: case MessageType::Fault:
-        case MessageType::HttpBodyEnd:
+        case MessageType::HttpBodyEnd: case MessageType::Boot:
             return true;
     }
     return false;

@@ -68,6 +68,7 @@ std::string_view to_string(MessageType type) {
         case MessageType::HttpBody: return "HttpBody";
         case MessageType::HttpCancel: return "HttpCancel";
         case MessageType::HttpBodyEnd: return "HttpBodyEnd";
+        case MessageType::Boot: return "Boot";
         case MessageType::WifiJoin: return "WifiJoin";
         case MessageType::WifiLeave: return "WifiLeave";
         case MessageType::WifiPreferBand: return "WifiPreferBand";
@@ -201,6 +202,10 @@ bool encode(const HttpBody& m, Frame& f) {
 }
 
 bool encode(const HttpCancel& m, Frame& f) { return start(f, MessageType::HttpCancel).u16(m.request_id).ok(); }
+
+bool encode(const Boot&, Frame& f) { return start(f, MessageType::Boot).ok(); }
+
+bool decode(const Frame& f, Boot&) { return is(f, MessageType::Boot) && f.length == 0; }
 
 bool encode(const HttpBodyEnd& m, Frame& f) {
     return start(f, MessageType::HttpBodyEnd).u16(m.request_id).u32(m.body_length).ok();

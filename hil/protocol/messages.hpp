@@ -150,6 +150,9 @@ struct HttpBody {
 struct HttpCancel {
     hal::RequestId request_id = 0;
 };
+// The board has just started (power-on, reset): sent once, unasked, numbered 0. A host
+// shaking hands sends Hello at once; one with a link up knows the board restarted.
+struct Boot {};
 // A streamed request's body is whole: `body_length` bytes went in HttpBody pieces before it.
 struct HttpBodyEnd {
     hal::RequestId request_id = 0;
@@ -220,6 +223,7 @@ bool encode(const HttpResponseHead& m, Frame& f);
 bool encode(const HttpBody& m, Frame& f);
 bool encode(const HttpCancel& m, Frame& f);
 bool encode(const HttpBodyEnd& m, Frame& f);
+bool encode(const Boot& m, Frame& f);
 bool encode(const Status& m, Frame& f);
 bool encode(const SpeechMessage& m, Frame& f);
 bool encode(const TraceMessage& m, Frame& f);
@@ -255,6 +259,7 @@ bool decode(const Frame& f, HttpResponseHead& m);
 bool decode(const Frame& f, HttpBody& m);
 bool decode(const Frame& f, HttpCancel& m);
 bool decode(const Frame& f, HttpBodyEnd& m);
+bool decode(const Frame& f, Boot& m);
 bool decode(const Frame& f, Status& m);
 bool decode(const Frame& f, SpeechMessage& m);
 bool decode(const Frame& f, TraceMessage& m);

@@ -91,6 +91,8 @@ TEST_CASE("protocol version 3 with the documented type values", "[hil]") {
     CHECK(static_cast<int>(MessageType::HttpBody) == 0x28);
     CHECK(static_cast<int>(MessageType::StoredToken) == 0x2E);
     CHECK(static_cast<int>(MessageType::HttpBodyEnd) == 0x31);
+    CHECK(static_cast<int>(MessageType::Boot) == 0x32);
+    CHECK(is_known(MessageType::Boot));
     CHECK(is_known(MessageType::HttpBodyEnd));
     CHECK(is_known(MessageType::WifiPreferBand));
     CHECK_FALSE(is_known(static_cast<MessageType>(0x21)));  // v1's PatternChange: gone
@@ -266,6 +268,14 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
     {
         auto got = round_trip(HttpCancel{0x3FFF}, MessageType::HttpCancel);
         CHECK(got.message.request_id == 0x3FFF);
+    }
+    {
+        round_trip(Boot{}, MessageType::Boot);
+        Frame f;
+        REQUIRE(encode(Boot{}, f));
+        f.length = 1;  // a Boot carries nothing
+        Boot boot;
+        CHECK_FALSE(decode(f, boot));
     }
     {
         auto got = round_trip(HttpBodyEnd{0x3FFE, 96'000}, MessageType::HttpBodyEnd);

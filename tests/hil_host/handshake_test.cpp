@@ -90,6 +90,22 @@ TEST_CASE("handshake: a board that missed the first Hello answers a resent one",
     CHECK(clock.ms() < 1000);
 }
 
+TEST_CASE("handshake: a board that says it has booted is greeted at once, not at the next resend", "[hil_host]") {
+    auto wire = socket_pair();
+    FakeBoard board(wire.board, [](BoardEnd& b) {
+        if (!b.wait_hello(milliseconds(1000))) return;  // ignored: its UART was not listening yet
+        b.send_bytes(BoardEnd::wire(hil::MessageType::Boot, 0));
+        b.set_sequence(1);
+        answer_hellos(b, milliseconds(600));
+    });
+    auto link = link_on(wire.host, "socketpair");
+    Stopwatch clock;
+    const hil::BoardIdentity id = hil::handshake(*link, within(2000, 1500));  // a resend would come after 1.5 s
+    CHECK(id.board_id == "fake-board-1");
+    CHECK(clock.ms() < 1000);
+    CHECK(link->counters().board_restarts == 0);  // coming up is no restart
+}
+
 TEST_CASE("handshake: a silent board ends in a timeout that names the port and says it sent nothing", "[hil_host]") {
     auto wire = socket_pair();
     FakeBoard board(wire.board, [](BoardEnd& b) { b.stay(milliseconds(1500)); });

@@ -157,6 +157,18 @@ TEST_CASE("link: a board reset mid-session is recognised by its new HelloAck, no
     CHECK(clock.ms() < 1500);
 }
 
+TEST_CASE("link: a Boot after the handshake is a board that restarted", "[hil_host]") {
+    Session s([](BoardEnd& b) {
+        b.send_observation();  // 1
+        b.send_bytes(BoardEnd::wire(hil::MessageType::Boot, 0));
+        b.set_sequence(1);
+        b.send_observation();  // 1
+    });
+    CHECK(s.next(3) == std::vector<std::uint16_t>{1, 0, 1});
+    CHECK(s.link->counters().board_restarts == 1);
+    CHECK(s.link->counters().frames_lost == 0);
+}
+
 TEST_CASE("link: receive() returns at its deadline even while garbage keeps arriving", "[hil_host]") {
     Session s([](BoardEnd& b) {
         const auto until = std::chrono::steady_clock::now() + milliseconds(500);

@@ -68,6 +68,8 @@ public:
 
     // Bytes from the host, any chunking; the answers have gone to the sink when it returns.
     void feed(const std::uint8_t* bytes, std::size_t count) { agent_.feed(bytes, count); }
+    // At start-up, once: tells a host already on the line that this board (re)started.
+    void announce() { agent_.announce(); }
     hil::LinkStats stats() const { return agent_.stats(); }
 
     // Free-running (no kCapLockstep): runs every event due by `now_ms` (the board's own ms

@@ -62,6 +62,9 @@ int main() {
     static F405Port port(sink, identity);
 
     heap_trap_arm();
+    // A host on the line hears at once that the board (re)started (a reset mid-scenario ends
+    // the scenario with that, not with a timeout).
+    port.announce();
 #if RINGSIDE_HEAP_TRAP_TEST
     allocate_after_init();
 #endif
