@@ -27,8 +27,11 @@ commands:
       --shard K/N     run the K-th of N slices of the scenario files
       --target sim|hil  the virtual speaker (default), or a board on --port
       --port PORT     with hil: emulator (the project's board emulator, started per
-                      scenario), tcp:HOST:PORT, a device path, or a USB serial number
+                      scenario), qemu (the STM32F405 image in QEMU, started per scenario),
+                      tcp:HOST:PORT, a device path, or a USB serial number
       --baud N        with hil on a serial port (default 115200)
+      --board-timeout D  with hil: how long the board may take to answer (default: 10 s,
+                      or longer if the board says so; e.g. 60s for a slow emulated board)
       --cloud inproc|URL  the mock cloud in-process (default), or a `ringside cloud` at URL
                       (its admin token in RINGSIDE_CLOUD_TOKEN); same verdicts, same traces
       --cloud-ca FILE the CA to trust for an https:// --cloud (ringside cloud --tls --ca-out)
@@ -42,7 +45,8 @@ commands:
   hil ping --port PORT [--baud N] [--count N] [--timeout MS]
                   handshake with a board, print its identity and Hello round-trip times
                   (PORT: tcp:HOST:PORT, a device path such as /dev/ttyUSB0 or /dev/pts/3,
-                  or a USB serial number); exit 1 when the board fails to answer
+                  a USB serial number, or emulator / qemu, which it starts and ends);
+                  exit 1 when the board fails to answer
   hil record SCENARIO --port PORT [--seed N] --out FILE
                   play a scenario on a board and record the session (inputs, cloud
                   traffic, what the board did, when), secrets redacted

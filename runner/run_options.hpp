@@ -1,6 +1,7 @@
 #pragma once
 // `ringside run` options (DESIGN.md §3). parse_run_options throws UsageError (exit 2).
 #include <cstdint>
+#include <chrono>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -38,6 +39,9 @@ struct RunOptions {
     enum class Target { Sim, Hil } target = Target::Sim;
     std::string port;
     int baud = 115200;
+    // --board-timeout: how long the board may take to answer anything (wall time), whatever
+    // it announces; unset: the longer of 10 s and what its HelloAck says.
+    std::optional<std::chrono::milliseconds> board_timeout;
 };
 
 // args: what follows "run" on the command line.

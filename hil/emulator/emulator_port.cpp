@@ -9,14 +9,15 @@
 
 namespace ringside::hil {
 
-EmulatorPort::EmulatorPort(std::string board_id, sim::Millis late_poll, bool free_running)
+EmulatorPort::EmulatorPort(std::string board_id, sim::Millis late_poll, bool free_running,
+                           std::uint32_t answer_within_ms)
     : late_poll_(late_poll),
       board_id_(std::move(board_id)),
       build_id_(own_build_id()),
       identity_{board_id_, "ringside-emulator-2",
                 (free_running ? 0u : static_cast<std::uint32_t>(kCapLockstep)) | kCapHttpTunnel | kCapConfigurable |
                     kCapTestFace,
-                "host (ringside-board-emulator)", build_id_},
+                "host (ringside-board-emulator)", build_id_, answer_within_ms},
       agent_(*this, *this, *this, ring_, speech_, identity_, nullptr) {}
 
 EmulatorPort::~EmulatorPort() = default;

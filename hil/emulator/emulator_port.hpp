@@ -30,7 +30,9 @@ public:
     // `late_poll`: a board variant whose token-poll timer runs this much late, as a firmware
     // with a longer poll interval would (0: the reference behaviour). What `ringside replay`
     // must report as a divergence.
-    explicit EmulatorPort(std::string board_id, sim::Millis late_poll = sim::Millis(0), bool free_running = false);
+    // `answer_within_ms`: what its HelloAck announces it may take to answer (0: no claim).
+    explicit EmulatorPort(std::string board_id, sim::Millis late_poll = sim::Millis(0), bool free_running = false,
+                          std::uint32_t answer_within_ms = 0);
     ~EmulatorPort();
 
     // Bytes from the host; what the agent answered is then in outgoing() (take it all).

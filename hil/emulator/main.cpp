@@ -2,6 +2,7 @@
 // own on a real byte stream, so CI can run `ringside run --target hil` with no board.
 //
 //   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S] [--late-poll-ms MS] [--free-running] [--kit]
+//                           [--slow-ms MS] [--answer-within-ms MS]
 //
 // PATH is the board's end of the link: a pseudo-terminal's slave (what `--port emulator`
 // hands it; put into raw mode here, as a UART has no line discipline) or any serial device.
@@ -13,7 +14,9 @@
 // physical board: no lockstep, its clock is the wall clock. --kit runs the firmware on the
 // portable board kit (hil/boards/common: KitPort, what a bare-metal board runs, no heap)
 // instead of the simulator's virtual board, so the suite can prove that the kit's parts give
-// the virtual speaker's verdicts before a board ever runs them.
+// the virtual speaker's verdicts before a board ever runs them. --slow-ms makes a slow board
+// (an emulated MCU, a sanitizer build): every answer waits that long (wall time) before it
+// goes out; --answer-within-ms is what its HelloAck announces it may take.
 #include <fcntl.h>
 #include <poll.h>
 #include <termios.h>
@@ -39,7 +42,7 @@ namespace {
 int usage(const char* why) {
     std::fprintf(stderr,
                  "error: %s\nusage: ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit SECONDS] "
-                 "[--late-poll-ms MS] [--free-running] [--kit]\n",
+                 "[--late-poll-ms MS] [--free-running] [--kit] [--slow-ms MS] [--answer-within-ms MS]\n",
                  why);
     return 2;
 }
@@ -95,7 +98,7 @@ bool write_all(int fd, const std::vector<std::uint8_t>& bytes) {
 // The loop: bytes from the host into the port, what it answered back out; free-running, the
 // board's own events as the wall clock reaches them. Returns the process's exit status.
 template <typename Port>
-int serve(Port& port, int fd, long idle_exit_s, bool free_running) {
+int serve(Port& port, int fd, long idle_exit_s, bool free_running, long slow_ms) {
     std::printf("ready\n");
     std::fflush(stdout);
 
@@ -133,6 +136,7 @@ int serve(Port& port, int fd, long idle_exit_s, bool free_running) {
         heard = Clock::now();
         if (free_running) port.run_due(std::chrono::duration_cast<std::chrono::milliseconds>(heard - started));
         port.feed(buffer, static_cast<std::size_t>(n));
+        if (slow_ms > 0 && !port.outgoing().empty()) ::usleep(static_cast<useconds_t>(slow_ms * 1000));
         if (!write_all(fd, port.outgoing())) return 1;
         port.outgoing().clear();
     }
@@ -144,6 +148,7 @@ int main(int argc, char** argv) {
     std::string tty, board_id = "EMU0000000001";
     long idle_exit_s = 600;
     long late_poll_ms = 0;
+    long slow_ms = 0, answer_within_ms = 0;
     bool free_running = false;
     bool kit = false;
     for (int i = 1; i < argc; ++i) {
@@ -162,12 +167,17 @@ int main(int argc, char** argv) {
         else if (a == "--board-id") board_id = v;
         else if (a == "--idle-exit") idle_exit_s = std::strtol(v.c_str(), nullptr, 10);
         else if (a == "--late-poll-ms") late_poll_ms = std::strtol(v.c_str(), nullptr, 10);
+        else if (a == "--slow-ms") slow_ms = std::strtol(v.c_str(), nullptr, 10);
+        else if (a == "--answer-within-ms") answer_within_ms = std::strtol(v.c_str(), nullptr, 10);
         else return usage(("unknown option " + a).c_str());
     }
     if (tty.empty()) return usage("--tty PATH is required");
     if (idle_exit_s <= 0) return usage("--idle-exit takes a number of seconds");
     if (late_poll_ms < 0) return usage("--late-poll-ms takes a number of milliseconds");
     if (kit && late_poll_ms != 0) return usage("--late-poll-ms makes a variant of the virtual board, not of the kit");
+    if (slow_ms < 0 || slow_ms > 60'000) return usage("--slow-ms takes 0 to 60000 milliseconds");
+    if (answer_within_ms < 0 || answer_within_ms > 3'600'000) return usage("--answer-within-ms takes 0 to 3600000 milliseconds");
+    if (kit && answer_within_ms != 0) return usage("--answer-within-ms makes a variant of the virtual board, not of the kit");
 
     const int fd = ::open(tty.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
@@ -184,8 +194,9 @@ int main(int argc, char** argv) {
         // Static storage, as a board gives its port: the kit's port holds every buffer it needs.
         static std::optional<KitEmulator> port;
         port.emplace(board_id, free_running);
-        return serve(*port, fd, idle_exit_s, free_running);
+        return serve(*port, fd, idle_exit_s, free_running, slow_ms);
     }
-    ringside::hil::EmulatorPort port(board_id, std::chrono::milliseconds(late_poll_ms), free_running);
-    return serve(port, fd, idle_exit_s, free_running);
+    ringside::hil::EmulatorPort port(board_id, std::chrono::milliseconds(late_poll_ms), free_running,
+                                     static_cast<std::uint32_t>(answer_within_ms));
+    return serve(port, fd, idle_exit_s, free_running, slow_ms);
 }

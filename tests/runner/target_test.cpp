@@ -23,3 +23,19 @@ TEST_CASE("the hil target needs a port, and a port needs the hil target", "[runn
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("expected sim or hil"));
 }
+
+TEST_CASE("a board timeout (--board-timeout) is a duration for a board run, refused elsewhere and out of range", "[runner][target]") {
+    ChildResult r = run_ringside("run scenarios --board-timeout 30s");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--board-timeout goes with --target hil"));
+    for (const char* bad : {"1ms", "2h", "fast", "30"}) {
+        r = run_ringside(std::string("run scenarios --target hil --port emulator --board-timeout ") + bad);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains("--board-timeout: expected a duration from 100ms to 1h"));
+    }
+    // Taken, and carried into the repro line of a failure on the board.
+    r = run_ringside("run " + std::string(RINGSIDE_SOURCE_DIR) +
+                     "/tests/data/failing/linked_within_1s.yaml --target hil --port emulator --board-timeout 1m30s");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("--target hil --port emulator --board-timeout 1m30s"));
+}
