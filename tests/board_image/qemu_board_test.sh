@@ -39,8 +39,6 @@ elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 echo "ringside hil ping --port qemu: exit $status after $elapsed_ms ms"
 cat "$work/ping.out"
 [ "$status" -ne 124 ] && [ "$status" -ne 137 ] || fail "ringside hil ping did not end within 60 s"
-# No QEMU outlives the ping.
-pgrep -f "qemu-system-arm.*$(basename "$image")" >/dev/null && fail "a QEMU with $image is still running"
 
 expect() { grep -qF -- "$1" "$work/ping.out" || fail "expected in the output: $1"; }
 
