@@ -174,7 +174,9 @@ void BoardAgent::answer(MessageType type, PortAnswer answer) {
 
 void BoardAgent::announce() {
     outbox_.restart_numbering();
-    outbox_.send(Boot{}, Notice::Quiet);
+    // After a reset the line may end in half a frame (the reset cut it short): a 0x00 first
+    // ends it, so the Boot itself arrives whole, as a Fault does.
+    outbox_.send_after_delimiter(Boot{}, Notice::Quiet);
 }
 
 void BoardAgent::on_hello() {

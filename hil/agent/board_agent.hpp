@@ -83,8 +83,8 @@ public:
     // After every call into the firmware: sends a Status when what it shows has changed.
     void observe(const fw::Speaker& speaker);
     // At start-up: Boot, so that a host already on the line learns at once that the board
-    // (re)started, rather than from its silence. Who may call: the port's main(), once,
-    // before its loop.
+    // (re)started, rather than from its silence; after a 0x00 that ends any half frame a
+    // reset cut short. Who may call: the port's main(), once, before its loop.
     void announce();
     // After the Speaker is destroyed: outstanding requests and a pending join die with it,
     // and the host is told the board is off.

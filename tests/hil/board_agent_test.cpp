@@ -90,6 +90,31 @@ TEST_CASE("agent: Hello is answered with HelloAck and the board's Status, number
     CHECK(rig.port->agent.stats().lost_frames == 0);
 }
 
+TEST_CASE("agent: Boot comes after a delimiter of its own, so half a frame cut by a reset does not take it down", "[hil][agent]") {
+    AgentRig rig;
+    rig.port->agent.announce();
+    REQUIRE(!rig.port->wire.empty());
+    CHECK(rig.port->wire.front() == 0x00);
+    // What a host reads after a reset cut a frame short: the half frame, then the Boot.
+    hil::Frame cut;
+    REQUIRE(hil::encode(hil::SpeechMessage{"a sentence the reset cut"}, cut));
+    auto line = AgentRig::wire_of(cut);
+    line.resize(line.size() / 2);
+    line.insert(line.end(), rig.port->wire.begin(), rig.port->wire.end());
+    rig.port->wire.clear();
+    hil::FrameDecoder host;
+    std::vector<hil::FrameDecoder::Result> outcomes;
+    std::optional<hil::MessageType> received;
+    for (std::uint8_t b : line) {
+        const auto r = host.push(b);
+        if (r == hil::FrameDecoder::Result::None) continue;
+        outcomes.push_back(r);
+        if (r == hil::FrameDecoder::Result::Frame) received = host.frame().type;
+    }
+    CHECK(outcomes == std::vector<hil::FrameDecoder::Result>{hil::FrameDecoder::Result::Malformed, hil::FrameDecoder::Result::Frame});
+    CHECK(received == MessageType::Boot);
+}
+
 TEST_CASE("agent: a button edge reaches the firmware and a Status with the new ring comes back", "[hil][agent]") {
     AgentRig rig;
     rig.send(hil::Hello{});
