@@ -48,7 +48,20 @@ void BoardAgent::powered_off() {
 void BoardAgent::on_frame(const Frame& frame) {
     ++stats_.frames_received;
     if (frame.type == MessageType::Hello) host_sequence_.reset();  // a new host (or a restarted one) counts from 0
-    stats_.lost_frames += host_sequence_.accept(frame.sequence);
+    const std::uint16_t lost = host_sequence_.accept(frame.sequence);
+    stats_.lost_frames += lost;
+    if (lost != 0 && frame.type != MessageType::Ack && frame.type != MessageType::Nack) {
+        // The host's stream has a hole: an input the firmware never got (a button, a response,
+        // a grant). Acting on what follows would play a run the host did not ask for, and
+        // only the board can see the hole: refuse this frame, saying why, so that the host
+        // ends the run as a damaged link. The frames after it are acted on again.
+        fw::FixedString<96> why;
+        why.append("the link is damaged: ");
+        why.append_decimal(lost);
+        why.append(lost == 1 ? " frame from the host lost before this " : " frames from the host lost before this ");
+        why.append(to_string(frame.type));
+        return nack(frame.type, why.view());
+    }
 
     // Each case: decode (a refusal is counted and Nacked), then act. Views in the decoded
     // message point into `frame`, which the decoder keeps until the next byte is pushed.

@@ -18,6 +18,8 @@
 //   - now and then, agent.stats() for the port's own error reporting.
 // What the agent does with each message from the host is in board_agent.cpp's dispatch
 // table; answers (HelloAck, Ack, Nack, TimeDone, StoredToken) go out before feed() returns.
+// A frame whose number shows that frames from the host were lost before it is refused
+// (Nack "the link is damaged: ..."), not acted on: only the board can see that hole.
 // Who may call: the port's loop only, never from an interrupt, never from inside a
 // firmware dispatch or run_until (feed() refuses to nest and counts it).
 #include <array>

@@ -362,7 +362,7 @@ TEST_CASE("agent: a failed Wi-Fi join comes back with its reason — a result no
     CHECK(only_one<hil::SetupReport>(frames, MessageType::SetupReport).progress == hal::SetupProgress::WifiJoined);
 }
 
-TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are counted, and the link keeps working",
+TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are counted, a gap is refused, and the link keeps working",
           "[hil][agent]") {
     AgentRig rig;
     rig.send(hil::Hello{});
@@ -384,9 +384,16 @@ TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are 
     CHECK(rig.feed(endless).empty());
     rig.next_sequence = static_cast<std::uint16_t>(rig.next_sequence + 3);  // three frames lost on the way
 
-    // Nothing of it reached the firmware; the next good frame does.
+    // Nothing of it reached the firmware. The next good frame shows the hole in the host's
+    // numbering: it is refused, saying so (the host ends the run as a damaged link); the
+    // frames after it are acted on again.
     CHECK(rig.port->power_calls == 0);
     auto frames = rig.send(hil::Power{hil::PowerAction::On});
+    const auto refused = only_one<hil::Nack>(frames, MessageType::Nack);
+    CHECK(refused.refused == MessageType::Power);
+    CHECK(refused.why == "the link is damaged: 5 frames from the host lost before this Power");
+    CHECK(rig.port->power_calls == 0);
+    frames = rig.send(hil::Power{hil::PowerAction::On});
     CHECK(rig.port->power_calls == 1);
     CHECK(frames.back().type == MessageType::Ack);
 
@@ -396,6 +403,22 @@ TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are 
     CHECK(stats.overflow == 1);
     CHECK(stats.lost_frames == 5);  // the two bad frames' numbers and the three skipped
     CHECK(stats.link_errors() == 9);
+}
+
+TEST_CASE("agent: an input lost on the way leaves a hole the grant after it shows: refused, not run past", "[hil][agent]") {
+    AgentRig rig;
+    boot_to_setup(rig);
+    ++rig.next_sequence;  // a ButtonEdge the wire lost: the firmware never hears the press
+    auto frames = rig.send(hil::TimeGrant{3'000});
+    // No TimeDone: the board did not run on without the input; the host hears why at once.
+    REQUIRE(types_of(frames) == std::vector<MessageType>{MessageType::Nack});
+    const auto refused = only_one<hil::Nack>(frames, MessageType::Nack);
+    CHECK(refused.refused == MessageType::TimeGrant);
+    CHECK(refused.why == "the link is damaged: 1 frame from the host lost before this TimeGrant");
+    CHECK(rig.port->world == 2'000);
+    CHECK(rig.port->agent.stats().lost_frames == 1);
+    // A host that goes on anyway (none of ours does) finds the link working.
+    rig.grant(3'000);
 }
 
 TEST_CASE("agent: a frame it cannot use is Nacked with its type and counted", "[hil][agent]") {
