@@ -95,11 +95,26 @@ std::string QemuServer::printed() const {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// Read back from QEMU's command line: "-monitor unix:PATH.monitor,server=on,wait=off"; the
+// output goes to PATH.
+std::vector<std::string> qemu_process_files(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
+    const std::string prefix = "unix:", suffix = ".monitor,";
+    for (std::string arg; std::getline(in, arg, '\0');) {
+        const std::size_t end = arg.find(suffix);
+        if (arg.rfind(prefix, 0) != 0 || end == std::string::npos) continue;
+        const std::string log = arg.substr(prefix.size(), end - prefix.size());
+        return {log, log + ".monitor"};
+    }
+    return {};
+}
+
 sim::DeviceFactory noisy_qemu(Fault fault, std::shared_ptr<QemuObserved> observed, hil::BoardDeviceOptions options) {
     return [fault, observed, options](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
         try {
             auto process = std::make_shared<hil::QemuProcess>();
             observed->emulator = process->pid();
+            observed->temp_files = qemu_process_files(process->pid());
             observed->qemu = process;
             ++observed->boards;
             auto link = std::make_unique<hil::BoardLink>(
@@ -140,6 +155,7 @@ sim::DeviceFactory relayed_qemu(RelayFault fault, std::shared_ptr<QemuObserved> 
                 throw sim::DeviceLost(e.what());
             }
             observed->emulator = wire->qemu.pid();
+            observed->temp_files = {wire->qemu.output_path()};
             ++observed->boards;
             auto link = std::make_unique<hil::BoardLink>(hil::TcpTransport::connect("127.0.0.1", wire->relay.port()));
             observed->port = link->port();

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "emulator_board.hpp"
 #include "hil/host/board_device.hpp"
@@ -42,6 +43,7 @@ public:
     std::uint16_t port() const { return port_; }
     pid_t pid() const { return pid_; }
     std::string printed() const;  // what QEMU wrote to stdout and stderr
+    const std::string& output_path() const { return output_path_; }
 
 private:
     pid_t pid_ = -1;
@@ -49,11 +51,16 @@ private:
     std::string output_path_;
 };
 
+// The files hil::QemuProcess made for the QEMU `pid` (its output, its monitor's socket):
+// what its destructor must remove. Empty when `pid` is no such QEMU.
+std::vector<std::string> qemu_process_files(pid_t pid);
+
 // What noisy_qemu() and relayed_qemu() leave for the test beyond Observed's counters.
 struct QemuObserved : Observed {
     std::weak_ptr<hil::QemuProcess> qemu;  // noisy_qemu: the world's QEMU, while it lives
     std::shared_ptr<RelayReport> relay = std::make_shared<RelayReport>();  // relayed_qemu
     std::string port;                      // the port the host's link named
+    std::vector<std::string> temp_files;   // the latest QEMU's output and monitor files
 };
 
 // `--port qemu` with `fault` on the board's bytes (Fault::Kind::Tap/Call act at its point).
