@@ -111,7 +111,7 @@ void NoisyTransport::take(std::uint8_t byte) {
             capture_.clear();
             const auto raw = decode_unit(unit);
             const auto type = raw ? std::optional<hil::MessageType>(static_cast<hil::MessageType>((*raw)[1])) : std::nullopt;
-            if (!fault_.type || type == fault_.type) {
+            if ((!fault_.type || type == fault_.type) && ++matches_ == fault_.occurrence) {
                 report_->fired_at_frame = report_->frames_from_board;
                 report_->fired_on = type;
                 apply(std::move(unit));

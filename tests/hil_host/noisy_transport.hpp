@@ -44,6 +44,7 @@ struct Fault {
     std::uint64_t after_frames = 0;
     std::optional<std::uint64_t> after_bytes;   // insertion point by byte count instead (Garbage, Call, Tap)
     std::optional<hil::MessageType> type;       // the first frame of this type at or after the point
+    std::uint64_t occurrence = 1;               // or the n-th of them (frames of `type`, from the point)
     std::vector<std::uint8_t> garbage;
     bool garbage_delimited = true;
     std::function<void()> call;
@@ -80,6 +81,7 @@ private:
     enum class State { Before, Capturing, After, Closed, Dead } state_ = State::Before;
     std::vector<std::uint8_t> capture_;  // the frame being held while looking for the target
     std::vector<std::uint8_t> ready_;    // bytes for the link, in order
+    std::uint64_t matches_ = 0;          // frames of the fault's type seen from the point
     std::size_t ready_at_ = 0;
 };
 

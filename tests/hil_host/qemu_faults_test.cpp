@@ -191,11 +191,11 @@ TEST_CASE("qemu faults: without the board image the QEMU tests fail, saying to r
 
 TEST_CASE("qemu faults: QEMU killed mid-scenario ends it as a lost board, and no QEMU is left", "[hil_host][qemu]") {
     REQUIRE_QEMU_BOARD();
-    // Killed as the board sends a request, during its token polls (after its code pair arrived).
+    // Killed as the board sends its first token poll (after GET /, the metadata, the code pair).
     Fault f;
     f.kind = Fault::Kind::Call;
-    f.after_frames = 60;
     f.type = MessageType::HttpRequest;
+    f.occurrence = 4;
     auto killed = std::make_shared<bool>(false);
     auto seen = std::make_shared<QemuObserved>();
     f.call = [seen, killed] {
@@ -208,7 +208,7 @@ TEST_CASE("qemu faults: QEMU killed mid-scenario ends it as a lost board, and no
                  << (p.result.passed() ? "" : "; " + p.result.failure->message));
     CHECK(*killed);
     expect_lost(p, "the port qemu closed");
-    CHECK(p.result.failure->step_number > 3);  // mid-scenario: after the provisioning (step 9, the polls)
+    CHECK(p.result.failure->step_number == 9);  // mid-scenario: expect_requests, the polls
     CHECK(p.wall_ms < 5000);
 }
 
@@ -234,10 +234,13 @@ TEST_CASE("qemu faults: garbage between frames that costs no frame is recovered 
     REQUIRE_QEMU_BOARD();
     RelayFault f;
     f.kind = RelayFault::Kind::Garbage;
-    SECTION("to the host: a line of text before a Status (a boot banner, a stray printf), counted by the link") {
+    // Targets are frames that only come after the handshake: how many HelloAcks and
+    // Statuses answer its Hellos varies from run to run, and noise or a lost frame among
+    // those is before the link's damage baseline.
+    SECTION("to the host: a line of text before a SetupReport (a boot banner, a stray printf), counted by the link") {
         f.direction = RelayFault::Direction::ToHost;
-        f.type = MessageType::Status;
-        f.occurrence = 5;
+        f.type = MessageType::SetupReport;
+        f.occurrence = 2;
         const std::string text = "boot: ringside v0.9 (garbage)\r\n";
         f.garbage.assign(text.begin(), text.end());
     }
@@ -280,8 +283,8 @@ TEST_CASE("qemu faults: a damaged or lost frame to the host ends the scenario, n
     REQUIRE_QEMU_BOARD();
     RelayFault f;
     std::string damage;
-    SECTION("a flipped bit in a Status") {
-        f = relay_fault(RelayFault::Kind::FlipBit, RelayFault::Direction::ToHost, MessageType::Status, 5);
+    SECTION("a flipped bit in the WifiJoin") {
+        f = relay_fault(RelayFault::Kind::FlipBit, RelayFault::Direction::ToHost, MessageType::WifiJoin, 1);
         damage = "1 frame with bad CRC, 1 frame lost";
     }
     SECTION("bytes dropped from the middle of a Trace") {
@@ -371,11 +374,32 @@ TEST_CASE("qemu faults: a TimeGrant lost on the way to the board ends at the ans
 
 TEST_CASE("qemu faults: the board reset mid-scenario ends it as a restarted board", "[hil_host][qemu]") {
     REQUIRE_QEMU_BOARD();
-    // The reset button pressed as the board sends a request, during its token polls.
+    // The reset button pressed at a chosen frame from the board. A reset while the board is
+    // sending cuts a frame short (in about one run in five at these points); its Boot must
+    // still arrive whole, or the host hears nothing and waits for its answer deadline
+    // (30 s as the image announces it; 5 s here, so that such a failure costs little).
+    std::string file = kSignIn;
     Fault f;
     f.kind = Fault::Kind::Tap;
-    f.after_frames = 60;
-    f.type = MessageType::HttpRequest;
+    // The step that hears of the restart: the board's Boot comes a little after the frames
+    // the board sent before it, which may let the host finish a short step meanwhile.
+    std::size_t first_step = 0, last_step = 0;
+    SECTION("as it boots: at its first trace after power-on") {
+        f.type = MessageType::Trace;
+        first_step = 1;  // power_on, expect_ring: booting,
+        last_step = 3;   // expect_state: setup
+    }
+    SECTION("as it polls for the token: at its first poll") {
+        f.type = MessageType::HttpRequest;
+        f.occurrence = 4;             // after GET /, the metadata and the code pair
+        first_step = last_step = 9;  // expect_requests: the polls
+    }
+    SECTION("as it streams the audio of a voice request") {
+        file = std::string(RINGSIDE_SOURCE_DIR) + "/scenarios/voice/household_members_get_their_own_answers.yaml";
+        f.type = MessageType::HttpBody;
+        f.occurrence = 4;             // after the bodies of the code pair request, the poll and the settings
+        first_step = last_step = 7;  // expect_speech: the answer to the first question
+    }
     auto pressed = std::make_shared<std::string>("not pressed");
     auto seen = std::make_shared<QemuObserved>();
     f.call = [seen, pressed] {
@@ -388,19 +412,21 @@ TEST_CASE("qemu faults: the board reset mid-scenario ends it as a restarted boar
             *pressed = e.what();
         }
     };
-    const Played p = play_noisy(kSignIn, f, seen);
+    const Played p = play_noisy(file, f, seen, answer_within(std::chrono::seconds(5)));
     INFO("wall " << p.wall_ms << " ms; fired at frame " << p.seen->noisy->fired_at_frame
                  << (p.result.passed() ? "" : "; " + p.result.failure->message));
     CHECK(*pressed == "pressed");
+    CHECK(p.seen->noisy->fired_on == f.type);
     expect_lost(p, "the board on qemu restarted during the scenario (it announced itself again)");
-    CHECK(p.result.failure->step_number > 3);
+    CHECK(p.result.failure->step_number >= first_step);
+    CHECK(p.result.failure->step_number <= last_step);
     REQUIRE(p.seen->counters);
     CHECK(p.seen->counters->board_restarts == 1);
-    // A restart, not a damaged wire: at most the frame the reset cut short (its Boot comes
-    // after a delimiter of its own), and no frame counted as lost.
+    // A restart, not a damaged wire: at most the frame the reset cut short, and no frame
+    // counted as lost.
     CHECK(p.seen->counters->malformed <= 1);
     CHECK(p.seen->counters->frames_lost == 0);
-    CHECK(p.wall_ms < 5000);
+    CHECK(p.wall_ms < 3000);  // at once: not at the answer deadline
 }
 
 TEST_CASE("qemu faults: a board reset between scenarios is a fresh board, not an error", "[hil_host][qemu]") {
