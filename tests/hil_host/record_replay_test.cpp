@@ -32,6 +32,15 @@ std::string read(const std::string& path) {
     return s.str();
 }
 
+// A file removed when the test leaves its scope, also when an assertion ends it early.
+struct RemovedAtEnd {
+    std::string path;
+    ~RemovedAtEnd() {
+        std::error_code ignored;
+        fs::remove(path, ignored);
+    }
+};
+
 // A board variant for the duration of one test.
 struct EmulatorArgs {
     explicit EmulatorArgs(const char* args) { ::setenv("RINGSIDE_EMULATOR_ARGS", args, 1); }
@@ -70,6 +79,7 @@ TEST_CASE("a session recorded on the QEMU board replays on the virtual speaker w
                                  "scenarios/voice/household_members_get_their_own_answers.yaml"}) {
         INFO(scenario);
         const std::string file = temp_file("qemu-session");
+        const RemovedAtEnd removed{file};
         const CliRun recorded =
             run_cli({"hil", "record", kSource + "/" + scenario, "--port", "qemu", "--out", file}, std::chrono::seconds(30));
         INFO(recorded.output);
@@ -106,7 +116,6 @@ TEST_CASE("a session recorded on the QEMU board replays on the virtual speaker w
         for (const char* token : {"rs_at.", "rs_rt."})  // every token in it a placeholder
             for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + 1))
                 CHECK(text.compare(at + 6, 8, "REDACTED") == 0);
-        fs::remove(file);
     }
 }
 
