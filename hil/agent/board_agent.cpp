@@ -48,7 +48,20 @@ void BoardAgent::powered_off() {
 void BoardAgent::on_frame(const Frame& frame) {
     ++stats_.frames_received;
     if (frame.type == MessageType::Hello) host_sequence_.reset();  // a new host (or a restarted one) counts from 0
-    stats_.lost_frames += host_sequence_.accept(frame.sequence);
+    const std::uint16_t lost = host_sequence_.accept(frame.sequence);
+    stats_.lost_frames += lost;
+    if (lost != 0 && frame.type != MessageType::Ack && frame.type != MessageType::Nack) {
+        // The host's stream has a hole: an input the firmware never got (a button, a response,
+        // a grant). Acting on what follows would play a run the host did not ask for, and
+        // only the board can see the hole: refuse this frame, saying why, so that the host
+        // ends the run as a damaged link. The frames after it are acted on again.
+        fw::FixedString<96> why;
+        why.append("the link is damaged: ");
+        why.append_decimal(lost);
+        why.append(lost == 1 ? " frame from the host lost before this " : " frames from the host lost before this ");
+        why.append(to_string(frame.type));
+        return nack(frame.type, why.view());
+    }
 
     // Each case: decode (a refusal is counted and Nacked), then act. Views in the decoded
     // message point into `frame`, which the decoder keeps until the next byte is pushed.
@@ -174,7 +187,9 @@ void BoardAgent::answer(MessageType type, PortAnswer answer) {
 
 void BoardAgent::announce() {
     outbox_.restart_numbering();
-    outbox_.send(Boot{}, Notice::Quiet);
+    // After a reset the line may end in half a frame (the reset cut it short): a 0x00 first
+    // ends it, so the Boot itself arrives whole, as a Fault does.
+    outbox_.send_after_delimiter(Boot{}, Notice::Quiet);
 }
 
 void BoardAgent::on_hello() {

@@ -18,6 +18,8 @@
 //   - now and then, agent.stats() for the port's own error reporting.
 // What the agent does with each message from the host is in board_agent.cpp's dispatch
 // table; answers (HelloAck, Ack, Nack, TimeDone, StoredToken) go out before feed() returns.
+// A frame whose number shows that frames from the host were lost before it is refused
+// (Nack "the link is damaged: ..."), not acted on: only the board can see that hole.
 // Who may call: the port's loop only, never from an interrupt, never from inside a
 // firmware dispatch or run_until (feed() refuses to nest and counts it).
 #include <array>
@@ -83,8 +85,8 @@ public:
     // After every call into the firmware: sends a Status when what it shows has changed.
     void observe(const fw::Speaker& speaker);
     // At start-up: Boot, so that a host already on the line learns at once that the board
-    // (re)started, rather than from its silence. Who may call: the port's main(), once,
-    // before its loop.
+    // (re)started, rather than from its silence; after a 0x00 that ends any half frame a
+    // reset cut short. Who may call: the port's main(), once, before its loop.
     void announce();
     // After the Speaker is destroyed: outstanding requests and a pending join die with it,
     // and the host is told the board is off.

@@ -10,7 +10,8 @@ namespace ringside::hil {
 
 class ByteSink {
 public:
-    // One whole encoded frame with its 0x00 delimiter, at most kMaxWireSize (1040) bytes.
+    // One whole encoded frame with its 0x00 delimiter, at most kMaxWireSize (1040) bytes
+    // (a Boot comes after one more 0x00, in the same call).
     // Returns true when all of it was taken (queued or sent), false when none of it was:
     // never write part of a frame, or the host's decoder loses the next frame too.
     virtual bool write(const std::uint8_t* bytes, std::size_t count) = 0;

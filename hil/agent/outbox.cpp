@@ -2,10 +2,13 @@
 
 namespace ringside::hil {
 
-bool Outbox::transmit(Notice notice) {
+bool Outbox::transmit(Notice notice, bool delimiter_first) {
     frame_.sequence = next_sequence_++;
-    const std::size_t size = encode_frame(frame_, wire_.data(), wire_.size());
-    if (size == 0) {  // cannot happen for an encoded message; counted rather than trusted
+    const std::size_t lead = delimiter_first ? 1 : 0;
+    wire_[0] = 0;
+    const std::size_t encoded = encode_frame(frame_, wire_.data() + lead, wire_.size() - lead);
+    const std::size_t size = encoded == 0 ? 0 : lead + encoded;
+    if (size == 0) {  // cannot happen for an encoded message (nor a Boot's extra byte); counted rather than trusted
         ++stats_.frames_unencodable;
         return false;
     }

@@ -35,7 +35,18 @@ public:
             ++stats_.frames_unencodable;
             return false;
         }
-        return transmit(notice);
+        return transmit(notice, false);
+    }
+    // The same, after one extra 0x00 (Boot): a board reset while it was sending left half a
+    // frame on the line, and without a delimiter of its own the host's decoder would take
+    // this frame down with it.
+    template <typename Message>
+    bool send_after_delimiter(const Message& message, Notice notice) {
+        if (!encode(message, frame_)) {
+            ++stats_.frames_unencodable;
+            return false;
+        }
+        return transmit(notice, true);
     }
 
     // HelloAck starts a new count (the host resets its tracker on it).
@@ -49,7 +60,7 @@ public:
     void wipe();
 
 private:
-    bool transmit(Notice notice);
+    bool transmit(Notice notice, bool delimiter_first);
 
     ByteSink& sink_;
     LinkStats& stats_;

@@ -163,6 +163,9 @@ std::optional<sim::Millis> BoardDevice::run_to(sim::Millis t) {
     const std::string grant = "the TimeGrant from " + text::format_timestamp(board_at_) + " to " + text::format_timestamp(t);
     for (;;) {
         const Frame f = next_frame(grant);
+        // A refusal ends the run now: a refused grant has no TimeDone to wait for (held back,
+        // the Nack's reason would be lost to the answer deadline).
+        if (f.type == MessageType::Nack) handle(f);
         if (f.type != MessageType::TimeDone) {
             said.push_back(f);
             continue;

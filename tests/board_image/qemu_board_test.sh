@@ -23,6 +23,9 @@ command -v qemu-system-arm >/dev/null || { echo "FAIL: qemu-system-arm is not in
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The image under a name of this run's own, so the check below finds this run's QEMU only,
+# not one another test (or another build) runs meanwhile with the same image.
+ln -s "$(realpath "$image")" "$work/board.elf"
 fail() {
   echo "FAIL: $*"
   echo "--- ringside output:"; cat "$work/ping.out" 2>/dev/null
@@ -32,13 +35,15 @@ fail() {
 # `--port qemu`: ringside starts QEMU with the image itself (its USART1 dials a loopback port
 # the host listens on) and kills it when the ping is over.
 started=$(date +%s%N)
-RINGSIDE_BOARD_IMAGE="$image" timeout --kill-after=5 60 "$ringside" hil ping --port qemu --count 10 --timeout 5000 \
+RINGSIDE_BOARD_IMAGE="$work/board.elf" timeout --kill-after=5 60 "$ringside" hil ping --port qemu --count 10 --timeout 5000 \
   >"$work/ping.out" 2>&1
 status=$?
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 echo "ringside hil ping --port qemu: exit $status after $elapsed_ms ms"
 cat "$work/ping.out"
 [ "$status" -ne 124 ] && [ "$status" -ne 137 ] || fail "ringside hil ping did not end within 60 s"
+# No QEMU outlives the ping.
+pgrep -f "qemu-system-arm.*$work/board.elf" >/dev/null && fail "a QEMU with $image is still running"
 
 expect() { grep -qF -- "$1" "$work/ping.out" || fail "expected in the output: $1"; }
 

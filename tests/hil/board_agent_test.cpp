@@ -90,6 +90,31 @@ TEST_CASE("agent: Hello is answered with HelloAck and the board's Status, number
     CHECK(rig.port->agent.stats().lost_frames == 0);
 }
 
+TEST_CASE("agent: Boot comes after a delimiter of its own, so half a frame cut by a reset does not take it down", "[hil][agent]") {
+    AgentRig rig;
+    rig.port->agent.announce();
+    REQUIRE(!rig.port->wire.empty());
+    CHECK(rig.port->wire.front() == 0x00);
+    // What a host reads after a reset cut a frame short: the half frame, then the Boot.
+    hil::Frame cut;
+    REQUIRE(hil::encode(hil::SpeechMessage{"a sentence the reset cut"}, cut));
+    auto line = AgentRig::wire_of(cut);
+    line.resize(line.size() / 2);
+    line.insert(line.end(), rig.port->wire.begin(), rig.port->wire.end());
+    rig.port->wire.clear();
+    hil::FrameDecoder host;
+    std::vector<hil::FrameDecoder::Result> outcomes;
+    std::optional<hil::MessageType> received;
+    for (std::uint8_t b : line) {
+        const auto r = host.push(b);
+        if (r == hil::FrameDecoder::Result::None) continue;
+        outcomes.push_back(r);
+        if (r == hil::FrameDecoder::Result::Frame) received = host.frame().type;
+    }
+    CHECK(outcomes == std::vector<hil::FrameDecoder::Result>{hil::FrameDecoder::Result::Malformed, hil::FrameDecoder::Result::Frame});
+    CHECK(received == MessageType::Boot);
+}
+
 TEST_CASE("agent: a button edge reaches the firmware and a Status with the new ring comes back", "[hil][agent]") {
     AgentRig rig;
     rig.send(hil::Hello{});
@@ -337,7 +362,7 @@ TEST_CASE("agent: a failed Wi-Fi join comes back with its reason — a result no
     CHECK(only_one<hil::SetupReport>(frames, MessageType::SetupReport).progress == hal::SetupProgress::WifiJoined);
 }
 
-TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are counted, and the link keeps working",
+TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are counted, a gap is refused, and the link keeps working",
           "[hil][agent]") {
     AgentRig rig;
     rig.send(hil::Hello{});
@@ -359,9 +384,16 @@ TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are 
     CHECK(rig.feed(endless).empty());
     rig.next_sequence = static_cast<std::uint16_t>(rig.next_sequence + 3);  // three frames lost on the way
 
-    // Nothing of it reached the firmware; the next good frame does.
+    // Nothing of it reached the firmware. The next good frame shows the hole in the host's
+    // numbering: it is refused, saying so (the host ends the run as a damaged link); the
+    // frames after it are acted on again.
     CHECK(rig.port->power_calls == 0);
     auto frames = rig.send(hil::Power{hil::PowerAction::On});
+    const auto refused = only_one<hil::Nack>(frames, MessageType::Nack);
+    CHECK(refused.refused == MessageType::Power);
+    CHECK(refused.why == "the link is damaged: 5 frames from the host lost before this Power");
+    CHECK(rig.port->power_calls == 0);
+    frames = rig.send(hil::Power{hil::PowerAction::On});
     CHECK(rig.port->power_calls == 1);
     CHECK(frames.back().type == MessageType::Ack);
 
@@ -371,6 +403,22 @@ TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are 
     CHECK(stats.overflow == 1);
     CHECK(stats.lost_frames == 5);  // the two bad frames' numbers and the three skipped
     CHECK(stats.link_errors() == 9);
+}
+
+TEST_CASE("agent: an input lost on the way leaves a hole the grant after it shows: refused, not run past", "[hil][agent]") {
+    AgentRig rig;
+    boot_to_setup(rig);
+    ++rig.next_sequence;  // a ButtonEdge the wire lost: the firmware never hears the press
+    auto frames = rig.send(hil::TimeGrant{3'000});
+    // No TimeDone: the board did not run on without the input; the host hears why at once.
+    REQUIRE(types_of(frames) == std::vector<MessageType>{MessageType::Nack});
+    const auto refused = only_one<hil::Nack>(frames, MessageType::Nack);
+    CHECK(refused.refused == MessageType::TimeGrant);
+    CHECK(refused.why == "the link is damaged: 1 frame from the host lost before this TimeGrant");
+    CHECK(rig.port->world == 2'000);
+    CHECK(rig.port->agent.stats().lost_frames == 1);
+    // A host that goes on anyway (none of ours does) finds the link working.
+    rig.grant(3'000);
 }
 
 TEST_CASE("agent: a frame it cannot use is Nacked with its type and counted", "[hil][agent]") {

@@ -40,6 +40,11 @@ private:
 
 } // namespace
 
+std::unique_ptr<sim::Device> watched(std::unique_ptr<hil::BoardDevice> board, const hil::BoardLink& link,
+                                     std::shared_ptr<Observed> observed) {
+    return std::make_unique<WatchedBoard>(std::move(board), link, std::move(observed));
+}
+
 sim::DeviceFactory noisy_emulator(Fault fault, std::shared_ptr<Observed> observed, hil::BoardDeviceOptions options) {
     return [fault, observed, options](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
         try {
@@ -49,9 +54,9 @@ sim::DeviceFactory noisy_emulator(Fault fault, std::shared_ptr<Observed> observe
             auto link = std::make_unique<hil::BoardLink>(
                 std::make_unique<NoisyTransport>(process->take_transport(), fault, observed->noisy));
             const hil::BoardIdentity identity = hil::handshake(*link);
-            const hil::BoardLink& watched = *link;
+            const hil::BoardLink& seen_link = *link;
             auto board = std::make_unique<hil::BoardDevice>(context, std::move(link), identity, process, options);
-            return std::make_unique<WatchedBoard>(std::move(board), watched, observed);
+            return watched(std::move(board), seen_link, observed);
         } catch (const hil::LinkError& e) {
             throw sim::DeviceLost(e.what());
         }

@@ -20,9 +20,14 @@ struct Observed {
     std::shared_ptr<NoisyReport> noisy = std::make_shared<NoisyReport>();
     // The link's counters when the world let go of the board (the link dies with it).
     std::optional<hil::LinkCounters> counters;
-    pid_t emulator = 0;  // the latest board's process
+    pid_t emulator = 0;  // the latest board's process (the emulator, or QEMU)
     int boards = 0;      // boards made (one per world)
 };
+
+// `board` as the world's device; when the world destroys it, `link`'s counters (owned by
+// `board`) are copied into `observed` first.
+std::unique_ptr<sim::Device> watched(std::unique_ptr<hil::BoardDevice> board, const hil::BoardLink& link,
+                                     std::shared_ptr<Observed> observed);
 
 // The device factory. Throws sim::DeviceLost like hil::board_device_factory when the
 // emulator does not come up or answer.

@@ -111,7 +111,7 @@ void NoisyTransport::take(std::uint8_t byte) {
             capture_.clear();
             const auto raw = decode_unit(unit);
             const auto type = raw ? std::optional<hil::MessageType>(static_cast<hil::MessageType>((*raw)[1])) : std::nullopt;
-            if (!fault_.type || type == fault_.type) {
+            if ((!fault_.type || type == fault_.type) && ++matches_ == fault_.occurrence) {
                 report_->fired_at_frame = report_->frames_from_board;
                 report_->fired_on = type;
                 apply(std::move(unit));
@@ -134,7 +134,8 @@ void NoisyTransport::take(std::uint8_t byte) {
 void NoisyTransport::insert_before() {
     state_ = State::After;
     if (fault_.kind == Fault::Kind::Garbage || fault_.kind == Fault::Kind::FakeHelloAck ||
-        fault_.kind == Fault::Kind::Close || fault_.kind == Fault::Kind::Call || fault_.kind == Fault::Kind::BoardFault)
+        fault_.kind == Fault::Kind::Close || fault_.kind == Fault::Kind::Call || fault_.kind == Fault::Kind::Tap ||
+        fault_.kind == Fault::Kind::BoardFault)
         report_->fired = true;  // the other kinds change a frame: not at a byte position
     switch (fault_.kind) {
     case Fault::Kind::Garbage:
@@ -155,6 +156,9 @@ void NoisyTransport::insert_before() {
         return;
     case Fault::Kind::Call:
         state_ = State::Dead;
+        if (fault_.call) fault_.call();
+        return;
+    case Fault::Kind::Tap:
         if (fault_.call) fault_.call();
         return;
     case Fault::Kind::BoardFault: {
@@ -179,6 +183,7 @@ void NoisyTransport::apply(Bytes unit) {
     case Fault::Kind::FakeHelloAck:
     case Fault::Kind::Close:
     case Fault::Kind::Call:
+    case Fault::Kind::Tap:
     case Fault::Kind::BoardFault:
         insert_before();
         if (state_ == State::After) ready_.insert(ready_.end(), unit.begin(), unit.end());

@@ -4,7 +4,7 @@
 // cable does: garbage between frames or inside one, a frame cut short, a flipped bit, a
 // frame dropped, a frame in another protocol version, an unasked-for HelloAck, the port
 // closing, a board halting with a Fault, or anything a test wants at that instant (killing
-// the emulator). Everything else
+// the emulator, or press its reset button). Everything else
 // passes through unchanged, so with Fault::Kind::None it is transparent: the scenario must
 // play exactly as on the bare transport (the control every fault test compares against).
 //
@@ -37,12 +37,14 @@ struct Fault {
         FakeHelloAck,   // a well-formed HelloAck (sequence 0) first: the board reset
         Close,          // the port closes: reads say Closed, writes throw, the real port is released
         Call,           // `call` runs (e.g. kill the emulator); then nothing more arrives
+        Tap,            // `call` runs (e.g. press the board's reset button); everything passes on
         BoardFault,     // a Fault frame saying `what` (as a halting board sends it); then nothing more
     };
     Kind kind = Kind::None;
     std::uint64_t after_frames = 0;
-    std::optional<std::uint64_t> after_bytes;   // insertion point by byte count instead (Garbage, Call)
+    std::optional<std::uint64_t> after_bytes;   // insertion point by byte count instead (Garbage, Call, Tap)
     std::optional<hil::MessageType> type;       // the first frame of this type at or after the point
+    std::uint64_t occurrence = 1;               // or the n-th of them (frames of `type`, from the point)
     std::vector<std::uint8_t> garbage;
     bool garbage_delimited = true;
     std::function<void()> call;
@@ -79,6 +81,7 @@ private:
     enum class State { Before, Capturing, After, Closed, Dead } state_ = State::Before;
     std::vector<std::uint8_t> capture_;  // the frame being held while looking for the target
     std::vector<std::uint8_t> ready_;    // bytes for the link, in order
+    std::uint64_t matches_ = 0;          // frames of the fault's type seen from the point
     std::size_t ready_at_ = 0;
 };
 

@@ -1,6 +1,7 @@
-// Record and replay: a session of the board emulator recorded with `ringside hil record`
-// replays on the virtual speaker with no divergence; a board variant that polls late is
-// caught at the first poll, in the step being played; no secret reaches the file.
+// Record and replay: a session of the board emulator, or of the STM32F405 image on QEMU,
+// recorded with `ringside hil record` replays on the virtual speaker with no divergence; a
+// board variant that polls late is caught at the first poll, in the step being played; no
+// secret reaches the file.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "qemu_board.hpp"
 #include "run_cli.hpp"
 
 using namespace ringside::test;
@@ -29,6 +31,15 @@ std::string read(const std::string& path) {
     s << in.rdbuf();
     return s.str();
 }
+
+// A file removed when the test leaves its scope, also when an assertion ends it early.
+struct RemovedAtEnd {
+    std::string path;
+    ~RemovedAtEnd() {
+        std::error_code ignored;
+        fs::remove(path, ignored);
+    }
+};
 
 // A board variant for the duration of one test.
 struct EmulatorArgs {
@@ -57,6 +68,54 @@ TEST_CASE("a recorded emulator session replays on the virtual speaker with no di
         CHECK_THAT(text, Catch::Contains("REDACTED"));
         for (const char* secret : {"hunter22", "correct-horse"}) CHECK_THAT(text, !Catch::Contains(secret));
         fs::remove(file);
+    }
+}
+
+TEST_CASE("a session recorded on the QEMU board replays on the virtual speaker with no divergence", "[hil][replay][qemu]") {
+    if (const auto missing = qemu_board_missing()) FAIL(*missing);
+    // A sign-in, and voice: each request of it a streamed upload (head, pieces, HttpBodyEnd)
+    // that the recording holds whole, as the world received it.
+    for (const char* scenario : {"scenarios/sign_in/first_time_setup_and_sign_in.yaml",
+                                 "scenarios/voice/household_members_get_their_own_answers.yaml"}) {
+        INFO(scenario);
+        const std::string file = temp_file("qemu-session");
+        const RemovedAtEnd removed{file};
+        const CliRun recorded =
+            run_cli({"hil", "record", kSource + "/" + scenario, "--port", "qemu", "--out", file}, std::chrono::seconds(30));
+        INFO(recorded.output);
+        REQUIRE(recorded.exit_code == 0);
+        CHECK_THAT(recorded.output, Catch::Contains(" on qemu-netduinoplus2\n"));
+        CHECK_THAT(recorded.output, Catch::Contains("recorded "));
+        CHECK(recorded.elapsed_ms < 15000);
+        const CliRun replayed = run_cli({"replay", file});
+        INFO(replayed.output);
+        CHECK(replayed.exit_code == 0);
+        CHECK_THAT(replayed.output, Catch::StartsWith("SAME  "));
+        CHECK_THAT(replayed.output, Catch::Contains("(recorded on qemu-netduinoplus2)"));
+        CHECK(replayed.elapsed_ms < 5000);
+        const std::string text = read(file);
+        if (std::string(scenario).find("voice/") != std::string::npos) {
+            // Four questions, four uploads of audio (the whole of each, as the world took it).
+            int uploads = 0;
+            std::istringstream lines(text);
+            for (std::string l; std::getline(lines, l);) {
+                if (l.find(R"("out":"http")") == std::string::npos || l.find("/v1/voice") == std::string::npos) continue;
+                ++uploads;
+                CHECK_THAT(l, Catch::Contains(R"("method":"POST")"));
+                CHECK_THAT(l, Catch::Contains(R"("content_type":"audio/L16;rate=8000")"));
+                CHECK_THAT(l, Catch::Contains(R"("authorization":"Bearer rs_at.REDACTED)"));
+                const std::size_t body = l.find(R"("body_b64":")");
+                REQUIRE(body != std::string::npos);
+                CHECK(l.size() - body > 20000);  // about a second of 8 kHz audio or more, in base64
+            }
+            CHECK(uploads == 4);
+        }
+        // The session carried tokens, codes and passwords; the file carries placeholders.
+        CHECK_THAT(text, Catch::Contains("REDACTED"));
+        for (const char* secret : {"hunter22", "correct-horse"}) CHECK_THAT(text, !Catch::Contains(secret));
+        for (const char* token : {"rs_at.", "rs_rt."})  // every token in it a placeholder
+            for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + 1))
+                CHECK(text.compare(at + 6, 8, "REDACTED") == 0);
     }
 }
 
