@@ -27,8 +27,11 @@ commands:
       --shard K/N     run the K-th of N slices of the scenario files
       --target sim|hil  the virtual speaker (default), or a board on --port
       --port PORT     with hil: emulator (the project's board emulator, started per
-                      scenario), tcp:HOST:PORT, a device path, or a USB serial number
+                      scenario), qemu (the STM32F405 image in QEMU, started per scenario),
+                      tcp:HOST:PORT, a device path, or a USB serial number
       --baud N        with hil on a serial port (default 115200)
+      --board-timeout MS  with hil: wait this long for any answer from the board
+                      (default: what the board says it needs, at least 10 s)
       --cloud inproc|URL  the mock cloud in-process (default), or a `ringside cloud` at URL
                       (its admin token in RINGSIDE_CLOUD_TOKEN); same verdicts, same traces
       --cloud-ca FILE the CA to trust for an https:// --cloud (ringside cloud --tls --ca-out)

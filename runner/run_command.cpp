@@ -69,6 +69,7 @@ std::string repro_line(const RunOptions& o, const ScenarioResult& r) {
     if (o.target == RunOptions::Target::Hil) {
         line += " --target hil --port " + o.port;
         if (o.baud != RunOptions{}.baud) line += " --baud " + std::to_string(o.baud);
+        if (o.board_timeout_ms) line += " --board-timeout " + std::to_string(o.board_timeout_ms);
     }
     return line;
 }

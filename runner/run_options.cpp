@@ -57,6 +57,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             o.port = value();
         } else if (a == "--baud") {
             o.baud = static_cast<int>(parse_number(a, value(), 300, 4000000));
+        } else if (a == "--board-timeout") {
+            o.board_timeout_ms = static_cast<int>(parse_number(a, value(), 1, 3'600'000));
         } else if (!a.empty() && a[0] == '-') {
             throw UsageError("unknown option '" + a + "'; see 'ringside --help'");
         } else {
@@ -67,6 +69,7 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
     if (o.target == RunOptions::Target::Hil && o.port.empty())
         throw UsageError("--target hil needs --port: a serial port, a USB serial number, tcp:HOST:PORT, emulator or qemu");
     if (o.target == RunOptions::Target::Sim && !o.port.empty()) throw UsageError("--port goes with --target hil");
+    if (o.target == RunOptions::Target::Sim && o.board_timeout_ms) throw UsageError("--board-timeout goes with --target hil");
     // One board, one scenario at a time; every world gets an emulator or a QEMU of its own.
     if (o.target == RunOptions::Target::Hil && o.port != "emulator" && o.port != "qemu") o.jobs = 1;
     if (!o.cloud_ca.empty() && o.cloud_url.rfind("https://", 0) != 0)

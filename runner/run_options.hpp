@@ -38,6 +38,9 @@ struct RunOptions {
     enum class Target { Sim, Hil } target = Target::Sim;
     std::string port;
     int baud = 115200;
+    // --board-timeout MS: how long the host waits for any answer from the board (real time),
+    // whatever the board's HelloAck claims; 0: the board's claim or 10 s, the longer.
+    int board_timeout_ms = 0;
 };
 
 // args: what follows "run" on the command line.

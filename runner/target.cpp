@@ -13,7 +13,12 @@ sim::DeviceFactory device_factory(const RunOptions& options) {
     } catch (const hil::LinkError& e) {
         throw UsageError(e.what());
     }
-    return hil::board_device_factory(options.port, options.baud);
+    hil::BoardDeviceOptions board;
+    if (options.board_timeout_ms > 0) {
+        board.answer_within = std::chrono::milliseconds(options.board_timeout_ms);
+        board.answer_within_fixed = true;
+    }
+    return hil::board_device_factory(options.port, options.baud, board);
 }
 
 } // namespace ringside::runner

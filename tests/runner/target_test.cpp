@@ -23,3 +23,17 @@ TEST_CASE("the hil target needs a port, and a port needs the hil target", "[runn
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("expected sim or hil"));
 }
+
+TEST_CASE("--board-timeout takes milliseconds, goes with the hil target and follows a failure's repro line",
+          "[runner][target]") {
+    ChildResult r = run_ringside("run scenarios --board-timeout 5000");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--board-timeout goes with --target hil"));
+    r = run_ringside("run scenarios --target hil --port emulator --board-timeout 0");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--board-timeout: expected a whole number from 1"));
+    // A board that answers within it plays as before; a failure replays with the same wait.
+    r = run_ringside("run tests/data/failing/linked_within_1s.yaml --target hil --port emulator --board-timeout 20000");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("--target hil --port emulator --board-timeout 20000"));
+}
