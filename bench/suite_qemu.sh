@@ -14,7 +14,7 @@
 # usage: bench/suite_qemu.sh [ROUNDS] [JOBS...]   (default: 3 rounds, -j 1 and -j 2)
 #   SUITE=DIR times another folder (default: scenarios); BUILD_DIR as for scripts/build;
 #   RINGSIDE_BOARD_IMAGE or BOARD_BUILD_DIR (default build-board) find the image.
-# Exit 1 when a run fails, 77 when QEMU or the board image is missing (the verdict on the goal
+# Exit 1 when a run fails, 2 without QEMU, 77 when the board image was not built (the verdict on the goal
 # is printed, not an exit status: a tiny SUITE is all process start-up and says nothing about it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +28,8 @@ ringside="$build/cli/ringside"
 profiler="$build/bench/ringside_bench_hil_suite"
 [ -x "$ringside" ] || { echo "error: no $ringside (run scripts/build)" >&2; exit 2; }
 image=${RINGSIDE_BOARD_IMAGE:-${BOARD_BUILD_DIR:-build-board}/hil/boards/stm32f405/ringside-stm32f405.elf}
-command -v "${RINGSIDE_QEMU:-qemu-system-arm}" > /dev/null || { echo "skipped: no qemu-system-arm"; exit 77; }
 [ -r "$image" ] || { echo "skipped: no board image at $image (scripts/build-board)"; exit 77; }
+command -v "${RINGSIDE_QEMU:-qemu-system-arm}" > /dev/null || { echo "error: no qemu-system-arm (scripts/setup installs it)" >&2; exit 2; }
 export RINGSIDE_BOARD_IMAGE=$image
 
 tmp=$(mktemp -d)
