@@ -16,6 +16,8 @@
 // that cost the most over their sim run.
 // Exit 1 when a scenario fails on either target, 2 on bad usage.
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +44,8 @@ struct PerScenario {
     runner::Scenario scenario;
     std::vector<Nanos> sim_wall, hil_wall, spawn, open, stop;
     std::vector<Nanos> grant_trips;  // the last round's
+    std::vector<bench::WireCounts::GrantBytes> grant_bytes;  // the same grants' bytes
+    std::array<std::uint64_t, 256> bytes_to_host_by_type{}, bytes_to_board_by_type{};
     // The same every round (lockstep is deterministic); the last round's.
     std::uint64_t grants = 0, in_place = 0, stopped = 0, frames_to_board = 0, frames_to_host = 0, bytes_to_board = 0,
                   bytes_to_host = 0;
@@ -70,6 +74,11 @@ Nanos on_board(const std::string& port, PerScenario& p, bool& passed) {
     p.open.push_back(counts->board_open);
     p.stop.push_back(counts->board_stop);
     p.grant_trips = counts->grant_round_trips;
+    p.grant_bytes = counts->grant_bytes;
+    for (int t = 0; t < 256; ++t) {
+        p.bytes_to_host_by_type[t] = counts->to_host.by_type[t].bytes;
+        p.bytes_to_board_by_type[t] = counts->to_board.by_type[t].bytes;
+    }
     p.grants = counts->to_board.of(MessageType::TimeGrant).frames;
     p.in_place = counts->grants_in_place;
     p.stopped = counts->grants_stopped;
@@ -81,6 +90,63 @@ Nanos on_board(const std::string& port, PerScenario& p, bool& passed) {
 }
 
 double ms(Nanos d) { return bench::to_ms(d); }
+
+// The four message types that took the most wire bytes, with their share.
+void print_bytes_by_type(const char* label, const std::array<std::uint64_t, 256>& bytes) {
+    std::uint64_t total = 0;
+    std::vector<int> types;
+    for (int t = 0; t < 256; ++t) {
+        total += bytes[t];
+        if (bytes[t]) types.push_back(t);
+    }
+    std::sort(types.begin(), types.end(), [&](int a, int b) { return bytes[a] > bytes[b]; });
+    std::printf("%-20s", label);
+    for (std::size_t i = 0; i < types.size() && i < 4; ++i)
+        std::printf("%s%s %.0f KB (%.0f %%)", i ? ", " : "",
+                    std::string(hil::to_string(static_cast<MessageType>(types[i]))).c_str(), bytes[types[i]] / 1000.0,
+                    total ? 100.0 * bytes[types[i]] / total : 0.0);
+    std::printf("\n");
+}
+
+// Least squares over the grants: round trip = fixed + per byte to the board * its bytes +
+// per byte to the host * its bytes. Tells what a grant costs before any byte moves (the
+// round trip through the transport and the board's wake-up) and what each byte costs on
+// this link, and so how much of the time in grants each part explains.
+void print_grant_fit(const std::vector<Nanos>& trips, const std::vector<bench::WireCounts::GrantBytes>& bytes) {
+    const std::size_t n = std::min(trips.size(), bytes.size());
+    if (n < 3) return;
+    // Normal equations A^T A x = A^T y for rows (1, to_board, to_host), y in microseconds.
+    double m[3][4] = {};
+    double sum_y = 0, sum_board = 0, sum_host = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double row[3] = {1.0, static_cast<double>(bytes[i].to_board), static_cast<double>(bytes[i].to_host)};
+        const double y = ms(trips[i]) * 1000.0;
+        for (int r = 0; r < 3; ++r) {
+            for (int c = 0; c < 3; ++c) m[r][c] += row[r] * row[c];
+            m[r][3] += row[r] * y;
+        }
+        sum_y += y;
+        sum_board += row[1];
+        sum_host += row[2];
+    }
+    for (int col = 0; col < 3; ++col) {  // Gauss-Jordan with partial pivoting
+        int pivot = col;
+        for (int r = col + 1; r < 3; ++r)
+            if (std::abs(m[r][col]) > std::abs(m[pivot][col])) pivot = r;
+        if (std::abs(m[pivot][col]) < 1e-9) return;  // degenerate (e.g. no bytes vary)
+        for (int c = 0; c < 4; ++c) std::swap(m[col][c], m[pivot][c]);
+        for (int r = 0; r < 3; ++r) {
+            if (r == col) continue;
+            const double f = m[r][col] / m[col][col];
+            for (int c = col; c < 4; ++c) m[r][c] -= f * m[col][c];
+        }
+    }
+    const double fixed = m[0][3] / m[0][0], per_board = m[1][3] / m[1][1], per_host = m[2][3] / m[2][2];
+    std::printf("per grant (fit):    %.0f us fixed + %.1f us per byte to the board + %.1f us per byte to the host;"
+                " of the %.0f ms in grants: fixed %.0f ms, bytes to the board %.0f ms, to the host %.0f ms\n",
+                fixed, per_board, per_host, sum_y / 1000, fixed * n / 1000, per_board * sum_board / 1000,
+                per_host * sum_host / 1000);
+}
 
 } // namespace
 
@@ -112,7 +178,10 @@ int main(int argc, char** argv) {
                 ++sim_only;
                 continue;
             }
-            all.push_back(PerScenario{f, std::move(s), {}, {}, {}, {}, {}, {}});
+            PerScenario p;
+            p.file = f;
+            p.scenario = std::move(s);
+            all.push_back(std::move(p));
         } catch (const runner::ScenarioError& e) {
             std::fprintf(stderr, "error: %s\n", e.what());
             return 2;
@@ -143,8 +212,15 @@ int main(int argc, char** argv) {
     std::uint64_t grants = 0, in_place = 0, stopped = 0, to_board = 0, to_host = 0, bytes_board = 0, bytes_host = 0;
     std::vector<std::uint64_t> grants_each;
     std::vector<Nanos> trips;
+    std::vector<bench::WireCounts::GrantBytes> trip_bytes;
+    std::array<std::uint64_t, 256> by_type_host{}, by_type_board{};
     for (const PerScenario& p : all) {
         trips.insert(trips.end(), p.grant_trips.begin(), p.grant_trips.end());
+        trip_bytes.insert(trip_bytes.end(), p.grant_bytes.begin(), p.grant_bytes.end());
+        for (int t = 0; t < 256; ++t) {
+            by_type_host[t] += p.bytes_to_host_by_type[t];
+            by_type_board[t] += p.bytes_to_board_by_type[t];
+        }
         spawn_total += median(p.spawn);
         open_total += median(p.open);
         stop_total += median(p.stop);
@@ -195,6 +271,9 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(to_host), static_cast<unsigned long long>(bytes_host));
     std::printf("the rest:           %.0f ms (playing: the world, the board and %llu grants: %.1f us per grant)\n",
                 ms(rest), static_cast<unsigned long long>(grants), grants ? ms(rest) * 1000 / grants : 0.0);
+    print_bytes_by_type("bytes to the host:", by_type_host);
+    print_bytes_by_type("bytes to the board:", by_type_board);
+    print_grant_fit(trips, trip_bytes);
 
     std::vector<const PerScenario*> order;
     for (const PerScenario& p : all) order.push_back(&p);

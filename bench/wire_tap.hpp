@@ -53,6 +53,13 @@ struct WireCounts {
     // Real time from each TimeGrant leaving the host to its TimeDone reaching it: what one
     // lockstep step costs on this link (the board's work plus the round trip), in order.
     std::vector<std::chrono::nanoseconds> grant_round_trips;
+    // For each of those grants, the wire bytes it had to move: to the board, everything
+    // written since the previous TimeDone (inputs, response bodies, the TimeGrant itself: a
+    // board reads them during the grant); to the host, everything up to and with its TimeDone.
+    struct GrantBytes {
+        std::uint64_t to_board = 0, to_host = 0;
+    };
+    std::vector<GrantBytes> grant_bytes;
     // Not the wire's, but the bench's (tapped_board): time spent starting board processes
     // (the emulator: spawn to its "ready" line; QEMU: spawn to its UART connecting), opening
     // their links (handshake, StreamRing, BoardConfig) and stopping them (the PTY or socket
@@ -100,6 +107,8 @@ private:
     bool inner_closed_ = false;    // the board went away; what is on the line still arrives
     std::uint64_t board_at_ms_ = 0;  // the last TimeDone's world time
     hil::LinkClock::time_point grant_sent_at_{};  // when the last TimeGrant left
+    std::uint64_t to_board_at_done_ = 0;          // counts_->to_board.bytes at the last TimeDone
+    std::uint64_t to_host_at_grant_ = 0;          // counts_->to_host.bytes as the last TimeGrant left
     Counter tx_, rx_;
     std::array<std::uint8_t, 4096> scratch_{};
 };
