@@ -24,7 +24,7 @@ TEST_CASE("the hil target needs a port, and a port needs the hil target", "[runn
     CHECK_THAT(r.output, Catch::Contains("expected sim or hil"));
 }
 
-TEST_CASE("--board-timeout takes milliseconds, goes with the hil target and follows a failure's repro line",
+TEST_CASE("a board timeout (--board-timeout MS) goes with the hil target and follows a failure's repro line",
           "[runner][target]") {
     ChildResult r = run_ringside("run scenarios --board-timeout 5000");
     CHECK(r.exit_code == 2);
