@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "hil/host/board_device.hpp"
+#include "hil/host/board_starts.hpp"
 #include "hil/host/link_error.hpp"
 
 namespace ringside::bench {
@@ -77,28 +78,33 @@ void DirectBoard::settle() {
     throw std::runtime_error("the emulator kept stopping at one instant (100 grants)");
 }
 
-sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring) {
-    return [counts, baud, stream_ring](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
+sim::DeviceFactory tapped_board(const std::string& port, std::shared_ptr<WireCounts> counts, int baud, bool stream_ring) {
+    const hil::BoardStarts::Start start_process = hil::BoardStarts::start_for(port);
+    if (!start_process) throw std::invalid_argument("tapped_board: '" + port + "' is not a board the harness starts");
+    return [start_process, counts, baud, stream_ring](const sim::DeviceContext& context) -> std::unique_ptr<sim::Device> {
         try {
             const auto start = hil::LinkClock::now();
-            // Timed as it is destroyed (after the link: the PTY is closed by then), so the bench
-            // sees what stopping an emulator costs.
-            std::shared_ptr<hil::EmulatorProcess> process(new hil::EmulatorProcess(), [counts](hil::EmulatorProcess* p) {
+            std::shared_ptr<hil::BoardProcess> started = start_process();
+            // Timed as it is destroyed (after the link: the PTY or socket is closed by then),
+            // so the bench sees what stopping a board process costs.
+            std::shared_ptr<hil::BoardProcess> process(started.get(), [counts, started](hil::BoardProcess*) mutable {
                 const auto start = hil::LinkClock::now();
-                delete p;
-                counts->emulator_stop += hil::LinkClock::now() - start;
+                started.reset();
+                counts->board_stop += hil::LinkClock::now() - start;
             });
             const auto spawned = hil::LinkClock::now();
-            counts->emulator_spawn += spawned - start;
+            counts->board_start += spawned - start;
             auto link = std::make_unique<hil::BoardLink>(std::make_unique<WireTap>(process->take_transport(), counts, baud));
-            hil::BoardIdentity identity = hil::handshake(*link, handshake_options());
+            hil::HandshakeOptions options = process->handshake_options();
+            options.timeout = std::max(options.timeout, handshake_options().timeout);
+            hil::BoardIdentity identity = hil::handshake(*link, options);
             if (stream_ring) {
                 hil::Frame f;
                 hil::encode(hil::StreamRing{true}, f);
                 link->send(f);
             }
             auto device = std::make_unique<hil::BoardDevice>(context, std::move(link), std::move(identity), process);
-            counts->emulator_open += hil::LinkClock::now() - spawned;
+            counts->board_open += hil::LinkClock::now() - spawned;
             return device;
         } catch (const hil::LinkError& e) {
             throw sim::DeviceLost(e.what());

@@ -61,10 +61,15 @@ private:
     fw::RingPattern ring_ = fw::RingPattern::Off;
 };
 
-// A device factory like `--port emulator`'s (hil::board_device_factory): a fresh emulator
-// per world, its link through a WireTap counting into `counts` (paced at `baud` unless 0),
-// and, with `stream_ring`, StreamRing on before the world starts. The emulator's start and
-// stop times are added up in `counts` too.
-sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring);
+// A device factory like `--port emulator`'s or `--port qemu`'s (hil::board_device_factory):
+// a fresh board process per world (`port`: "emulator" or "qemu"; started when the world asks
+// for it, none ahead, so its start is on the clock), its link through a WireTap counting
+// into `counts` (paced at `baud` unless 0), and, with `stream_ring`, StreamRing on before the
+// world starts. The process's start, link opening and stop times are added up in `counts`.
+// Throws std::invalid_argument for a port the harness does not start itself.
+sim::DeviceFactory tapped_board(const std::string& port, std::shared_ptr<WireCounts> counts, int baud, bool stream_ring);
+inline sim::DeviceFactory tapped_emulator(std::shared_ptr<WireCounts> counts, int baud, bool stream_ring) {
+    return tapped_board("emulator", std::move(counts), baud, stream_ring);
+}
 
 } // namespace ringside::bench

@@ -52,8 +52,11 @@ void WireTap::write(const std::uint8_t* data, std::size_t size, hil::Deadline de
     for (std::size_t i = 0; i < size; ++i) {
         hil::TimeGrant grant;
         if (tx_.push(data[i], now, counts_->to_board, type) && type == hil::MessageType::TimeGrant &&
-            hil::decode(tx_.decoder.frame(), grant) && grant.until_ms == board_at_ms_)
-            ++counts_->grants_in_place;
+            hil::decode(tx_.decoder.frame(), grant)) {
+            grant_sent_at_ = now;
+            to_host_at_grant_ = counts_->to_host.bytes;
+            if (grant.until_ms == board_at_ms_) ++counts_->grants_in_place;
+        }
     }
 }
 
@@ -76,6 +79,10 @@ void WireTap::deliver(std::uint8_t byte, LinkClock::time_point arrived, LinkCloc
     if (type == hil::MessageType::TimeDone && hil::decode(rx_.decoder.frame(), done)) {
         board_at_ms_ = done.now_ms;
         if (done.stopped) ++counts_->grants_stopped;
+        counts_->grant_round_trips.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(now - grant_sent_at_));
+        counts_->grant_bytes.push_back(
+            {counts_->to_board.bytes - to_board_at_done_, counts_->to_host.bytes - to_host_at_grant_});
+        to_board_at_done_ = counts_->to_board.bytes;
     }
 }
 

@@ -50,10 +50,21 @@ struct WireCounts {
     // (or at `until`) with news.
     std::uint64_t grants_in_place = 0;
     std::uint64_t grants_stopped = 0;
-    // Not the wire's, but the bench's (tapped_emulator): time spent starting emulators
-    // (spawn to their "ready" line), opening their links (handshake, StreamRing,
-    // BoardConfig) and stopping them (the PTY closed, waiting for the exit).
-    std::chrono::nanoseconds emulator_spawn{0}, emulator_open{0}, emulator_stop{0};
+    // Real time from each TimeGrant leaving the host to its TimeDone reaching it: what one
+    // lockstep step costs on this link (the board's work plus the round trip), in order.
+    std::vector<std::chrono::nanoseconds> grant_round_trips;
+    // For each of those grants, the wire bytes it had to move: to the board, everything
+    // written since the previous TimeDone (inputs, response bodies, the TimeGrant itself: a
+    // board reads them during the grant); to the host, everything up to and with its TimeDone.
+    struct GrantBytes {
+        std::uint64_t to_board = 0, to_host = 0;
+    };
+    std::vector<GrantBytes> grant_bytes;
+    // Not the wire's, but the bench's (tapped_board): time spent starting board processes
+    // (the emulator: spawn to its "ready" line; QEMU: spawn to its UART connecting), opening
+    // their links (handshake, StreamRing, BoardConfig) and stopping them (the PTY or socket
+    // closed, the process ended and reaped).
+    std::chrono::nanoseconds board_start{0}, board_open{0}, board_stop{0};
     void clear_latency() {
         ring_latency.clear();
         max_backlog_bytes = 0;
@@ -95,6 +106,9 @@ private:
     std::deque<Pending> pending_;  // from the board, not yet through the modelled line
     bool inner_closed_ = false;    // the board went away; what is on the line still arrives
     std::uint64_t board_at_ms_ = 0;  // the last TimeDone's world time
+    hil::LinkClock::time_point grant_sent_at_{};  // when the last TimeGrant left
+    std::uint64_t to_board_at_done_ = 0;          // counts_->to_board.bytes at the last TimeDone
+    std::uint64_t to_host_at_grant_ = 0;          // counts_->to_host.bytes as the last TimeGrant left
     Counter tx_, rx_;
     std::array<std::uint8_t, 4096> scratch_{};
 };

@@ -5,6 +5,7 @@
 
 #include "firmware/buttons/button_names.hpp"
 #include "hil/host/board_starts.hpp"
+#include "hil/host/board_stats_query.hpp"
 #include "hil/host/link_error.hpp"
 #include "hil/host/open_transport.hpp"
 #include "hil/host/port_spec.hpp"
@@ -33,6 +34,26 @@ BoardDevice::BoardDevice(const sim::DeviceContext& context, std::unique_ptr<Boar
 BoardDevice::~BoardDevice() {
     // Detach from the world's bus: nothing may reach a device that is gone.
     if (powered_) context_.bus.detach();
+    if (options_.on_close_stats && (identity_.capabilities & kCapBoardStats)) report_stats_at_close();
+}
+
+void BoardDevice::report_stats_at_close() noexcept {
+    // From a destructor: bounded (query_board_stats' deadline), and nothing escapes.
+    std::optional<BoardStats> stats;
+    std::string why_not;
+    try {
+        if (link_->closed()) why_not = "the link to the board on " + link_->port() + " is closed";
+        else stats = query_board_stats(*link_, std::min(options_.stats_within, options_.answer_within));
+    } catch (const std::exception& e) {
+        why_not = e.what();
+    } catch (...) {
+        why_not = "QueryBoardStats failed";
+    }
+    try {
+        options_.on_close_stats(stats, why_not);
+    } catch (...) {
+        // A callback that throws from here would end the process: its figures are lost instead.
+    }
 }
 
 [[noreturn]] void BoardDevice::lost(const std::string& what) const { throw sim::DeviceLost(what); }

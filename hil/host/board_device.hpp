@@ -14,6 +14,7 @@
 // version; line noise between frames that costs no frame is skipped (and counted).
 // Who may call: the world (VirtualSpeaker), on its one thread.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 
 #include "hil/host/board_link.hpp"
 #include "hil/host/handshake.hpp"
+#include "hil/protocol/messages.hpp"
 #include "hil/session/session_event.hpp"
 #include "sim/device.hpp"
 
@@ -34,6 +36,15 @@ struct BoardDeviceOptions {
     std::chrono::milliseconds answer_within = std::chrono::seconds(10);
     // `--board-timeout`: this, whatever the board says.
     bool answer_within_fixed = false;
+    // The board's own figures as the device closes (benchmarks: the stack's high-water
+    // mark after a whole scenario). When set and the board announced kCapBoardStats, the
+    // device sends QueryBoardStats just before it lets go of the link, waits at most
+    // `stats_within` (or answer_within, if shorter) and hands the answer over; when the
+    // board cannot answer (it faulted, the link broke, it refused, it was too slow) the
+    // callback gets nullopt and the reason. Never called for a board without the
+    // capability. Called on the thread that destroys the device; it must not throw.
+    std::function<void(const std::optional<BoardStats>& stats, const std::string& why_not)> on_close_stats;
+    std::chrono::milliseconds stats_within = std::chrono::seconds(5);
 };
 
 class BoardDevice final : public sim::Device {
@@ -98,6 +109,8 @@ private:
     void configure(const std::string& client_id);
     [[noreturn]] void lost(const std::string& what) const;
     void note(SessionEvent::Dir dir, std::string kind, std::vector<std::pair<std::string, std::string>> fields);
+    // options_.on_close_stats with the board's answer to QueryBoardStats (the destructor's).
+    void report_stats_at_close() noexcept;
 
     sim::DeviceContext context_;
     BoardDeviceOptions options_;

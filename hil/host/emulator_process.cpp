@@ -15,6 +15,7 @@
 
 #include "hil/host/fd_transport.hpp"
 #include "hil/host/link_error.hpp"
+#include "hil/host/spawn_lock.hpp"
 
 namespace bp = boost::process;
 
@@ -66,7 +67,10 @@ EmulatorProcess::EmulatorProcess(std::chrono::milliseconds ready_within) : impl_
         std::istringstream words(extra);
         for (std::string w; words >> w;) args.push_back(w);
     }
-    impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->out);
+    {
+        const std::lock_guard<std::mutex> one_spawn_at_a_time(spawn_mutex());
+        impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->out);
+    }
     // Read on a helper task so a silent child cannot hang the harness.
     auto reading = std::async(std::launch::async, [this] {
         std::string line, seen;

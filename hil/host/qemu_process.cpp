@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "hil/host/link_error.hpp"
+#include "hil/host/spawn_lock.hpp"
 #include "hil/host/tcp_listener.hpp"
 
 namespace bp = boost::process;
@@ -94,6 +95,7 @@ QemuProcess::QemuProcess(std::chrono::milliseconds ready_within) : impl_(std::ma
         "-serial", "tcp:127.0.0.1:" + std::to_string(listener.port()) + ",nodelay=off",
         "-kernel", board_image};
     try {
+        const std::lock_guard<std::mutex> one_spawn_at_a_time(spawn_mutex());
         impl_->child = bp::child(program, bp::args(args), (bp::std_out & bp::std_err) > impl_->log_path, bp::std_in < bp::null);
     } catch (const bp::process_error& e) {
         throw LinkError(LinkError::Kind::NotFound, kPort, "cannot start " + program + ": " + e.what());
