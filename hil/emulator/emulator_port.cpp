@@ -65,6 +65,17 @@ PortAnswer EmulatorPort::power(PowerAction action) {
 }
 
 PortAnswer EmulatorPort::configure(const BoardConfig& c) {
+    if (c.fresh && board_) {  // a new world: what the board was doing ends, its clock restarts
+        if (board_->powered()) {
+            board_->power_off();
+            agent_.powered_off();
+        }
+        reader_.reset();
+        board_.reset();
+        scheduler_.restart();
+        ring_refresh_ = {};
+        if (ring_streaming_) ring_streaming(true);
+    }
     if (board_ && board_->powered()) return PortAnswer::refused("powered on: configure before power-on");
     if (board_) {
         if (!board_->reflash_client_id(std::string(c.client_id))) return PortAnswer::refused("the board cannot be reflashed now");

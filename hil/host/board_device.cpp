@@ -28,7 +28,9 @@ BoardDevice::BoardDevice(const sim::DeviceContext& context, std::unique_ptr<Boar
       identity_(std::move(identity)),
       rtc_unix_(context.rtc_unix) {
     if (!options_.answer_within_fixed) options_.answer_within = std::max(options_.answer_within, identity_.answer_within);
-    if (identity_.capabilities & kCapConfigurable) configure(context_.client_id);
+    // A new world: the board is made anew, whatever an earlier run left it doing (a physical
+    // board, or any board on a port that outlives one scenario).
+    if (identity_.capabilities & kCapConfigurable) configure(context_.client_id, true);
 }
 
 BoardDevice::~BoardDevice() {
@@ -116,9 +118,9 @@ Frame BoardDevice::await(MessageType type, const std::string& what) {
     }
 }
 
-void BoardDevice::configure(const std::string& client_id) {
+void BoardDevice::configure(const std::string& client_id, bool fresh) {
     const sim::DeviceContext& c = context_;
-    send(BoardConfig{c.seed, c.rtc_unix, c.issuer, client_id, c.scope, c.product_id, c.serial_number, c.dialect});
+    send(BoardConfig{c.seed, c.rtc_unix, c.issuer, client_id, c.scope, c.product_id, c.serial_number, c.dialect, fresh});
     await(MessageType::Ack, "BoardConfig");
 }
 
@@ -147,7 +149,7 @@ void BoardDevice::power_off() {
 bool BoardDevice::reflash_client_id(const std::string& client_id) {
     if (powered_ || !(identity_.capabilities & kCapConfigurable)) return false;
     note(SessionEvent::Dir::In, "reflash", {{"client_id", client_id}});
-    configure(client_id);
+    configure(client_id, false);
     context_.client_id = client_id;
     return true;
 }

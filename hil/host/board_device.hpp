@@ -106,7 +106,8 @@ private:
     void forward(const fw::Event& event);
     // A request whose body is whole goes into the world's network.
     void carry(Outgoing r);
-    void configure(const std::string& client_id);
+    // `fresh`: a new board for a new world; else a reflash of the client id while off.
+    void configure(const std::string& client_id, bool fresh);
     [[noreturn]] void lost(const std::string& what) const;
     void note(SessionEvent::Dir dir, std::string kind, std::vector<std::pair<std::string, std::string>> fields);
     // options_.on_close_stats with the board's answer to QueryBoardStats (the destructor's).

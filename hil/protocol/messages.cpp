@@ -145,6 +145,7 @@ bool encode(const BoardConfig& m, Frame& f) {
                .str(m.product_id)
                .str(m.serial_number)
                .u8(wire(m.dialect))
+               .u8(m.fresh ? 1 : 0)
                .ok();
 }
 
@@ -360,7 +361,9 @@ bool decode(const Frame& f, BoardConfig& m) {
     m.product_id = r.str();
     m.serial_number = r.str();
     const bool dialect_ok = read_enum(r, fw::AuthDialect::Lwa, m.dialect);
-    return r.ok_and_done() && dialect_ok;
+    const std::uint8_t fresh = r.u8();
+    m.fresh = fresh == 1;
+    return r.ok_and_done() && dialect_ok && fresh <= 1;
 }
 
 bool decode(const Frame& f, SetupCredentials& m) {

@@ -99,6 +99,10 @@ struct BoardConfig {
     std::int64_t rtc_unix = 0;  // unix seconds for the RTC (before 1970 allowed)
     std::string_view issuer, client_id, scope, product_id, serial_number;
     fw::AuthDialect dialect = fw::AuthDialect::Rfc8628;
+    // A new world (a scenario starts): whatever the board was doing ends — powered off, its
+    // flash blank, its world clock back at 0 — and it is made anew with all of the above.
+    // Not fresh: a reflash of the client id while off, everything else (flash too) kept.
+    bool fresh = true;
 };
 struct SetupCredentials {
     std::string_view ssid, password, account_hint;

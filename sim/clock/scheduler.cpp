@@ -53,6 +53,14 @@ void Scheduler::drop_stale_top() {
     }
 }
 
+void Scheduler::restart() {
+    for (std::uint32_t slot = 0; slot < slots_.size(); ++slot)
+        if (slots_[slot].sequence != 0) release(slot);
+    heap_.clear();
+    live_ = 0;
+    now_ = Millis{0};
+}
+
 bool Scheduler::run_next(Millis limit) {
     drop_stale_top();
     if (heap_.empty() || heap_.front().at > limit) return false;

@@ -55,6 +55,10 @@ public:
     std::optional<Millis> next_time();
 
     std::size_t pending() const { return live_; }
+
+    // A new world on the same clock object (a board emulator given a fresh board): every
+    // pending event dropped, now() back at 0. Handles from before name nothing.
+    void restart();
     std::uint64_t executed() const { return executed_; }
 
     // `hook(from, to)` runs whenever now() is about to move forward from `from` to `to`: every

@@ -206,7 +206,7 @@ public:
         } else if (roll < 77) {
             b_.send(hil::Power{hil::PowerAction::Off});
             b_.send(hil::BoardConfig{99, 0, "https://elsewhere.test", draw_.below(2) ? "other-client" : "ringside-speaker",
-                                     "x", "y", "z", fw::AuthDialect::Lwa});  // a reflash: only the client id counts
+                                     "x", "y", "z", fw::AuthDialect::Lwa, false});  // a reflash: only the client id counts
             b_.send(hil::QueryStoredToken{});
             b_.send(hil::Power{hil::PowerAction::On});
         } else if (roll < 82) {
@@ -294,7 +294,8 @@ TEST_CASE("KitPort refuses what it cannot do, with the emulator's words where th
     REQUIRE(port->configure(hil::BoardConfig{1, 5, "https://a.test", "c", "s", "p", "RS1", {}}).done);
     CHECK(port->rtc_unix() == 5);
     REQUIRE(port->power(hil::PowerAction::On).done);
-    CHECK_FALSE(port->configure(hil::BoardConfig{1, 5, "https://a.test", "c", "s", "p", "RS1", {}}).done);
+    // A reflash needs the board off; a fresh board (a new world) may come at any time.
+    CHECK_FALSE(port->configure(hil::BoardConfig{1, 5, "https://a.test", "c", "s", "p", "RS1", {}, false}).done);
 
     // kMaxPending utterances queue; one more is refused until the microphone has played some.
     for (std::size_t i = 0; i < kit::KitMicrophone::kMaxPending; ++i) CHECK(port->speak(1, "alexa stop").done);
@@ -348,9 +349,33 @@ TEST_CASE("KitPort keeps the flash through power cycles and reflashes, and wipes
     port->power(hil::PowerAction::On);
     port->power(hil::PowerAction::Reset);
     port->power(hil::PowerAction::Off);
-    REQUIRE(port->configure(hil::BoardConfig{4, 0, "", "another-client", "", "", "", {}}).done);  // reflash
+    REQUIRE(port->configure(hil::BoardConfig{4, 0, "", "another-client", "", "", "", {}, false}).done);  // reflash
     CHECK(flash[100] == 1);
     CHECK(flash[102] == 3);
+}
+
+TEST_CASE("KitPort: a fresh BoardConfig is a new world at any time: powered off, flash blank, clock at 0",
+          "[boards][port][flash]") {
+    Wire wire;
+    std::array<std::uint8_t, 4 * 4096> flash{};
+    const hil::BoardIdentity identity{"KIT", "test", kCaps};
+    auto port = std::make_unique<kit::KitPort>(wire, identity, kit::FlashRegion{flash.data()});
+    const hil::BoardConfig world{4, 0, "https://auth.ringside.test", "ringside-speaker", "speaker", "RS-ONE", "RS0000000001", {}};
+    REQUIRE(port->configure(world).done);
+    REQUIRE(port->power(hil::PowerAction::On).done);
+    std::uint64_t stood = 0;
+    REQUIRE(port->run_until(60'000, stood).done);
+    const std::uint8_t record[] = {1, 2, 3};
+    REQUIRE(port->board()->flash().program(100, record, sizeof record));
+    REQUIRE(port->world_ms() > 0);
+
+    REQUIRE(port->configure(world).done);  // the next scenario, on the same board
+    CHECK_FALSE(port->board()->powered());
+    CHECK(port->board()->flash().blank());
+    CHECK(port->world_ms() == 0);
+    CHECK(port->queue().pending() == 0);
+    REQUIRE(port->power(hil::PowerAction::On).done);
+    CHECK(port->board()->firmware()->device_state() == fw::DeviceState::Booting);
 }
 
 TEST_CASE("KitPort tees the firmware's trace records to the port's own sink, e.g. a debug console", "[boards][port]") {

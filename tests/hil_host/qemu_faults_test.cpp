@@ -429,7 +429,7 @@ TEST_CASE("qemu faults: the board reset mid-scenario ends it as a restarted boar
     CHECK(p.wall_ms < 3000);  // at once: not at the answer deadline
 }
 
-TEST_CASE("qemu faults: a board reset between scenarios is a fresh board, not an error", "[hil_host][qemu]") {
+TEST_CASE("qemu faults: one QEMU plays scenario after scenario, reset or not, each on a fresh board", "[hil_host][qemu]") {
     REQUIRE_QEMU_BOARD();
     Stopwatch clock;
     auto board = std::make_unique<OneQemu>();
@@ -446,11 +446,11 @@ TEST_CASE("qemu faults: a board reset between scenarios is a fresh board, not an
         CHECK(second.passed());
         CHECK(trace_text(second.trace) == virtual_trace(kSignIn));
     }
-    SECTION("the control: not reset, the board is still on from the first, and refuses to be set up again") {
+    SECTION("not reset: the host's fresh BoardConfig makes a new board all the same (a physical board's case)") {
         const runner::ScenarioResult second = board->play(kSignIn);
-        REQUIRE_FALSE(second.passed());
-        CHECK(second.lost);
-        CHECK(second.failure->message == "lost the board: the board on qemu refused a request: powered on: configure before power-on");
+        INFO((second.failure ? second.failure->message : std::string()));
+        CHECK(second.passed());
+        CHECK(trace_text(second.trace) == virtual_trace(kSignIn));
     }
     board.reset();
     expect_cleaned_up(seen);

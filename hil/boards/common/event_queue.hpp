@@ -77,6 +77,11 @@ public:
     }
 
     std::size_t pending() const;
+    // A new world: nothing pending, the clock back at 0. Whoever held a Handle drops it.
+    void restart() {
+        entries_.fill(Entry{});
+        now_ = Millis{0};
+    }
     std::uint32_t overflows() const { return overflows_; }
 
 private:

@@ -48,16 +48,26 @@ hil::PortAnswer KitPort::power(hil::PowerAction action) {
 }
 
 hil::PortAnswer KitPort::configure(const hil::BoardConfig& c) {
-    if (board_ && board_->powered()) return hil::PortAnswer::refused("powered on: configure before power-on");
     if (c.client_id.size() > kMaxClientId) return hil::PortAnswer::refused("client id longer than this board keeps");
+    if (c.fresh && (c.issuer.size() > kMaxIssuer || c.scope.size() > kMaxScope || c.product_id.size() > kMaxProductId ||
+                    c.serial_number.size() > kMaxSerialNumber))
+        return hil::PortAnswer::refused("an identity field is longer than this board keeps");
+    if (c.fresh && board_) {  // a new world: what the board was doing ends, its clock restarts
+        if (board_->powered()) {
+            board_->power_off();
+            agent_.powered_off();
+        }
+        board_.reset();
+        queue_.restart();
+        ring_refresh_ = {};
+        if (ring_streaming_) ring_streaming(true);
+    }
+    if (board_ && board_->powered()) return hil::PortAnswer::refused("powered on: configure before power-on");
     if (board_) {  // a reflash: the new client id, everything else (flash included) kept
         made_with_.client_id.assign(c.client_id);
         point_config_at_identity();
         return hil::PortAnswer::ok();
     }
-    if (c.issuer.size() > kMaxIssuer || c.scope.size() > kMaxScope || c.product_id.size() > kMaxProductId ||
-        c.serial_number.size() > kMaxSerialNumber)
-        return hil::PortAnswer::refused("an identity field is longer than this board keeps");
     made_with_.seed = c.seed;
     made_with_.rtc_unix = c.rtc_unix;
     made_with_.issuer.assign(c.issuer);
