@@ -9,13 +9,16 @@ KitPort::KitPort(hil::ByteSink& sink, const hil::BoardIdentity& identity, FlashR
     : storage_(storage), agent_(sink, *this, *this, ring_, speech_, identity, trace_tee) {
     // The simulator's defaults (hil/emulator's, and fw::DeviceConfig's), for a board powered
     // on before any BoardConfig.
-    const fw::DeviceConfig defaults;
-    made_with_.issuer.assign(defaults.issuer);
-    made_with_.client_id.assign(defaults.client_id);
-    made_with_.scope.assign(defaults.scope);
-    made_with_.product_id.assign(defaults.product_id);
-    made_with_.serial_number.assign(defaults.serial_number);
-    made_with_.dialect = defaults.dialect;
+    keep_identity(fw::DeviceConfig{});
+}
+
+void KitPort::keep_identity(const fw::DeviceConfig& c) {
+    made_with_.issuer.assign(c.issuer);
+    made_with_.client_id.assign(c.client_id);
+    made_with_.scope.assign(c.scope);
+    made_with_.product_id.assign(c.product_id);
+    made_with_.serial_number.assign(c.serial_number);
+    made_with_.dialect = c.dialect;
     point_config_at_identity();
 }
 
@@ -70,13 +73,7 @@ hil::PortAnswer KitPort::configure(const hil::BoardConfig& c) {
     }
     made_with_.seed = c.seed;
     made_with_.rtc_unix = c.rtc_unix;
-    made_with_.issuer.assign(c.issuer);
-    made_with_.client_id.assign(c.client_id);
-    made_with_.scope.assign(c.scope);
-    made_with_.product_id.assign(c.product_id);
-    made_with_.serial_number.assign(c.serial_number);
-    made_with_.dialect = c.dialect;
-    point_config_at_identity();
+    keep_identity(fw::DeviceConfig{c.issuer, c.client_id, c.scope, c.product_id, c.serial_number, c.dialect});
     make_board();
     return hil::PortAnswer::ok();
 }

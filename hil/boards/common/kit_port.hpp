@@ -120,6 +120,8 @@ private:
         fw::AuthDialect dialect = fw::AuthDialect::Rfc8628;
     };
     void make_board();
+    // Copies `c`'s views into the port's own strings (made_with_) and points config_ at them.
+    void keep_identity(const fw::DeviceConfig& c);
     void point_config_at_identity();
     // DueHandler: the LED refresh while the host streams the ring.
     void on_due(std::uint32_t tag) override;
