@@ -20,8 +20,11 @@ struct Condition {
 struct RequestFilter {
     std::string endpoint;    // "token", "device_authorization", "metadata", ...
     std::string grant_type;  // "device_code", "refresh_token"; empty = any
-    std::string error;       // RFC 6749 error code; empty = any outcome
+    // RFC 6749 error code; nullopt = any outcome; an empty string = answered without one
+    // (a scenario writes `error: none`).
+    std::optional<std::string> error;
     std::optional<int> status;
+    std::string client;      // the client_id the request named; empty = any
 };
 
 bool holds(const Condition& condition, const sim::VirtualSpeaker& speaker);
@@ -29,6 +32,12 @@ bool holds(const Condition& condition, const sim::VirtualSpeaker& speaker);
 std::string describe(const Condition& condition);
 // What the speaker shows now: "device authorizing, auth awaiting_approval, ring authorizing".
 std::string describe_now(const sim::VirtualSpeaker& speaker);
+
+// The filter keys of a request expectation: endpoint (required), grant, error (`none`: no
+// error), status, client. Fails with file:line on `error: ""`, which reads as "no error"
+// but used to match any outcome.
+class ScenarioNode;
+RequestFilter read_request_filter(ScenarioNode& args);
 
 bool matches(const RequestFilter& filter, const cloud::JournalEntry& entry);
 std::string describe(const RequestFilter& filter);

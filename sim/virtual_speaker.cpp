@@ -3,6 +3,8 @@
 // board here, or a board on a serial link).
 #include "sim/virtual_speaker.hpp"
 
+#include <map>
+
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -112,6 +114,7 @@ struct VirtualSpeaker::World {
     CompanionApp app{bus, trace, cloud};
     AppSetupLink setup_link{scheduler};
     std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
+    std::map<std::string, VirtualSpeaker::Mark> marks;
     bool internet_up = true;
     std::unique_ptr<Device> device;
 
@@ -286,6 +289,16 @@ void VirtualSpeaker::settle() {
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }
 
 std::set<std::string> VirtualSpeaker::secrets_used() const { return world_->all_secrets(); }
+
+void VirtualSpeaker::set_mark(const std::string& name) {
+    world_->marks[name] = Mark{now(), world_->cloud.journal().size(), trace().size(), spoken().size()};
+}
+
+std::optional<VirtualSpeaker::Mark> VirtualSpeaker::mark(const std::string& name) const {
+    const auto it = world_->marks.find(name);
+    if (it == world_->marks.end()) return std::nullopt;
+    return it->second;
+}
 
 LinkModel& VirtualSpeaker::link() { return world_->link; }
 

@@ -167,6 +167,16 @@ public:
     void sample_every(std::chrono::microseconds period, std::function<void(std::chrono::microseconds at)> sampler);
     void flush_samples();
 
+    // A named moment of the run (a scenario's `mark: NAME`): the virtual time and how far the
+    // cloud's journal, the trace and the speech had got, so later expectations can count
+    // from it. Marking a name again moves it.
+    struct Mark {
+        Millis at{0};
+        std::size_t journal = 0, trace = 0, spoken = 0;
+    };
+    void set_mark(const std::string& name);
+    std::optional<Mark> mark(const std::string& name) const;
+
     // Test face: every secret this run used — tokens, refresh tokens, device and user codes,
     // one-time codes that crossed the wire, and every Wi-Fi and account password it was
     // given (values of at least 4 characters). Lets a test prove none of them leaked.

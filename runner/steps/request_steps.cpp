@@ -26,44 +26,93 @@ private:
     std::vector<Millis> times_;
 };
 
-RequestFilter read_filter(ScenarioNode& a) {
-    RequestFilter f;
-    f.endpoint = a.require("endpoint").str();
-    if (auto n = a.get("grant")) f.grant_type = n->str();
-    if (auto n = a.get("error")) f.error = n->str();
-    if (auto n = a.get("status")) f.status = static_cast<int>(n->integer(100, 599));
-    return f;
+// Where a count starts: the scenario's start, this step, or a mark (`mark: NAME`).
+struct Since {
+    enum class Kind { Start, Step, Mark } kind = Kind::Start;
+    std::string mark;
+};
+
+Since read_since(ScenarioNode& a) {
+    Since since;
+    if (auto n = a.get("since")) {
+        const std::string v = n->str();
+        if (v == "start") since.kind = Since::Kind::Start;
+        else if (v == "step") since.kind = Since::Kind::Step;
+        else if (!v.empty()) since = Since{Since::Kind::Mark, v};
+        else n->fail("expected 'start', 'step' or the name of an earlier 'mark' step");
+    }
+    return since;
+}
+
+// The journal index a count starts at, or the failure when the mark was never set.
+std::optional<std::size_t> start_of(const Since& since, sim::VirtualSpeaker& w, std::string& failure) {
+    switch (since.kind) {
+        case Since::Kind::Start: return 0;
+        case Since::Kind::Step: return w.cloud().journal().size();
+        case Since::Kind::Mark:
+            if (auto m = w.mark(since.mark)) return m->journal;
+            failure = "no 'mark: " + since.mark + "' was played before this step";
+            return std::nullopt;
+    }
+    return 0;
+}
+
+std::string since_text(const Since& since) {
+    switch (since.kind) {
+        case Since::Kind::Start: return "";
+        case Since::Kind::Step: return " since this step";
+        case Since::Kind::Mark: return " since mark " + since.mark;
+    }
+    return "";
 }
 
 } // namespace
 
 void add_request_steps(StepCatalog& catalog) {
-    // Counts since the scenario started: at_least N (by the deadline) or exactly N.
+    // Counts since the scenario started (or `since: step`, `since: MARK`): at_least N (by the
+    // deadline), exactly N (count), or at_most N (over the whole window: it fails the moment
+    // one more comes).
     catalog["expect_requests"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
-        const RequestFilter f = read_filter(a);
+        const RequestFilter f = read_request_filter(a);
         auto at_least = a.get("at_least");
         auto exactly = a.get("count");
-        if (!at_least == !exactly) a.fail("expect_requests needs exactly one of 'at_least' or 'count'");
-        const int wanted = static_cast<int>((at_least ? *at_least : *exactly).integer(0, 1000000));
-        const bool exact = exactly.has_value();
+        auto at_most = a.get("at_most");
+        if ((at_least ? 1 : 0) + (exactly ? 1 : 0) + (at_most ? 1 : 0) != 1)
+            a.fail("expect_requests needs exactly one of 'at_least', 'count' or 'at_most'");
+        enum class Bound { AtLeast, Exactly, AtMost };
+        const Bound bound = at_least ? Bound::AtLeast : exactly ? Bound::Exactly : Bound::AtMost;
+        const int wanted = static_cast<int>((at_least ? *at_least : exactly ? *exactly : *at_most).integer(0, 1000000));
         auto within_node = a.get("within");
         const Millis within = within_node ? within_node->duration() : Millis(0);
+        const Since since = read_since(a);
         a.done();
         return [=](sim::VirtualSpeaker& w) -> std::string {
-            RequestCounter counter(f, w.cloud());
+            std::string failure;
+            const auto from = start_of(since, w, failure);
+            if (!from) return failure;
+            RequestCounter counter(f, w.cloud(), *from);
+            const std::string what = describe(f) + since_text(since);
+            if (bound == Bound::AtMost) {
+                w.run_until(w.now() + within, [&] { return counter.count() > wanted; });
+                const int seen = counter.count();
+                if (seen > wanted)
+                    return "expected at most " + std::to_string(wanted) + " " + what + " within " +
+                           format_duration(within) + ", saw " + std::to_string(seen);
+                return {};
+            }
             w.run_until(w.now() + within, [&] { return counter.count() >= wanted; });
             const int seen = counter.count();
-            if (exact && seen != wanted)
-                return "expected exactly " + std::to_string(wanted) + " " + describe(f) + ", saw " + std::to_string(seen);
-            if (!exact && seen < wanted)
-                return "expected at least " + std::to_string(wanted) + " " + describe(f) + " within " +
-                       format_duration(within) + ", saw " + std::to_string(seen);
+            if (bound == Bound::Exactly && seen != wanted)
+                return "expected exactly " + std::to_string(wanted) + " " + what + ", saw " + std::to_string(seen);
+            if (bound == Bound::AtLeast && seen < wanted)
+                return "expected at least " + std::to_string(wanted) + " " + what + " within " + format_duration(within) +
+                       ", saw " + std::to_string(seen);
             return {};
         };
     };
     // The next `samples` matching requests, each gap between neighbours in [min, max].
     catalog["expect_request_gap"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
-        const RequestFilter f = read_filter(a);
+        const RequestFilter f = read_request_filter(a);
         const int samples = static_cast<int>(a.require("samples").integer(2, 10000));
         const Millis min = a.require("min").duration();
         const Millis max = a.require("max").duration();

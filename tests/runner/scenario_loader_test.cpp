@@ -26,3 +26,13 @@ TEST_CASE("a good scenario loads with its steps, seed and world") {
     CHECK(s.steps[2].name == "app.provision");
     CHECK(s.steps[2].text == "app.provision: {wifi: Home, account: jane}");
 }
+
+TEST_CASE("the counting, never and either-or keys are checked where they are written") {
+    ringside::test::check_refused(
+        {{"malformed/error_empty_string.yaml", 5, "error \"\" is ambiguous: write 'error: none'"},
+         {"malformed/mark_reserved_name.yaml", 5, "mark: expected a name other than 'start' and 'step'"},
+         {"malformed/expect_any_one_outcome.yaml", 5, "expect_any needs at least two outcomes"},
+         {"malformed/expect_never_requests.yaml", 5, "expect_never cannot count requests: write expect_requests with 'at_most'"},
+         {"malformed/expect_requests_two_bounds.yaml", 5, "needs exactly one of 'at_least', 'count' or 'at_most'"},
+         {"malformed/expect_never_said_nothing.yaml", 5, "said: expected the text said, or 'any'"}});
+}
