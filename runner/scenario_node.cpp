@@ -48,6 +48,12 @@ std::optional<ScenarioNode> ScenarioNode::get(const std::string& key) {
     return child(*impl_, value, impl_->context + "." + key);
 }
 
+bool ScenarioNode::has(const std::string& key) const {
+    if (!impl_->node.IsMap()) return false;
+    const YAML::Node value = impl_->node[key];
+    return value.IsDefined();
+}
+
 ScenarioNode ScenarioNode::require(const std::string& key) {
     auto value = get(key);
     if (!value) fail("missing required field '" + key + "' in " + impl_->context);
@@ -63,6 +69,8 @@ void ScenarioNode::done() const {
             .fail("unknown key '" + key + "' in " + impl_->context + "; expected one of: " + join(known));
     }
 }
+
+std::vector<std::string> ScenarioNode::keys_read() const { return {impl_->allowed.begin(), impl_->allowed.end()}; }
 
 std::string ScenarioNode::str() const {
     if (impl_->node.IsNull()) return "";

@@ -32,7 +32,12 @@ public:
     // Mapping access. Keys read are remembered; done() rejects any other key present.
     std::optional<ScenarioNode> get(const std::string& key);
     ScenarioNode require(const std::string& key);
+    // Whether the mapping holds the key, without allowing it (for a clearer refusal than done()'s).
+    bool has(const std::string& key) const;
     void done() const;
+    // The keys get() and require() asked for so far, sorted: what this mapping may hold
+    // (tests/schema compares them with the scenario schema).
+    std::vector<std::string> keys_read() const;
 
     std::string str() const;
     long long integer(long long min, long long max) const;
