@@ -38,7 +38,10 @@ void Speaker::dispatch(const Event& event) {
             lifecycle_.handle(DeviceLifecycle::Input::Credentials, &event.setup);
             break;
         case EventType::WifiJoined: lifecycle_.handle(DeviceLifecycle::Input::WifiJoined); break;
-        case EventType::WifiFailed: lifecycle_.handle(DeviceLifecycle::Input::WifiFailed); break;
+        case EventType::WifiFailed:
+            lifecycle_.handle(event.wifi_failure == hal::WifiFailure::Lost ? DeviceLifecycle::Input::WifiLost
+                                                                           : DeviceLifecycle::Input::WifiFailed);
+            break;
         case EventType::HttpDone:
             if (voice_.owns_request(event.request)) {
                 voice_.on_http(event.response);
@@ -96,7 +99,7 @@ void Speaker::on_auth(AuthNotice notice) { lifecycle_.on_auth(notice); }
 void Speaker::update_ring() {
     RingPattern pattern = attention::ring_pattern_for(
         attention::RingInputs{lifecycle_.state(), auth_.state(), lifecycle_.wifi_error_shown(),
-                             lifecycle_.signed_out_shown(), auth_.cloud_unreachable()});
+                             lifecycle_.signed_out_shown(), auth_.cloud_unreachable(), lifecycle_.rejoining()});
     // The voice side (mute, volume, a conversation) shows over anything but booting.
     RingPattern voice_pattern{};
     if (lifecycle_.state() != DeviceState::Booting && voice_.ring_override(voice_pattern)) pattern = voice_pattern;

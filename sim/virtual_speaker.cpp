@@ -249,6 +249,12 @@ void VirtualSpeaker::set_internet_up(bool up) {
     world_->internet_up = up;
 }
 
+void VirtualSpeaker::set_access_points_on(bool on) {
+    settle();
+    world_->trace.record_line("test", on ? "access_points_on" : "access_points_off", "");
+    world_->wifi.set_access_points_on(on);
+}
+
 cloud::CloudAccess& VirtualSpeaker::cloud() { return world_->cloud; }
 
 const std::vector<TraceLine>& VirtualSpeaker::trace() const { return world_->trace.lines(); }
@@ -261,6 +267,10 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
     Scheduler& scheduler = world_->scheduler;
     Device& device = *world_->device;
     const auto holds = [&stop] { return stop && stop(); };
+    // A board on a link answers the inputs of this instant after they were sent: the first
+    // check must see its answer, not the state from before (an expectation right after
+    // `wifi: lost` would otherwise see the speaker still linked).
+    settle();
     if (holds()) return true;
     for (;;) {
         // The device is brought to the world's next event (or the deadline) first: a device

@@ -140,6 +140,10 @@ public:
     // The uplink beyond the Wi-Fi (the home's internet connection). While down, every
     // request fails at once with NoNetwork, as a router with no WAN would answer.
     void set_internet_up(bool up);
+    // The home's Wi-Fi access points go off or out of range / come back: the radio loses its
+    // association (distinct from the uplink losing messages or the internet link going down,
+    // where the radio stays associated) and cannot join again until they are back.
+    void set_access_points_on(bool on);
     // The speaker's RTC now, unix seconds (the test face of the battery-backed clock).
     std::int64_t device_rtc_unix() const;
 

@@ -9,7 +9,8 @@ RingPattern ring_pattern_for(const RingInputs& in) {
         case DeviceState::Setup:
             if (in.signed_out_shown) return RingPattern::SignedOut;
             return in.wifi_error_shown ? RingPattern::WifiError : RingPattern::Setup;
-        case DeviceState::JoiningWifi: return RingPattern::Setup;
+        // A speaker that was online and lost its network shows purple, as an Echo does.
+        case DeviceState::JoiningWifi: return in.wifi_lost ? RingPattern::WifiError : RingPattern::Setup;
         case DeviceState::Authorizing:
             switch (in.auth) {
                 case AuthState::AwaitingApproval: return RingPattern::Authorizing;

@@ -11,6 +11,7 @@ struct RingInputs {
     bool wifi_error_shown = false;  // a freshly provisioned join just failed (shown briefly)
     bool signed_out_shown = false;  // the account revoked this speaker moments ago (shown briefly)
     bool cloud_unreachable = false; // the auth client's last exchange got no answer (AuthClient)
+    bool wifi_lost = false;         // joining again after the association was lost
 };
 
 RingPattern ring_pattern_for(const RingInputs& inputs);

@@ -1,6 +1,7 @@
 #pragma once
 // The Wi-Fi radio. Joining is asynchronous: the outcome arrives as a WifiJoined or
-// WifiFailed event.
+// WifiFailed event. An association the radio held and lost (the access point went off or
+// out of range) arrives later as WifiFailed(Lost), at any time after WifiJoined until leave().
 #include <cstdint>
 #include <string_view>
 
@@ -11,6 +12,7 @@ enum class WifiFailure : std::uint8_t {
     Other,          // timeout, association refused for a reason the radio cannot tell
     WrongPassword,  // the access point answered but the handshake failed
     NotFound,       // no access point with that SSID answered the scan
+    Lost,           // not a join: the association held since WifiJoined is gone
 };
 
 // Which band to scan, as the companion app knows it from the phone's own connection.

@@ -70,6 +70,7 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             if (state_ != DeviceState::JoiningWifi) return;
             tracer_.emit("wifi", "joined", credentials_.wifi_ssid.view());
             board_.timers.cancel(timer::kWifiRetry);
+            rejoining_ = false;
             enter(DeviceState::Authorizing);
             on_auth(auth_.start(credentials_.refresh_token.view()));
             return;
@@ -77,8 +78,8 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
         case Input::WifiFailed:
             if (state_ != DeviceState::JoiningWifi) return;
             tracer_.emit("wifi", "failed", credentials_.wifi_ssid.view());
-            if (from_store_) {
-                // Stored creds worked before: the router is probably rebooting. Keep trying.
+            if (from_store_ || rejoining_) {
+                // These creds worked before: the router is probably rebooting. Keep trying.
                 board_.timers.arm(timer::kWifiRetry, kWifiRetryDelay);
                 return;
             }
@@ -86,6 +87,19 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             credentials_.wipe();
             enter(DeviceState::Setup);
             show_wifi_error();
+            return;
+
+        case Input::WifiLost:
+            // The access point went off or out of range. Nothing can reach the cloud now, so
+            // the auth session ends (its requests would only fail) and starts again, from
+            // what is stored, once the radio is back: a linked speaker refreshes, one still
+            // showing a code gets a new one.
+            if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
+            tracer_.emit("wifi", "lost", credentials_.wifi_ssid.view());
+            auth_.reset();
+            rejoining_ = true;
+            enter(DeviceState::JoiningWifi);
+            join();
             return;
 
         case Input::WifiRetryDue:
@@ -148,6 +162,7 @@ void DeviceLifecycle::forget_everything() {
     erase_store();
     credentials_.wipe();
     from_store_ = false;
+    rejoining_ = false;
     persisted_ = false;
     wifi_error_shown_ = false;
 }

@@ -6,6 +6,8 @@
 //   Booting --2 s, nothing stored--> Setup --app sends creds--> JoiningWifi
 //   JoiningWifi --failed, fresh creds--> Setup (purple for 3 s)
 //   JoiningWifi --failed, stored creds--> JoiningWifi (re-join after 10 s)
+//   Linked/Authorizing --association lost--> JoiningWifi (purple, re-join at once and every
+//     10 s; once joined, sign in again from the stored refresh token or a new code pair)
 //   Authorizing --auth linked--> Linked;  any --auth failed--> Error
 //   Linked/Authorizing --refresh token refused (invalid_grant: revoked)--> Setup, everything
 //     erased, "signed out" said, the signed_out ring shown for kSignedOutShownFor first
@@ -44,6 +46,7 @@ public:
         Credentials,   // with SetupCredentials
         WifiJoined,
         WifiFailed,
+        WifiLost,      // the association held since WifiJoined is gone
         WifiRetryDue,
         WifiErrorOver,
         SignedOutOver,
@@ -69,6 +72,8 @@ public:
     bool wifi_error_shown() const { return wifi_error_shown_; }
     // The account revoked this speaker moments ago (the ring shows signed_out meanwhile).
     bool signed_out_shown() const { return signed_out_shown_; }
+    // Joining again because the association was lost (the ring shows purple meanwhile).
+    bool rejoining() const { return rejoining_; }
 
 private:
     // Credentials, tokens and Wi-Fi association gone, RAM and flash: factory reset and
@@ -93,6 +98,7 @@ private:
     StoredCredentials credentials_;
     hal::WifiBand band_ = hal::WifiBand::Any;  // the app's band hint (RAM only)
     bool from_store_ = false;  // the creds being joined came from flash (so retry, not re-setup)
+    bool rejoining_ = false;   // the creds being joined worked until the association was lost
     bool persisted_ = false;   // credentials_ matches the newest record in flash
     bool wifi_error_shown_ = false;
     bool signed_out_shown_ = false;

@@ -7,7 +7,8 @@ hal::SetupProgress join_failure(hal::WifiFailure why) {
     switch (why) {
         case hal::WifiFailure::WrongPassword: return hal::SetupProgress::WifiWrongPassword;
         case hal::WifiFailure::NotFound: return hal::SetupProgress::WifiNotFound;
-        case hal::WifiFailure::Other: break;
+        case hal::WifiFailure::Other:
+        case hal::WifiFailure::Lost: break;
     }
     return hal::SetupProgress::WifiFailed;
 }

@@ -8,20 +8,24 @@ void WifiProxy::join(std::string_view ssid, std::string_view password) {
     // Pending even if the frame was dropped: the host sees the gap and fails the run, and a
     // radio that lost a join reports nothing either.
     join_pending_ = true;
+    associated_ = false;  // a join replaces whatever association there was
     outbox_.send(WifiJoin{ssid, password}, Notice::HostMustSee);
 }
 
 void WifiProxy::leave() {
     join_pending_ = false;
+    associated_ = false;
     outbox_.send(WifiLeave{}, Notice::HostMustSee);
 }
 
 void WifiProxy::on_result(const WifiResult& result) {
-    if (!join_pending_) {
+    const bool lost = !result.joined && result.failure == hal::WifiFailure::Lost;
+    if (lost ? !associated_ : !join_pending_) {
         ++stats_.stray_wifi_results;
         return;
     }
     join_pending_ = false;
+    associated_ = result.joined;
     port_.deliver(result.joined ? fw::Event::wifi_joined() : fw::Event::wifi_failed(result.failure));
 }
 

@@ -2,8 +2,9 @@
 // hal::Wifi over the link: the networks in range, their bands and passwords are the host's
 // scenario, so the radio's decisions are made there. join/leave/prefer_band go out as
 // WifiJoin/WifiLeave/WifiPreferBand; the host's WifiResult comes back as a wifi_joined or
-// wifi_failed(reason) event. Only a result for a join still pending reaches the firmware:
-// after leave() (or a power cycle) hal::Wifi promises no event.
+// wifi_failed(reason) event. Only a result for a join still pending reaches the firmware,
+// and a `lost` while associated (hal::WifiFailure::Lost): after leave() (or a power cycle)
+// hal::Wifi promises no event.
 // Who may call: join/leave/prefer_band — the firmware, during dispatch; on_result and
 // reset — the agent.
 #include <string_view>
@@ -26,7 +27,7 @@ public:
     void leave() override;
 
     void on_result(const WifiResult& result);
-    void reset() { join_pending_ = false; }
+    void reset() { join_pending_ = associated_ = false; }
 
     bool join_pending() const { return join_pending_; }
 
@@ -35,6 +36,7 @@ private:
     BoardPort& port_;
     LinkStats& stats_;
     bool join_pending_ = false;
+    bool associated_ = false;  // a joined result reached the firmware, no leave or lost since
 };
 
 } // namespace ringside::hil

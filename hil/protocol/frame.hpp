@@ -13,7 +13,7 @@
 
 namespace ringside::hil {
 
-inline constexpr std::uint8_t kProtocolVersion = 3;
+inline constexpr std::uint8_t kProtocolVersion = 4;
 inline constexpr std::size_t kMaxPayload = 1024;
 inline constexpr std::size_t kHeaderSize = 6;
 inline constexpr std::size_t kCrcSize = 4;

@@ -164,7 +164,7 @@ bool encode(const WifiPreferBand& m, Frame& f) {
 
 bool encode(const WifiResult& m, Frame& f) {
     const hal::WifiFailure failure = m.joined ? hal::WifiFailure::Other : m.failure;
-    return in_range(failure, hal::WifiFailure::NotFound) &&
+    return in_range(failure, hal::WifiFailure::Lost) &&
            start(f, MessageType::WifiResult).u8(m.joined ? 1 : 0).u8(wire(failure)).ok();
 }
 
@@ -400,7 +400,7 @@ bool decode(const Frame& f, WifiResult& m) {
     if (!is(f, MessageType::WifiResult)) return false;
     PayloadReader r(f);
     const bool joined_ok = read_flag(r, m.joined);
-    const bool failure_ok = read_enum(r, hal::WifiFailure::NotFound, m.failure);
+    const bool failure_ok = read_enum(r, hal::WifiFailure::Lost, m.failure);
     return r.ok_and_done() && joined_ok && failure_ok;
 }
 

@@ -9,7 +9,8 @@ PayloadWriter& PayloadWriter::put(const void* data, std::size_t n) {
         ok_ = false;
         return *this;
     }
-    std::memcpy(frame_.payload.data() + frame_.length, data, n);
+    // An empty string_view may carry a null pointer, which memcpy may not be given even for 0 bytes.
+    if (n > 0) std::memcpy(frame_.payload.data() + frame_.length, data, n);
     frame_.length = static_cast<std::uint16_t>(frame_.length + n);
     return *this;
 }

@@ -1,4 +1,5 @@
-// Network conditions between the speaker's Wi-Fi and the cloud (sim/board/link_model.hpp).
+// Network conditions between the speaker's Wi-Fi and the cloud (sim/board/link_model.hpp), and
+// the Wi-Fi access points themselves.
 #include "runner/steps/steps.hpp"
 #include "sim/board/link_model.hpp"
 
@@ -42,6 +43,18 @@ void add_network_steps(StepCatalog& catalog) {
             if (down) w.link().set_down(*down);
             if (unreachable) w.set_internet_up(!*unreachable);
             if (congestion) w.link().set_congestion(*congestion);
+            return {};
+        };
+    };
+    // wifi: lost | back — the home's access points go off or out of range, and come back:
+    // the radio loses its association (the firmware hears it and joins again), where
+    // `network: { down: true }` keeps the radio associated and only loses messages.
+    catalog["wifi"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        const std::string v = a.is_scalar() ? a.str() : std::string();
+        if (v != "lost" && v != "back") a.fail("wifi: expected 'lost' (the access points go away) or 'back'");
+        const bool on = v == "back";
+        return [on](sim::VirtualSpeaker& w) -> std::string {
+            w.set_access_points_on(on);
             return {};
         };
     };

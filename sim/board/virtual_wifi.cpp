@@ -24,7 +24,15 @@ void VirtualWifi::leave() {
     associated_ = false;
 }
 
+void VirtualWifi::set_access_points_on(bool on) {
+    access_points_on_ = on;
+    if (on || !associated_) return;
+    associated_ = false;
+    bus_.dispatch(fw::Event::wifi_failed(hal::WifiFailure::Lost));
+}
+
 hal::WifiFailure VirtualWifi::verdict(const std::string& ssid, const std::string& password) const {
+    if (!access_points_on_) return hal::WifiFailure::NotFound;
     for (const WifiNetwork& network : in_range_) {
         if (network.ssid != ssid) continue;
         const bool scanned = band_ == hal::WifiBand::Any ||

@@ -26,6 +26,12 @@ public:
     // The radio then scans only that band: a network on the other band is not found.
     void prefer_band(hal::WifiBand band) override { band_ = band; }
 
+    // The home's access points go off or out of range (false) and come back (true). Going
+    // off ends the association the radio holds (the firmware hears WifiFailed(Lost)); while
+    // off, every join fails NotFound. Who may call: the world.
+    void set_access_points_on(bool on);
+    bool access_points_on() const { return access_points_on_; }
+
     // Power-off: association lost, a pending join abandoned.
     void reset() {
         leave();
@@ -48,6 +54,7 @@ private:
     std::string ssid_;
     hal::WifiBand band_ = hal::WifiBand::Any;
     bool associated_ = false;
+    bool access_points_on_ = true;
     std::uint32_t join_attempts_ = 0;
 };
 

@@ -316,6 +316,8 @@ TEST_CASE("agent: an answer too big for the buffer is refused as a broken exchan
     rig.send(hil::SetupCredentials{"Home", "pw-secret", "jane@example.com", hal::WifiBand::Any});
     auto frames = rig.send(hil::WifiResult{true});
     const auto metadata = only_one<hil::HttpRequestHead>(frames, MessageType::HttpRequest);
+    // Decoded messages view their frame's bytes: keep the URL before `frames` is reassigned.
+    const std::string metadata_url(metadata.url);
 
     const std::string huge(hil::HttpTunnel::kMaxResponseBody + 1, 'x');
     const int delivered = rig.port->delivered;
@@ -333,7 +335,7 @@ TEST_CASE("agent: an answer too big for the buffer is refused as a broken exchan
     for (int i = 0; i < 1'000 && count_of(retry, MessageType::HttpRequest) == 0; ++i)
         retry = rig.grant(rig.port->world + 60'000);
     const auto again = only_one<hil::HttpRequestHead>(retry, MessageType::HttpRequest);
-    CHECK(again.url == metadata.url);
+    CHECK(again.url == metadata_url);
     frames = rig.respond(again.request_id, 200, Rig::metadata());
     CHECK(rig.port->speaker->auth_state() == fw::AuthState::RequestingCode);
     CHECK(rig.port->agent.stats().responses_refused == 1);
@@ -360,6 +362,29 @@ TEST_CASE("agent: a failed Wi-Fi join comes back with its reason — a result no
     CHECK(only_one<hil::WifiJoin>(frames, MessageType::WifiJoin).password == "right-pw");
     frames = rig.send(hil::WifiResult{true});
     CHECK(only_one<hil::SetupReport>(frames, MessageType::SetupReport).progress == hal::SetupProgress::WifiJoined);
+}
+
+TEST_CASE("agent: a lost association reaches the firmware only while associated — it joins again", "[hil][agent]") {
+    AgentRig rig;
+    boot_to_setup(rig);
+    const int delivered = rig.port->delivered;
+    rig.send(hil::SetupCredentials{"Home", "pw", "jane@example.com", hal::WifiBand::Any});
+    // Before any join succeeded there is no association to lose: dropped.
+    CHECK(rig.send(hil::WifiResult{false, hal::WifiFailure::Lost}).empty());
+    CHECK(rig.port->agent.stats().stray_wifi_results == 1);
+    auto frames = rig.send(hil::WifiResult{true});
+    REQUIRE(count_of(frames, MessageType::HttpRequest) == 1);  // signing in
+
+    frames = rig.send(hil::WifiResult{false, hal::WifiFailure::Lost});
+    CHECK(only_one<hil::WifiJoin>(frames, MessageType::WifiJoin).ssid == "Home");  // at once
+    const auto status = last_of<hil::Status>(frames, MessageType::Status);
+    CHECK(status.device_state == fw::DeviceState::JoiningWifi);
+    CHECK(status.ring_pattern == fw::RingPattern::WifiError);
+    CHECK(rig.port->own_trace.count("wifi", "lost") == 1);
+    // A second `lost` while the join is pending is not the association's: dropped.
+    CHECK(rig.send(hil::WifiResult{false, hal::WifiFailure::Lost}).empty());
+    CHECK(rig.port->agent.stats().stray_wifi_results == 2);
+    CHECK(rig.port->delivered == delivered + 3);  // credentials, joined, lost
 }
 
 TEST_CASE("agent: garbage, a truncated frame, a flipped bit and lost frames are counted, a gap is refused, and the link keeps working",

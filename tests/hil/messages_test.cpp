@@ -82,8 +82,8 @@ std::string_view text(const std::vector<std::uint8_t>& bytes) {
 
 } // namespace
 
-TEST_CASE("protocol version 3 with the documented type values", "[hil]") {
-    CHECK(kProtocolVersion == 3);
+TEST_CASE("protocol version 4 with the documented type values", "[hil]") {
+    CHECK(kProtocolVersion == 4);
     CHECK(static_cast<int>(MessageType::Ack) == 0x03);
     CHECK(static_cast<int>(MessageType::BoardConfig) == 0x17);
     CHECK(static_cast<int>(MessageType::StreamRing) == 0x1A);
@@ -112,12 +112,12 @@ TEST_CASE("protocol version 3 with the documented type values", "[hil]") {
 TEST_CASE("every message round-trips through the wire format", "[hil]") {
     {
         auto got = round_trip(Hello{}, MessageType::Hello);
-        CHECK(got.message.protocol == 3);
+        CHECK(got.message.protocol == 4);
     }
     {
         const std::uint32_t caps = kCapLockstep | kCapHttpTunnel | kCapConfigurable | kCapTestFace;
         auto got = round_trip(HelloAck{kProtocolVersion, "RS0000000042", "1.4.2", caps, {}, {}}, MessageType::HelloAck);
-        CHECK(got.message.protocol == 3);
+        CHECK(got.message.protocol == 4);
         CHECK(got.message.board_id == "RS0000000042");
         CHECK(got.message.firmware_version == "1.4.2");
         CHECK(got.message.capabilities == caps);
@@ -224,6 +224,8 @@ TEST_CASE("every message round-trips through the wire format", "[hil]") {
         auto joined = round_trip(WifiResult{true, hal::WifiFailure::NotFound}, MessageType::WifiResult);
         CHECK(joined.message.joined);
         CHECK(joined.message.failure == hal::WifiFailure::Other);  // a join has no failure reason
+        auto lost = round_trip(WifiResult{false, hal::WifiFailure::Lost}, MessageType::WifiResult);
+        CHECK(lost.message.failure == hal::WifiFailure::Lost);
     }
     {
         auto got = round_trip(SetupReport{hal::SetupProgress::CodeShown}, MessageType::SetupReport);
@@ -436,7 +438,7 @@ TEST_CASE("every decoder with an enumerated field refuses a value out of range",
     refuses_value(SetupCredentials{"", "", "", hal::WifiBand::Any}, 6, 3);  // band 0..2
     refuses_value(WifiPreferBand{hal::WifiBand::Any}, 0, 3);
     refuses_value(WifiResult{false, hal::WifiFailure::Other}, 0, 2);    // joined 0/1
-    refuses_value(WifiResult{false, hal::WifiFailure::Other}, 1, 3);    // failure 0..2
+    refuses_value(WifiResult{false, hal::WifiFailure::Other}, 1, 4);    // failure 0..3
     refuses_value(SetupReport{hal::SetupProgress::Received}, 0, 7);     // progress 0..6
     refuses_value(HttpRequestHead{1, hal::HttpMethod::Get, "", "", "", 0}, 2, 2);                  // method 0/1
     refuses_value(HttpResponseHead{1, hal::TransportError::None, 200, 0, 0, "", 0}, 2, 6);         // error 0..5
