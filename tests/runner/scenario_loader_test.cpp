@@ -26,3 +26,12 @@ TEST_CASE("a good scenario loads with its steps, seed and world") {
     CHECK(s.steps[2].name == "app.provision");
     CHECK(s.steps[2].text == "app.provision: {wifi: Home, account: jane}");
 }
+
+// yaml-cpp throws its own exceptions for keys that are not plain scalars; each must become a
+// refusal at file:line, never an exception the runner does not expect (it aborted, exit 134).
+TEST_CASE("mapping keys that are lists or mappings are refused at their line") {
+    ringside::test::check_refused(
+        {{"malformed_yaml/step_key_is_a_list.yaml", 2, "must be a plain name, not a list"},
+         {"malformed_yaml/top_level_key_is_a_list.yaml", 4, "must be a plain name, not a list"},
+         {"malformed_yaml/delay_with_a_list_as_key.yaml", 4, "must be a plain name, not a list"}});
+}
