@@ -50,6 +50,20 @@ inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
 // speaker nobody attends to stops polling instead of retrying forever (an SDK field bug).
 inline constexpr int kMaxCodeRenewals = 3;
 
+// Bounds on the durations a server supplies, in whole seconds. Outside them (or not a JSON
+// number: "600" in quotes is a string) an answer is malformed: refused, its reason traced,
+// retried with back-off. The bounds also keep seconds -> milliseconds far from overflow.
+//   interval: 1 s .. 1 h   (RFC 8628 §3.5 default 5 s; LWA 30 s; an hour is already absurd)
+//   code expires_in: 1 s .. 24 h   (RFC 8628 examples 1800 s; LWA 600 s)
+//   token expires_in: 1 s .. 365 d   (RFC 6749 §5.1; LWA 3600 s)
+// A missing interval or code expires_in takes its default; a missing token expires_in, 1 h.
+inline constexpr std::int64_t kMinPollIntervalS = 1;
+inline constexpr std::int64_t kMaxPollIntervalS = 3'600;
+inline constexpr std::int64_t kMinCodeLifetimeS = 1;
+inline constexpr std::int64_t kMaxCodeLifetimeS = 86'400;
+inline constexpr std::int64_t kMinAccessLifetimeS = 1;
+inline constexpr std::int64_t kMaxAccessLifetimeS = 31'536'000;
+
 class AuthClient {
 public:
     static constexpr std::size_t kMaxUrl = 256;
@@ -127,10 +141,18 @@ private:
     AuthNotice timer_input(hal::TimerId id);
     void enter(AuthState next);
 
+    // Why a 200 answer was refused, e.g. "expires_in is a string": names and fixed words
+    // only, never a value from the answer (it could be a secret).
+    using Reason = FixedString<64>;
+
     Input read_response(Request kind, const hal::HttpResponse& response);
-    bool read_metadata(const JsonReader& json);
-    bool read_code(const JsonReader& json);
-    bool read_tokens(const JsonReader& json);
+    // Each takes a 200 answer or says why not in `why`, leaving what it holds untouched.
+    bool read_metadata(const JsonReader& json, Reason& why);
+    bool read_code(const JsonReader& json, Reason& why);
+    bool read_tokens(const JsonReader& json, Reason& why);
+    // Read one 200 answer with `read`; a refusal is traced ("token answer refused: ...").
+    bool take_answer(const hal::HttpResponse& response, std::string_view what,
+                     bool (AuthClient::*read)(const JsonReader&, Reason&));
 
     void send(Request kind);
     bool build(Request kind, hal::HttpRequest& request);
