@@ -150,6 +150,53 @@ void AuthClient::reset() {
     enter(AuthState::Unlinked);
 }
 
+bool AuthClient::revoke_for_reset() {
+    abandon_request();
+    cancel_timers();
+    retry_ = Request::None;
+    if (refresh_token_.empty()) return false;  // never linked: nothing to revoke
+    if (revocation_endpoint_.empty()) {
+        tracer_.emit("auth", "revocation", "could not be sent: no revocation endpoint known");
+        return false;
+    }
+    FormWriter form(scratch_.data(), scratch_.size());
+    form.add("token", refresh_token_.view());
+    form.add("token_type_hint", "refresh_token");
+    form.add("client_id", config_.client_id);
+    hal::HttpRequest request;
+    request.method = hal::HttpMethod::Post;
+    request.url = revocation_endpoint_.view();
+    request.content_type = kFormContentType;
+    request.body = form.view();
+    bool sent = false;
+    if (form.ok()) {
+        request_id_ = next_request_id();
+        FixedString<160> detail;
+        detail.append("POST ");
+        detail.append_clipped(url_path(request.url));
+        detail.append_clipped(" refresh_token");
+        tracer_.emit("http", "request", detail.view());
+        sent = board_.http.send(request_id_, request);
+    }
+    scratch_.wipe();  // the form held the refresh token
+    if (!sent) {
+        tracer_.emit("auth", "revocation", form.ok() ? "could not be sent: not_sent" : "could not be sent: too large");
+        return false;
+    }
+    in_flight_ = Request::Revoke;
+    last_sent_ = Request::Revoke;
+    board_.timers.arm(timer::kHttpTimeout, kRevocationWait);
+    return true;
+}
+
+AuthNotice AuthClient::revocation_ended(std::string_view outcome, std::string_view detail) {
+    FixedString<80> line;
+    line.append_clipped(outcome);
+    line.append_clipped(detail);
+    tracer_.emit("auth", "revocation", line.view());
+    return AuthNotice::RevocationDone;
+}
+
 AuthNotice AuthClient::access_token_rejected() { return finish(step(Input::AccessRejected)); }
 
 bool AuthClient::owns_timer(hal::TimerId id) {
@@ -167,6 +214,11 @@ AuthNotice AuthClient::timer_input(hal::TimerId id) {
         case timer::kTokenExpiry: return step(Input::TokenLapsed);
         case timer::kHttpTimeout:
             if (in_flight_ == Request::None) return AuthNotice::None;
+            if (in_flight_ == Request::Revoke) {
+                board_.http.cancel(request_id_);
+                in_flight_ = Request::None;
+                return revocation_ended("could not be sent: ", "timeout");
+            }
             // The transport never answered: stop waiting, and treat it like its own timeout.
             board_.http.cancel(request_id_);
             in_flight_ = Request::None;
@@ -184,6 +236,21 @@ AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& respo
     const Request kind = in_flight_;
     in_flight_ = Request::None;
     board_.timers.cancel(timer::kHttpTimeout);
+    if (kind == Request::Revoke) {
+        // RFC 7009 §2.2: 200 whether or not the token was still live; anything else means
+        // the grant may live on. Either way the reset goes on: it is best effort.
+        FixedString<48> detail;
+        if (response.error != hal::TransportError::None) return revocation_ended("could not be sent: ", transport_name(response.error));
+        if (response.status >= 200 && response.status < 300) return revocation_ended("confirmed", "");
+        FixedString<48> error;
+        (void)classify(response, error);
+        detail.append_decimal(static_cast<std::uint64_t>(response.status < 0 ? 0 : response.status));
+        if (!error.empty()) {
+            detail.append(" ");
+            detail.append(error.view());
+        }
+        return revocation_ended("refused: ", detail.view());
+    }
     retry_after_s_ = response.retry_after_s;
     unreachable_ = response.error != hal::TransportError::None;
     const Input input = read_response(kind, response);
@@ -203,6 +270,7 @@ std::string_view AuthClient::verification_uri_complete() const {
 
 AuthNotice AuthClient::discover_endpoints() {
     // LWA has no RFC 8414 metadata: its paths are fixed under the issuer.
+    revocation_endpoint_.clear();  // LWA names none; RFC 8414 metadata may
     if (config_.dialect == AuthDialect::Lwa)
         return lwa_url(config_.issuer, kLwaCodePairPath, device_authorization_endpoint_) &&
                        lwa_url(config_.issuer, kLwaTokenPath, token_endpoint_)
@@ -461,6 +529,7 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
             }
             return Input::RequestFailed;
 
+        case Request::Revoke:  // answered in on_http, never read here
         case Request::None: break;
     }
     return Input::RequestFailed;
@@ -491,6 +560,12 @@ bool AuthClient::read_metadata(const JsonReader& json, Reason& why) {
     if (!check_text(json, "device_authorization_endpoint", device_authorization_endpoint_.capacity(), why) ||
         !check_text(json, "token_endpoint", token_endpoint_.capacity(), why))
         return false;
+    // RFC 7009's endpoint is optional (RFC 8414 §2): without one a factory reset cannot
+    // revoke, and says so; one that is unusable counts as none.
+    Reason ignored;
+    if (!check_text(json, "revocation_endpoint", revocation_endpoint_.capacity(), ignored) ||
+        !json.get_string("revocation_endpoint", revocation_endpoint_))
+        revocation_endpoint_.clear();
     return json.get_string("device_authorization_endpoint", device_authorization_endpoint_) &&
            json.get_string("token_endpoint", token_endpoint_);
 }
@@ -597,6 +672,7 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
             form.add("client_id", config_.client_id);
             request.url = token_endpoint_.view();
             break;
+        case Request::Revoke:  // built by revoke_for_reset()
         case Request::None: return false;
     }
     request.method = hal::HttpMethod::Post;
@@ -618,13 +694,7 @@ void AuthClient::send(Request kind) {
         deferred_ = step(Input::Unrecoverable);
         return;
     }
-    if (!ids_seeded_) {
-        // A random first id keeps a response that outlived a reboot from matching by accident.
-        next_id_ = request_ids::kAuth.pick(board_.random.next_u32());
-        ids_seeded_ = true;
-    }
-    next_id_ = request_ids::kAuth.after(next_id_);
-    request_id_ = next_id_;
+    request_id_ = next_request_id();
 
     FixedString<160> detail;
     detail.append(request.method == hal::HttpMethod::Get ? "GET " : "POST ");
@@ -643,6 +713,16 @@ void AuthClient::send(Request kind) {
     }
     in_flight_ = kind;
     board_.timers.arm(timer::kHttpTimeout, kRequestTimeout);
+}
+
+hal::RequestId AuthClient::next_request_id() {
+    if (!ids_seeded_) {
+        // A random first id keeps a response that outlived a reboot from matching by accident.
+        next_id_ = request_ids::kAuth.pick(board_.random.next_u32());
+        ids_seeded_ = true;
+    }
+    next_id_ = request_ids::kAuth.after(next_id_);
+    return next_id_;
 }
 
 void AuthClient::abandon_request() {
