@@ -94,7 +94,12 @@ void Speaker::on_button(const Event& event) {
     if (outcome == ActionButton::Outcome::ShortPress) lifecycle_.handle(DeviceLifecycle::Input::RetrySignIn);
 }
 
-void Speaker::on_auth(AuthNotice notice) { lifecycle_.on_auth(notice); }
+void Speaker::on_auth(AuthNotice notice) {
+    // Signed out: the voice side ends first (its request, its late answer, its reply and
+    // Follow-Up), so the lifecycle's sign-out announcement is the only thing said.
+    if (notice == AuthNotice::GrantRevoked) voice_.signed_out();
+    lifecycle_.on_auth(notice);
+}
 
 void Speaker::update_ring() {
     RingPattern pattern = attention::ring_pattern_for(

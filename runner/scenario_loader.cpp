@@ -173,7 +173,14 @@ Scenario load_scenario(const std::string& path) {
     if (!in) throw ScenarioError({path, 0}, "cannot open scenario file");
     std::stringstream text;
     text << in.rdbuf();
-    Scenario s = read_scenario(ScenarioNode::parse(text.str(), path), path);
+    Scenario s;
+    try {
+        s = read_scenario(ScenarioNode::parse(text.str(), path), path);
+    } catch (const ScenarioError&) {
+        throw;
+    } catch (...) {
+        rethrow_as_scenario_error(path);
+    }
     s.world.seed = s.seed;
     s.world.cloud.seed = s.seed;
     return s;

@@ -19,6 +19,16 @@ namespace {
 ScenarioNode child(const ScenarioNode::Impl& parent, YAML::Node node, std::string context) {
     return ScenarioNode(std::make_shared<ScenarioNode::Impl>(ScenarioNode::Impl{std::move(node), parent.file, std::move(context), {}}));
 }
+
+// A mapping key as text. YAML allows any node as a key (`{[a]: 1}`, `? [steps]`), which
+// yaml-cpp cannot convert to a string (it throws); a scenario's keys are plain names, so
+// anything else is refused at the key's own file:line.
+std::string key_text(const ScenarioNode::Impl& parent, const YAML::Node& key) {
+    if (!key.IsScalar())
+        throw ScenarioError({*parent.file, key.Mark().line + 1},
+                            "a key in " + parent.context + " must be a plain name, not a list, a mapping or empty");
+    return key.Scalar();
+}
 } // namespace
 
 ScenarioNode::ScenarioNode(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -62,7 +72,7 @@ ScenarioNode ScenarioNode::require(const std::string& key) {
 
 void ScenarioNode::done() const {
     for (const auto& kv : impl_->node) {
-        const std::string key = kv.first.as<std::string>();
+        const std::string key = key_text(*impl_, kv.first);
         if (impl_->allowed.count(key)) continue;
         std::vector<std::string> known(impl_->allowed.begin(), impl_->allowed.end());
         child(*impl_, kv.first, impl_->context)
@@ -120,7 +130,7 @@ std::pair<std::string, ScenarioNode> ScenarioNode::single_entry() const {
     if (!impl_->node.IsMap() || impl_->node.size() != 1)
         fail(impl_->context + " must be a step name, or a mapping with exactly one step name as its key");
     auto it = impl_->node.begin();
-    const std::string key = it->first.as<std::string>();
+    const std::string key = key_text(*impl_, it->first);
     return {key, child(*impl_, it->second, key)};
 }
 
@@ -130,11 +140,19 @@ std::string ScenarioNode::one_line() const {
     return out.c_str();
 }
 
+void rethrow_as_scenario_error(const std::string& file) {
+    try {
+        throw;
+    } catch (const YAML::Exception& e) {
+        throw ScenarioError({file, e.mark.line + 1}, "cannot be read: " + e.msg);
+    }
+}
+
 ScenarioNode ScenarioNode::parse(const std::string& text, const std::string& file) {
     auto shared_file = std::make_shared<const std::string>(file);
     try {
         return ScenarioNode(std::make_shared<Impl>(Impl{YAML::Load(text), shared_file, "scenario", {}}));
-    } catch (const YAML::ParserException& e) {
+    } catch (const YAML::Exception& e) {
         throw ScenarioError({file, e.mark.line + 1}, "not valid YAML: " + e.msg);
     }
 }

@@ -57,4 +57,9 @@ private:
 
 std::string join(const std::vector<std::string>& words);  // "a, b, c"
 
+// The loader's boundary: call inside a catch (...) while reading `file`. A yaml-cpp error that
+// slipped past the typed getters becomes a ScenarioError at its file:line (exit 2, never an
+// abort); a ScenarioError and anything else are rethrown as they are.
+[[noreturn]] void rethrow_as_scenario_error(const std::string& file);
+
 } // namespace ringside::runner

@@ -43,29 +43,79 @@ std::string_view transport_name(hal::TransportError e) {
     return "transport_error";
 }
 
-Millis seconds_field(const JsonReader& json, std::string_view key, Millis fallback, Millis floor) {
-    const auto value = json.get_int(key);
-    if (!value) return fallback;
-    // Clamp before multiplying: a hostile "expires_in" must not overflow the millisecond count.
-    const std::int64_t seconds = std::min<std::int64_t>(*value, 10LL * 365 * 24 * 3600);
-    return std::max(Millis{seconds * 1000}, floor);
+using Reason = FixedString<64>;
+
+bool refuse(Reason& why, std::string_view key, std::string_view problem) {
+    why.clear();
+    why.append_clipped(key);
+    why.append_clipped(" ");
+    why.append_clipped(problem);
+    return false;
 }
 
-// A string member that is present must fit; a decoded string is never longer than its raw text.
-bool fits(const JsonReader& json, std::string_view key, std::size_t capacity) {
+std::string_view type_problem(JsonType type) {
+    switch (type) {
+        case JsonType::Absent: return "is missing";
+        case JsonType::String: return "is a string";
+        case JsonType::Number: return "is a number";
+        case JsonType::Object: return "is an object";
+        case JsonType::Array: return "is an array";
+        case JsonType::Boolean: return "is true or false";
+        case JsonType::Null: return "is null";
+    }
+    return "is unreadable";
+}
+
+// A string member that must be there, decode, be non-empty and fit `capacity`. Checks only:
+// nothing is written, so a refused answer leaves what the client holds as it was.
+bool check_text(const JsonReader& json, std::string_view key, std::size_t capacity, Reason& why) {
+    const JsonType type = json.type(key);
+    if (type != JsonType::String) return refuse(why, key, type_problem(type));
+    const auto length = json.string_length(key);
+    if (!length) return refuse(why, key, "is badly escaped");
+    if (*length == 0) return refuse(why, key, "is empty");
+    if (*length > capacity) return refuse(why, key, "is too long");
+    return true;
+}
+
+// A duration the server gives in whole seconds, into milliseconds: `fallback` when absent;
+// otherwise a JSON integer in [min_s, max_s] (the bounds keep the multiplication in range).
+bool read_seconds(const JsonReader& json, std::string_view key, std::int64_t min_s, std::int64_t max_s,
+                  Millis fallback, Millis& out, Reason& why) {
+    const JsonType type = json.type(key);
+    if (type == JsonType::Absent) {
+        out = fallback;
+        return true;
+    }
+    if (type != JsonType::Number) return refuse(why, key, type_problem(type));
+    const auto value = json.get_int(key);
     const auto raw = json.raw(key);
-    return raw && raw->size() >= 2 && raw->front() == '"' && raw->size() - 2 <= capacity;
+    if (!value && raw && raw->find_first_of(".eE") != std::string_view::npos)
+        return refuse(why, key, "is not a whole number");
+    if (!value || *value < min_s || *value > max_s) {
+        FixedString<48> problem;
+        problem.append("is out of range (");
+        problem.append_decimal(static_cast<std::uint64_t>(min_s));
+        problem.append("..");
+        problem.append_decimal(static_cast<std::uint64_t>(max_s));
+        problem.append(" s)");
+        return refuse(why, key, problem.view());
+    }
+    out = Millis{*value * 1000};
+    return true;
 }
 
 // RFC 6750: the speaker can only present Bearer tokens; token type names are
 // case-insensitive (RFC 6749 §7.1), and Login with Amazon writes "bearer".
-bool is_bearer(const JsonReader& json) {
-    FixedString<16> type;
-    if (!json.get_string("token_type", type) || type.view().size() != 6) return false;
+bool check_bearer(const JsonReader& json, Reason& why) {
+    const JsonType type = json.type("token_type");
+    if (type != JsonType::String) return refuse(why, "token_type", type_problem(type));
+    FixedString<16> name;
+    bool bearer = json.get_string("token_type", name) && name.view().size() == 6;
     constexpr std::string_view kBearer = "bearer";
-    for (std::size_t i = 0; i < kBearer.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(type.view()[i])) != kBearer[i]) return false;
-    return true;
+    for (std::size_t i = 0; bearer && i < kBearer.size(); ++i)
+        bearer = std::tolower(static_cast<unsigned char>(name.view()[i])) == kBearer[i];
+    return bearer || refuse(why, "token_type", "is not Bearer");
 }
 
 } // namespace
@@ -100,6 +150,53 @@ void AuthClient::reset() {
     enter(AuthState::Unlinked);
 }
 
+bool AuthClient::revoke_for_reset() {
+    abandon_request();
+    cancel_timers();
+    retry_ = Request::None;
+    if (refresh_token_.empty()) return false;  // never linked: nothing to revoke
+    if (revocation_endpoint_.empty()) {
+        tracer_.emit("auth", "revocation", "could not be sent: no revocation endpoint known");
+        return false;
+    }
+    FormWriter form(scratch_.data(), scratch_.size());
+    form.add("token", refresh_token_.view());
+    form.add("token_type_hint", "refresh_token");
+    form.add("client_id", config_.client_id);
+    hal::HttpRequest request;
+    request.method = hal::HttpMethod::Post;
+    request.url = revocation_endpoint_.view();
+    request.content_type = kFormContentType;
+    request.body = form.view();
+    bool sent = false;
+    if (form.ok()) {
+        request_id_ = next_request_id();
+        FixedString<160> detail;
+        detail.append("POST ");
+        detail.append_clipped(url_path(request.url));
+        detail.append_clipped(" refresh_token");
+        tracer_.emit("http", "request", detail.view());
+        sent = board_.http.send(request_id_, request);
+    }
+    scratch_.wipe();  // the form held the refresh token
+    if (!sent) {
+        tracer_.emit("auth", "revocation", form.ok() ? "could not be sent: not_sent" : "could not be sent: too large");
+        return false;
+    }
+    in_flight_ = Request::Revoke;
+    last_sent_ = Request::Revoke;
+    board_.timers.arm(timer::kHttpTimeout, kRevocationWait);
+    return true;
+}
+
+AuthNotice AuthClient::revocation_ended(std::string_view outcome, std::string_view detail) {
+    FixedString<80> line;
+    line.append_clipped(outcome);
+    line.append_clipped(detail);
+    tracer_.emit("auth", "revocation", line.view());
+    return AuthNotice::RevocationDone;
+}
+
 AuthNotice AuthClient::access_token_rejected() { return finish(step(Input::AccessRejected)); }
 
 bool AuthClient::owns_timer(hal::TimerId id) {
@@ -117,6 +214,11 @@ AuthNotice AuthClient::timer_input(hal::TimerId id) {
         case timer::kTokenExpiry: return step(Input::TokenLapsed);
         case timer::kHttpTimeout:
             if (in_flight_ == Request::None) return AuthNotice::None;
+            if (in_flight_ == Request::Revoke) {
+                board_.http.cancel(request_id_);
+                in_flight_ = Request::None;
+                return revocation_ended("could not be sent: ", "timeout");
+            }
             // The transport never answered: stop waiting, and treat it like its own timeout.
             board_.http.cancel(request_id_);
             in_flight_ = Request::None;
@@ -134,6 +236,21 @@ AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& respo
     const Request kind = in_flight_;
     in_flight_ = Request::None;
     board_.timers.cancel(timer::kHttpTimeout);
+    if (kind == Request::Revoke) {
+        // RFC 7009 §2.2: 200 whether or not the token was still live; anything else means
+        // the grant may live on. Either way the reset goes on: it is best effort.
+        FixedString<48> detail;
+        if (response.error != hal::TransportError::None) return revocation_ended("could not be sent: ", transport_name(response.error));
+        if (response.status >= 200 && response.status < 300) return revocation_ended("confirmed", "");
+        FixedString<48> error;
+        (void)classify(response, error);
+        detail.append_decimal(static_cast<std::uint64_t>(response.status < 0 ? 0 : response.status));
+        if (!error.empty()) {
+            detail.append(" ");
+            detail.append(error.view());
+        }
+        return revocation_ended("refused: ", detail.view());
+    }
     retry_after_s_ = response.retry_after_s;
     unreachable_ = response.error != hal::TransportError::None;
     const Input input = read_response(kind, response);
@@ -153,6 +270,7 @@ std::string_view AuthClient::verification_uri_complete() const {
 
 AuthNotice AuthClient::discover_endpoints() {
     // LWA has no RFC 8414 metadata: its paths are fixed under the issuer.
+    revocation_endpoint_.clear();  // LWA names none; RFC 8414 metadata may
     if (config_.dialect == AuthDialect::Lwa)
         return lwa_url(config_.issuer, kLwaCodePairPath, device_authorization_endpoint_) &&
                        lwa_url(config_.issuer, kLwaTokenPath, token_endpoint_)
@@ -357,7 +475,6 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
         tracer_.emit("log", "error", "tls failed: the device clock is not set");
     if (response.error == hal::TransportError::TlsFailed && kind != Request::TimeSync) clock_doubted_ = true;
 
-    const JsonReader json(response.body);
     switch (kind) {
         case Request::TimeSync:
             // Any HTTP answer will do (even a 404): only its Date header is wanted. A Date
@@ -371,16 +488,22 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
             return Input::ClockSynced;
 
         case Request::Metadata:
-            if (outcome == OAuthOutcome::Ok) return read_metadata(json) ? Input::MetadataReady : Input::RequestFailed;
+            if (outcome == OAuthOutcome::Ok)
+                return take_answer(response, "metadata", &AuthClient::read_metadata) ? Input::MetadataReady
+                                                                                     : Input::RequestFailed;
             return outcome == OAuthOutcome::Unrecoverable ? Input::Unrecoverable : Input::RequestFailed;
 
         case Request::DeviceCode:
-            if (outcome == OAuthOutcome::Ok) return read_code(json) ? Input::CodeIssued : Input::RequestFailed;
+            if (outcome == OAuthOutcome::Ok)
+                return take_answer(response, "code answer", &AuthClient::read_code) ? Input::CodeIssued
+                                                                                    : Input::RequestFailed;
             return outcome == OAuthOutcome::Unrecoverable ? Input::Unrecoverable : Input::RequestFailed;
 
         case Request::Poll:
             switch (outcome) {
-                case OAuthOutcome::Ok: return read_tokens(json) ? Input::TokensIssued : Input::RequestFailed;
+                case OAuthOutcome::Ok:
+                    return take_answer(response, "token answer", &AuthClient::read_tokens) ? Input::TokensIssued
+                                                                                           : Input::RequestFailed;
                 case OAuthOutcome::AuthorizationPending: return Input::Pending;
                 case OAuthOutcome::SlowDown: return Input::SlowDown;
                 case OAuthOutcome::ExpiredToken:
@@ -393,7 +516,9 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
 
         case Request::Refresh:
             switch (outcome) {
-                case OAuthOutcome::Ok: return read_tokens(json) ? Input::TokensIssued : Input::RequestFailed;
+                case OAuthOutcome::Ok:
+                    return take_answer(response, "token answer", &AuthClient::read_tokens) ? Input::TokensIssued
+                                                                                           : Input::RequestFailed;
                 case OAuthOutcome::InvalidGrant:
                 case OAuthOutcome::ExpiredToken: return Input::GrantInvalid;
                 case OAuthOutcome::AccessDenied:
@@ -404,45 +529,88 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
             }
             return Input::RequestFailed;
 
+        case Request::Revoke:  // answered in on_http, never read here
         case Request::None: break;
     }
     return Input::RequestFailed;
 }
 
-bool AuthClient::read_metadata(const JsonReader& json) {
-    return json.get_string("device_authorization_endpoint", device_authorization_endpoint_) &&
-           json.get_string("token_endpoint", token_endpoint_) && !device_authorization_endpoint_.empty() &&
-           !token_endpoint_.empty();
+bool AuthClient::take_answer(const hal::HttpResponse& response, std::string_view what,
+                             bool (AuthClient::*read)(const JsonReader&, Reason&)) {
+    Reason why;
+    const JsonReader json(response.body);
+    bool taken = false;
+    if (response.body.empty()) {
+        why.assign("empty body");
+    } else if (!json.valid()) {
+        why.assign("not a JSON object");
+    } else {
+        taken = (this->*read)(json, why);
+    }
+    if (taken) return true;
+    FixedString<112> line;
+    line.append_clipped(what);
+    line.append_clipped(" refused: ");
+    line.append_clipped(why.view());
+    tracer_.emit("log", "warn", line.view());
+    return false;
 }
 
-bool AuthClient::read_code(const JsonReader& json) {
-    if (!json.get_string("device_code", device_code_) || !json.get_string("user_code", user_code_)) return false;
-    // Google's endpoint says verification_url; RFC 8628 says verification_uri.
-    if (!json.get_string("verification_uri", verification_uri_) &&
-        !json.get_string("verification_url", verification_uri_))
+bool AuthClient::read_metadata(const JsonReader& json, Reason& why) {
+    if (!check_text(json, "device_authorization_endpoint", device_authorization_endpoint_.capacity(), why) ||
+        !check_text(json, "token_endpoint", token_endpoint_.capacity(), why))
         return false;
+    // RFC 7009's endpoint is optional (RFC 8414 §2): without one a factory reset cannot
+    // revoke, and says so; one that is unusable counts as none.
+    Reason ignored;
+    if (!check_text(json, "revocation_endpoint", revocation_endpoint_.capacity(), ignored) ||
+        !json.get_string("revocation_endpoint", revocation_endpoint_))
+        revocation_endpoint_.clear();
+    return json.get_string("device_authorization_endpoint", device_authorization_endpoint_) &&
+           json.get_string("token_endpoint", token_endpoint_);
+}
+
+bool AuthClient::read_code(const JsonReader& json, Reason& why) {
+    if (!check_text(json, "device_code", device_code_.capacity(), why) ||
+        !check_text(json, "user_code", user_code_.capacity(), why))
+        return false;
+    // Google's endpoint says verification_url; RFC 8628 says verification_uri.
+    const std::string_view uri_key = json.type("verification_uri") == JsonType::Absent &&
+                                             json.type("verification_url") != JsonType::Absent
+                                         ? "verification_url"
+                                         : "verification_uri";
+    if (!check_text(json, uri_key, verification_uri_.capacity(), why)) return false;
+    Millis lifetime{0};
+    Millis interval{0};
+    if (!read_seconds(json, "expires_in", kMinCodeLifetimeS, kMaxCodeLifetimeS, kDefaultCodeLifetime, lifetime, why) ||
+        !read_seconds(json, "interval", kMinPollIntervalS, kMaxPollIntervalS, kDefaultPollInterval, interval, why))
+        return false;
+    if (!json.get_string("device_code", device_code_) || !json.get_string("user_code", user_code_) ||
+        !json.get_string(uri_key, verification_uri_))
+        return false;
+    // Optional: one that is unusable is left out, the plain URI still works.
     if (!json.get_string("verification_uri_complete", verification_uri_complete_)) verification_uri_complete_.clear();
-    code_lifetime_ = seconds_field(json, "expires_in", kDefaultCodeLifetime, Millis{1'000});
-    interval_ = seconds_field(json, "interval", kDefaultPollInterval, Millis{1'000}) + slow_down_extra_;
+    code_lifetime_ = lifetime;
+    interval_ = interval + slow_down_extra_;
     return true;
 }
 
-bool AuthClient::read_tokens(const JsonReader& json) {
+bool AuthClient::read_tokens(const JsonReader& json, Reason& why) {
     // Check everything before touching the tokens we hold, so a garbled answer to a refresh
-    // leaves the current (maybe still valid) access token in place.
-    if (!is_bearer(json)) return false;
-    // expires_in is optional (RFC 6749 §5.1), but one that is there must be a positive
-    // number: "soon" or -5 is a broken answer, not a missing value to default.
-    if (json.has("expires_in")) {
-        const auto lifetime = json.get_int("expires_in");
-        if (!lifetime || *lifetime <= 0) return false;
-    }
-    if (!fits(json, "access_token", access_token_.capacity())) return false;
-    const bool rotated = json.has("refresh_token");
-    if (rotated && !fits(json, "refresh_token", refresh_token_.capacity())) return false;
-    if (!json.get_string("access_token", access_token_) || access_token_.empty()) return false;
+    // leaves the current (maybe still valid) access token and the refresh token in place.
+    if (!check_bearer(json, why)) return false;
+    // expires_in is optional (RFC 6749 §5.1), but one that is there must be a number in
+    // range: "soon", "3600" or -5 is a broken answer, not a missing value to default.
+    Millis lifetime{0};
+    if (!read_seconds(json, "expires_in", kMinAccessLifetimeS, kMaxAccessLifetimeS, kDefaultAccessLifetime, lifetime,
+                      why))
+        return false;
+    if (!check_text(json, "access_token", access_token_.capacity(), why)) return false;
+    const bool rotated = json.type("refresh_token") != JsonType::Absent;
+    if (rotated && !check_text(json, "refresh_token", refresh_token_.capacity(), why)) return false;
+    if (!json.get_string("access_token", access_token_)) return false;
     if (rotated && !json.get_string("refresh_token", refresh_token_)) return false;
-    access_lifetime_ = seconds_field(json, "expires_in", kDefaultAccessLifetime, Millis{1'000});
+    access_lifetime_ = lifetime;
     return true;
 }
 
@@ -504,6 +672,7 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
             form.add("client_id", config_.client_id);
             request.url = token_endpoint_.view();
             break;
+        case Request::Revoke:  // built by revoke_for_reset()
         case Request::None: return false;
     }
     request.method = hal::HttpMethod::Post;
@@ -525,13 +694,7 @@ void AuthClient::send(Request kind) {
         deferred_ = step(Input::Unrecoverable);
         return;
     }
-    if (!ids_seeded_) {
-        // A random first id keeps a response that outlived a reboot from matching by accident.
-        next_id_ = request_ids::kAuth.pick(board_.random.next_u32());
-        ids_seeded_ = true;
-    }
-    next_id_ = request_ids::kAuth.after(next_id_);
-    request_id_ = next_id_;
+    request_id_ = next_request_id();
 
     FixedString<160> detail;
     detail.append(request.method == hal::HttpMethod::Get ? "GET " : "POST ");
@@ -550,6 +713,16 @@ void AuthClient::send(Request kind) {
     }
     in_flight_ = kind;
     board_.timers.arm(timer::kHttpTimeout, kRequestTimeout);
+}
+
+hal::RequestId AuthClient::next_request_id() {
+    if (!ids_seeded_) {
+        // A random first id keeps a response that outlived a reboot from matching by accident.
+        next_id_ = request_ids::kAuth.pick(board_.random.next_u32());
+        ids_seeded_ = true;
+    }
+    next_id_ = request_ids::kAuth.after(next_id_);
+    return next_id_;
 }
 
 void AuthClient::abandon_request() {

@@ -41,14 +41,31 @@ enum class AuthNotice : std::uint8_t {
     TokensIssued,  // Linked with fresh tokens: persist refresh_token() if it changed
     GrantRevoked,  // the refresh token was refused (revoked): erase everything, back to setup
     Failed,        // stopped for good until start() again
+    RevocationDone,  // the factory reset's revocation ended (answered, failed or timed out)
 };
 
 inline constexpr hal::Millis kRequestTimeout{60'000};
 inline constexpr hal::Millis kDefaultPollInterval{5'000};  // RFC 8628 §3.2
 inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
+// How long a factory reset waits for the revocation's answer before wiping anyway.
+inline constexpr hal::Millis kRevocationWait{5'000};
 // Fresh codes requested in a row for nobody approving: then Failed ("expired_token"), so a
 // speaker nobody attends to stops polling instead of retrying forever (an SDK field bug).
 inline constexpr int kMaxCodeRenewals = 3;
+
+// Bounds on the durations a server supplies, in whole seconds. Outside them (or not a JSON
+// number: "600" in quotes is a string) an answer is malformed: refused, its reason traced,
+// retried with back-off. The bounds also keep seconds -> milliseconds far from overflow.
+//   interval: 1 s .. 1 h   (RFC 8628 §3.5 default 5 s; LWA 30 s; an hour is already absurd)
+//   code expires_in: 1 s .. 24 h   (RFC 8628 examples 1800 s; LWA 600 s)
+//   token expires_in: 1 s .. 365 d   (RFC 6749 §5.1; LWA 3600 s)
+// A missing interval or code expires_in takes its default; a missing token expires_in, 1 h.
+inline constexpr std::int64_t kMinPollIntervalS = 1;
+inline constexpr std::int64_t kMaxPollIntervalS = 3'600;
+inline constexpr std::int64_t kMinCodeLifetimeS = 1;
+inline constexpr std::int64_t kMaxCodeLifetimeS = 86'400;
+inline constexpr std::int64_t kMinAccessLifetimeS = 1;
+inline constexpr std::int64_t kMaxAccessLifetimeS = 31'536'000;
 
 class AuthClient {
 public:
@@ -65,6 +82,14 @@ public:
     AuthNotice start(std::string_view refresh_token);
     // Back to Unlinked: cancels the request and every auth timer, wipes codes and tokens.
     void reset();
+    // A factory reset's first step (RFC 7009): stops everything else and revokes the refresh
+    // token at the issuer's revocation endpoint (from its RFC 8414 metadata), best effort.
+    // True when the request is out: AuthNotice::RevocationDone follows within
+    // kRevocationWait (answered, failed or timed out), and then reset(). False when nothing
+    // was sent (no token, no known endpoint, the transport refused; the trace says why):
+    // reset() at once. Trace: `auth revocation confirmed | refused: <status> [error] |
+    // could not be sent: <why>`. Who may call: the device lifecycle, with Wi-Fi joined.
+    bool revoke_for_reset();
 
     // The voice API answered 401 to the current access token (revoked or expired early):
     // drop it and refresh now instead of waiting for the schedule. Ignored unless Linked or
@@ -97,7 +122,8 @@ public:
 private:
     // TimeSync: a plain-HTTP GET of the issuer's host for its Date header, sent first when
     // the RTC is before kBuiltAfterUnix (battery lost), since TLS cannot work until then.
-    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh, TimeSync };
+    // Revoke: the factory reset's RFC 7009 revocation (revoke_for_reset), never retried.
+    enum class Request : std::uint8_t { None, Metadata, DeviceCode, Poll, Refresh, TimeSync, Revoke };
     // Everything the machine reacts to, after responses have been read and timers named.
     enum class Input : std::uint8_t {
         Start,
@@ -127,12 +153,22 @@ private:
     AuthNotice timer_input(hal::TimerId id);
     void enter(AuthState next);
 
+    // Why a 200 answer was refused, e.g. "expires_in is a string": names and fixed words
+    // only, never a value from the answer (it could be a secret).
+    using Reason = FixedString<64>;
+
     Input read_response(Request kind, const hal::HttpResponse& response);
-    bool read_metadata(const JsonReader& json);
-    bool read_code(const JsonReader& json);
-    bool read_tokens(const JsonReader& json);
+    // Each takes a 200 answer or says why not in `why`, leaving what it holds untouched.
+    bool read_metadata(const JsonReader& json, Reason& why);
+    bool read_code(const JsonReader& json, Reason& why);
+    bool read_tokens(const JsonReader& json, Reason& why);
+    // Read one 200 answer with `read`; a refusal is traced ("token answer refused: ...").
+    bool take_answer(const hal::HttpResponse& response, std::string_view what,
+                     bool (AuthClient::*read)(const JsonReader&, Reason&));
 
     void send(Request kind);
+    hal::RequestId next_request_id();
+    AuthNotice revocation_ended(std::string_view outcome, std::string_view detail);
     bool build(Request kind, hal::HttpRequest& request);
     void abandon_request();
     void schedule_retry();
@@ -167,6 +203,7 @@ private:
 
     FixedString<kMaxUrl> device_authorization_endpoint_;
     FixedString<kMaxUrl> token_endpoint_;
+    FixedString<kMaxUrl> revocation_endpoint_;  // empty: the issuer names none (LWA)
 
     FixedString<kMaxDeviceCode> device_code_;
     FixedString<kMaxUserCode> user_code_;

@@ -128,11 +128,12 @@ void put_utf8(std::uint32_t cp, char* out, std::size_t capacity, std::size_t& n,
         ok = false;
         return;
     }
-    std::memcpy(out + n, bytes, count);
+    if (out != nullptr) std::memcpy(out + n, bytes, count);
     n += count;
 }
 
-// Decodes the quoted JSON string `raw` (quotes included) into out. Bounds-checked.
+// Decodes the quoted JSON string `raw` (quotes included) into out. Bounds-checked. With out
+// null it only counts (capacity still bounds the count).
 bool decode_string(std::string_view raw, char* out, std::size_t capacity, std::size_t& length) {
     length = 0;
     if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return false;
@@ -143,7 +144,8 @@ bool decode_string(std::string_view raw, char* out, std::size_t capacity, std::s
         const char c = s[i];
         if (c != '\\') {
             if (n == capacity) return false;
-            out[n++] = c;
+            if (out != nullptr) out[n] = c;
+            ++n;
             ++i;
             continue;
         }
@@ -164,7 +166,8 @@ bool decode_string(std::string_view raw, char* out, std::size_t capacity, std::s
         }
         if (e != 'u') {
             if (n == capacity) return false;
-            out[n++] = simple;
+            if (out != nullptr) out[n] = simple;
+            ++n;
             i += 2;
             continue;
         }
@@ -242,6 +245,29 @@ std::optional<std::string_view> JsonReader::raw(std::string_view key) const {
 
 bool JsonReader::has(std::string_view key) const { return raw(key).has_value(); }
 
+std::optional<std::size_t> JsonReader::string_length(std::string_view key) const {
+    const auto value = raw(key);
+    if (!value || value->front() != '"') return std::nullopt;
+    std::size_t length = 0;
+    // A decoded string is never longer than its raw text.
+    if (!decode_string(*value, nullptr, value->size(), length)) return std::nullopt;
+    return length;
+}
+
+JsonType JsonReader::type(std::string_view key) const {
+    const auto value = raw(key);
+    if (!value || value->empty()) return JsonType::Absent;
+    switch (value->front()) {
+        case '"': return JsonType::String;
+        case '{': return JsonType::Object;
+        case '[': return JsonType::Array;
+        case 't':
+        case 'f': return JsonType::Boolean;
+        case 'n': return JsonType::Null;
+        default: return JsonType::Number;  // the scan admits nothing else
+    }
+}
+
 bool JsonReader::get_string(std::string_view key, char* out, std::size_t capacity, std::size_t& length) const {
     length = 0;
     const auto value = raw(key);
@@ -252,12 +278,8 @@ bool JsonReader::get_string(std::string_view key, char* out, std::size_t capacit
 std::optional<std::int64_t> JsonReader::get_int(std::string_view key) const {
     const auto value = raw(key);
     if (!value) return std::nullopt;
-    std::string_view token = *value;
-    if (token.front() == '"') {
-        token = token.substr(1, token.size() - 2);
-        if (token.find('\\') != kNpos) return std::nullopt;
-    }
-    return parse_integer(token);
+    if (value->front() == '"') return std::nullopt;
+    return parse_integer(*value);
 }
 
 } // namespace ringside::fw

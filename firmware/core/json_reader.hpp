@@ -13,6 +13,9 @@
 
 namespace ringside::fw {
 
+// What a member's value is, so a refusal can say so ("expires_in is a string").
+enum class JsonType : std::uint8_t { Absent, String, Number, Object, Array, Boolean, Null };
+
 class JsonReader {
 public:
     explicit JsonReader(std::string_view text);
@@ -23,11 +26,19 @@ public:
 
     bool has(std::string_view key) const;
 
+    // The type of member `key`'s value; Absent when there is none (or the text is invalid).
+    JsonType type(std::string_view key) const;
+
     // Decodes the string member `key` (escapes \" \\ \/ \b \f \n \r \t \uXXXX, surrogate
     // pairs, into UTF-8) into out[0, capacity). Returns false, with length 0, when the
     // member is absent, not a string, badly escaped, or longer than capacity; never
     // writes past out + capacity.
     bool get_string(std::string_view key, char* out, std::size_t capacity, std::size_t& length) const;
+
+    // The length member `key` decodes to, without writing it anywhere; absent when the
+    // member is absent, not a string or badly escaped. Lets a caller check a whole answer
+    // before it overwrites what it holds.
+    std::optional<std::size_t> string_length(std::string_view key) const;
 
     // Same, into a FixedString. On failure `out` is left empty.
     template <std::size_t N>
@@ -38,8 +49,9 @@ public:
         return ok;
     }
 
-    // An integer member. Also accepts an integer inside a string ("expires_in": "600"),
-    // as some servers send it. Absent for fractions, exponents, overflow or other types.
+    // An integer member: a JSON number with no fraction or exponent that fits 64 bits.
+    // Absent for anything else, a number in quotes ("expires_in": "600") included: RFC 6749
+    // §5.1 and RFC 8628 §3.2 make these numbers, so a string there is a malformed answer.
     std::optional<std::int64_t> get_int(std::string_view key) const;
 
     // The raw JSON text of member `key`'s value (a string keeps its quotes).

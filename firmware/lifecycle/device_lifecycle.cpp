@@ -36,10 +36,14 @@ void DeviceLifecycle::on_auth(AuthNotice notice) {
         case AuthNotice::TokensIssued: handle(Input::AuthLinked); return;
         case AuthNotice::GrantRevoked: handle(Input::AuthRevoked); return;
         case AuthNotice::Failed: handle(Input::AuthFailed); return;
+        case AuthNotice::RevocationDone: handle(Input::RevocationDone); return;
     }
 }
 
 void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
+    // A factory reset under way: only its end (or a display timer running out) counts.
+    if (resetting_ && input != Input::RevocationDone && input != Input::WifiErrorOver && input != Input::SignedOutOver)
+        return;
     switch (input) {
         case Input::PowerOn:
             if (state_ != DeviceState::Off) return;
@@ -147,13 +151,32 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
             on_auth(auth_.start(std::string_view()));
             return;
 
-        case Input::FactoryReset:
+        case Input::FactoryReset: {
             for (hal::TimerId id = 0; id < timer::kCount; ++id) board_.timers.cancel(id);
-            forget_everything();
-            signed_out_shown_ = false;
-            enter(DeviceState::Setup);
+            // Wi-Fi is joined from Authorizing on (and stays so in Linked and Error).
+            const bool wifi_joined =
+                state_ == DeviceState::Authorizing || state_ == DeviceState::Linked || state_ == DeviceState::Error;
+            if (wifi_joined && auth_.revoke_for_reset()) {
+                resetting_ = true;
+                return;
+            }
+            if (!wifi_joined && credentials_.has_refresh_token())
+                tracer_.emit("auth", "revocation", "could not be sent: Wi-Fi not joined");
+            finish_factory_reset();
+            return;
+        }
+
+        case Input::RevocationDone:
+            if (resetting_) finish_factory_reset();
             return;
     }
+}
+
+void DeviceLifecycle::finish_factory_reset() {
+    resetting_ = false;
+    forget_everything();
+    signed_out_shown_ = false;
+    enter(DeviceState::Setup);
 }
 
 void DeviceLifecycle::forget_everything() {

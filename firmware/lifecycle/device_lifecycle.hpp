@@ -12,6 +12,11 @@
 //   Linked/Authorizing --refresh token refused (invalid_grant: revoked)--> Setup, everything
 //     erased, "signed out" said, the signed_out ring shown for kSignedOutShownFor first
 //   Error --short Action press--> Authorizing;  any --25 s Action hold--> Setup
+// A 25 s hold with Wi-Fi joined first revokes the refresh token at the cloud (RFC 7009), so
+// the account's "Apps and Websites" no longer lists the speaker, waiting at most
+// kRevocationWait in the state it was in; then, answered or not, everything is erased.
+// Without Wi-Fi (or with nothing to revoke) it erases at once; the trace says why no
+// revocation went out. Power lost during that wait leaves the credentials in flash.
 //
 // Freshly provisioned Wi-Fi credentials stay in RAM until the first refresh token
 // arrives, then everything is committed together: a device that never links boots back
@@ -55,6 +60,7 @@ public:
         AuthFailed,
         RetrySignIn,   // short Action press
         FactoryReset,  // 25 s Action hold
+        RevocationDone,  // the reset's revocation ended: erase now
     };
 
     DeviceLifecycle(const hal::Board& board, const Tracer& tracer, TokenStore& store, AuthClient& auth);
@@ -79,6 +85,7 @@ private:
     // Credentials, tokens and Wi-Fi association gone, RAM and flash: factory reset and
     // sign-out share it.
     void forget_everything();
+    void finish_factory_reset();
     void enter(DeviceState next);
     void boot_done();
     bool take(const SetupCredentials& credentials);
@@ -102,6 +109,7 @@ private:
     bool persisted_ = false;   // credentials_ matches the newest record in flash
     bool wifi_error_shown_ = false;
     bool signed_out_shown_ = false;
+    bool resetting_ = false;   // a factory reset waits for its revocation: nothing else happens
 };
 
 } // namespace ringside::fw

@@ -32,8 +32,17 @@ void VoiceAssistant::power_on() {
     enter(VoiceState::Idle);
 }
 
-void VoiceAssistant::factory_reset() {
+void VoiceAssistant::factory_reset() { end_conversation(); }
+
+void VoiceAssistant::signed_out() {
+    if (state_ != VoiceState::Idle || in_flight_ || upload_ != Upload::None) tracer_.emit("voice", "reset", "signed_out");
+    end_conversation();
+}
+
+void VoiceAssistant::end_conversation() {
     cancel_upload();
+    board_.timers.cancel(timer::kVoiceRequest);
+    board_.timers.cancel(timer::kFollowUp);
     if (in_flight_) board_.http.cancel(request_id_);
     in_flight_ = false;
     token_rejected_ = ignoring_ = wake_in_utterance_ = false;

@@ -56,6 +56,11 @@ public:
     // The owner wiped the speaker: any conversation, request in flight and buffered audio
     // end; mute is a hardware switch and stays as it is.
     void factory_reset();
+    // The account removed this speaker (the refresh token was refused): the same ending as a
+    // factory reset, so a request in flight is cancelled and its late answer dropped, no
+    // reply, "something went wrong" or Follow-Up window follows, and the ring is free for
+    // signed_out. Call before the lifecycle speaks the sign-out, which this would cut short.
+    void signed_out();
     void on_mic_frame(const MicFrame& frame);
     void on_speech_done();
     void on_button(hal::Button button);  // MicMute, VolumeUp, VolumeDown (press edges)
@@ -93,6 +98,7 @@ private:
     void say(std::string_view text);
     void set_volume(int volume);
     void clear_audio();
+    void end_conversation();  // factory_reset() and signed_out()
 
     hal::Board board_;
     const Tracer& tracer_;

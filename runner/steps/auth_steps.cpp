@@ -9,17 +9,31 @@ namespace ringside::runner {
 void add_auth_steps(StepCatalog& c) {
     // app.revoke: jane | { account: jane }: the account holder removes the speaker in "Apps
     // and Websites"; every grant of the account dies. Fails when it held no live grant.
+    // { account: jane, expect: nothing }: the holder finds nothing to remove (e.g. a factory
+    // reset revoked the speaker's grant already); fails when a live grant was there (and
+    // ends it, as removing it would).
     c["app.revoke"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         std::string account;
+        bool expect_nothing = false;
         if (a.is_scalar()) {
             account = a.str();
         } else {
             account = a.require("account").str();
+            if (auto e = a.get("expect")) {
+                const std::string v = e->str();
+                if (v != "revoked" && v != "nothing")
+                    e->fail("bad value '" + v + "' for app.revoke.expect; expected revoked or nothing");
+                expect_nothing = v == "nothing";
+            }
             a.done();
         }
         if (account.empty()) a.fail("app.revoke needs an account, e.g. app.revoke: { account: jane }");
-        return [account](sim::VirtualSpeaker& w) -> std::string {
-            if (w.cloud().revoke_account(account) == 0)
+        return [account, expect_nothing](sim::VirtualSpeaker& w) -> std::string {
+            const int live = w.cloud().revoke_account(account);
+            if (expect_nothing && live != 0)
+                return "app.revoke: expected account '" + account + "' to list nothing to remove, but it held " +
+                       std::to_string(live) + " live grant(s)";
+            if (!expect_nothing && live == 0)
                 return "app.revoke: account '" + account + "' holds no live grant to revoke";
             return {};
         };

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -68,10 +69,17 @@ TEST_CASE("json reader rejects malformed documents", "[core][json]") {
     CHECK(JsonReader(" {\n\t} ").valid());
 }
 
-TEST_CASE("json integers: strings tolerated, fractions and overflow refused", "[core][json]") {
-    const JsonReader json(R"({"s":"3600","f":5.5,"e":1e3,"big":99999999999999999999,"str":"x"})");
+// RFC 6749 §5.1 and RFC 8628 §3.2 make expires_in and interval JSON numbers: a number in
+// quotes is a string, and a server that sends one sent a malformed answer (issue 12).
+TEST_CASE("json integers: only JSON numbers - quoted numbers and fractions and overflow refused", "[core][json]") {
+    const JsonReader json(R"({"s":"3600","f":5.5,"e":1e3,"big":99999999999999999999,"str":"x","min":-9223372036854775808,"max":9223372036854775807})");
     REQUIRE(json.valid());
-    CHECK(json.get_int("s") == 3600);
+    CHECK_FALSE(json.get_int("s"));
+    CHECK(json.type("s") == JsonType::String);
+    CHECK(json.type("f") == JsonType::Number);
+    CHECK(json.type("missing") == JsonType::Absent);
+    CHECK(json.get_int("min") == INT64_MIN);
+    CHECK(json.get_int("max") == INT64_MAX);
     CHECK_FALSE(json.get_int("f"));
     CHECK_FALSE(json.get_int("e"));
     CHECK_FALSE(json.get_int("big"));
@@ -99,4 +107,17 @@ TEST_CASE("json string overflow fails without writing past the buffer", "[core][
     small.assign("keep");
     CHECK_FALSE(json.get_string("a", small));
     CHECK(small.empty());
+}
+
+TEST_CASE("json member types are told apart so a refusal can name them", "[core][json]") {
+    const JsonReader json(R"({"s":"x","n":-1,"o":{},"a":[],"t":true,"f":false,"z":null})");
+    CHECK(json.type("s") == JsonType::String);
+    CHECK(json.type("n") == JsonType::Number);
+    CHECK(json.type("o") == JsonType::Object);
+    CHECK(json.type("a") == JsonType::Array);
+    CHECK(json.type("t") == JsonType::Boolean);
+    CHECK(json.type("f") == JsonType::Boolean);
+    CHECK(json.type("z") == JsonType::Null);
+    CHECK(json.type("nope") == JsonType::Absent);
+    CHECK(JsonReader("{bad").type("s") == JsonType::Absent);
 }

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "fake_board.hpp"
+#include "firmware/core/timer_ids.hpp"
+#include "firmware/lifecycle/device_lifecycle.hpp"
 #include "firmware/voice/tone_codec.hpp"
 
 using namespace ringside;
@@ -183,4 +185,43 @@ TEST_CASE("a factory reset mid-request ends the conversation and empties the aud
     for (const auto& sent : r.hw.http.sent)
         if (sent.id == voice_request) cancelled = sent.cancelled;
     CHECK(cancelled);
+}
+
+// Issue 12, defect 3: a refresh refused with invalid_grant while the voice side waits for its
+// answer. The ring stayed `thinking`, the late answer was taken, and 10 s later the speaker
+// said "Sorry, something went wrong" and listened for a Follow-Up, in setup.
+TEST_CASE("a sign-out while a voice request is in flight ends the conversation: only the sign-out is said") {
+    Rig r;
+    r.link();
+    // The scheduled refresh goes out...
+    r.advance(r.hw.timers.remaining(fw::timer::kAuthRefresh));
+    REQUIRE(r.has_outstanding());
+    const auto refresh = r.outstanding().id;
+    // ...and while its answer is on its way the person asks for something only the cloud knows.
+    say(r, "alexa play music");
+    REQUIRE(voice(r).state() == VoiceState::Thinking);
+    const auto voice_request = r.outstanding().id;
+    REQUIRE(voice_request != refresh);
+    r.respond_to(refresh, 400, Rig::error("invalid_grant"));
+    CHECK(r.speaker->device_state() == fw::DeviceState::Setup);
+    CHECK(voice(r).state() == VoiceState::Idle);
+    CHECK(r.speaker->ring_pattern() == RingPattern::SignedOut);
+    bool cancelled = false;
+    for (const auto& sent : r.hw.http.sent)
+        if (sent.id == voice_request) cancelled = sent.cancelled;
+    CHECK(cancelled);
+    // The voice API's late 401 (the token died with the grant) is dropped, not answered.
+    r.respond_to(voice_request, 401, R"({"error":"invalid_token"})");
+    CHECK(voice(r).state() == VoiceState::Idle);
+    r.dispatch(fw::Event::speech_done());  // the sign-out sentence ends
+    for (int i = 0; i < 60; ++i) {
+        r.advance(500ms);
+        CHECK(voice(r).state() == VoiceState::Idle);
+        CHECK(r.speaker->ring_pattern() != RingPattern::Listening);
+        CHECK(r.speaker->ring_pattern() != RingPattern::Thinking);
+    }
+    CHECK(r.speaker->ring_pattern() == RingPattern::Setup);
+    REQUIRE(r.hw.speech.said.size() == 1);
+    CHECK(r.hw.speech.said[0] == fw::kSignedOutSentence);
+    CHECK(r.hw.trace.count("voice", "reset", "signed_out") == 1);
 }

@@ -9,6 +9,15 @@ using ringside::test::read_file;
 using ringside::test::run_ringside;
 namespace fs = std::filesystem;
 
+namespace {
+std::size_t count_yaml_files(const std::string& folder) {
+    std::size_t n = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(RINGSIDE_SOURCE_DIR) / folder))
+        n += entry.path().extension() == ".yaml";
+    return n;
+}
+} // namespace
+
 TEST_CASE("malformed scenario files exit 2 naming file, line and what was expected") {
     const auto r = run_ringside("run tests/data/malformed/bad_duration.yaml");
     CHECK(r.exit_code == 2);
@@ -23,6 +32,24 @@ TEST_CASE("malformed scenario files exit 2 naming file, line and what was expect
         files += e.path().extension() == ".yaml" ? 1 : 0;
     CHECK(files >= 5);
     CHECK_THAT(all.output, Catch::Contains(std::to_string(files) + " scenario file(s) could not be read"));
+}
+
+TEST_CASE("scenario files with lists or mappings as keys exit 2 naming file and line and never abort") {
+    for (const char* file : {"step_key_is_a_list.yaml:2:", "top_level_key_is_a_list.yaml:4:", "delay_with_a_list_as_key.yaml:4:"}) {
+        const std::string name = std::string(file).substr(0, std::string(file).find(':'));
+        const auto r = run_ringside("run tests/data/malformed_yaml/" + name);
+        INFO(r.output);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains(std::string("tests/data/malformed_yaml/") + file));
+        CHECK_THAT(r.output, Catch::Contains("must be a plain name"));
+    }
+    // Every hostile file in the folder (aliases, tags, huge numbers, bytes that are not UTF-8,
+    // deep nesting) is refused the same way.
+    const auto all = run_ringside("run tests/data/malformed_yaml");
+    INFO(all.output);
+    CHECK(all.exit_code == 2);
+    CHECK_THAT(all.output, Catch::Contains(std::to_string(count_yaml_files("tests/data/malformed_yaml")) +
+                                           " scenario file(s) could not be read"));
 }
 
 TEST_CASE("a scenario made to fail exits 1 with step, file:line, virtual time, seed and a repro line") {

@@ -36,3 +36,12 @@ TEST_CASE("the counting, never and either-or keys are checked where they are wri
          {"malformed/expect_requests_two_bounds.yaml", 5, "needs exactly one of 'at_least', 'count' or 'at_most'"},
          {"malformed/expect_never_said_nothing.yaml", 5, "said: expected the text said, or 'any'"}});
 }
+
+// yaml-cpp throws its own exceptions for keys that are not plain scalars; each must become a
+// refusal at file:line, never an exception the runner does not expect (it aborted, exit 134).
+TEST_CASE("mapping keys that are lists or mappings are refused at their line") {
+    ringside::test::check_refused(
+        {{"malformed_yaml/step_key_is_a_list.yaml", 2, "must be a plain name, not a list"},
+         {"malformed_yaml/top_level_key_is_a_list.yaml", 4, "must be a plain name, not a list"},
+         {"malformed_yaml/delay_with_a_list_as_key.yaml", 4, "must be a plain name, not a list"}});
+}
