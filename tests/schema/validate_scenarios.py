@@ -51,6 +51,8 @@ def main(argv):
             errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
         except yaml.YAMLError as e:
             errors = [jsonschema.ValidationError(f"not valid YAML: {e}")]
+        except RecursionError:
+            errors = [jsonschema.ValidationError("nested too deeply to read")]
         if errors and not expect_invalid:
             bad += 1
             for e in errors[:3]:
