@@ -173,9 +173,13 @@ Scenario load_scenario(const std::string& path) {
     if (!in) throw ScenarioError({path, 0}, "cannot open scenario file");
     std::stringstream text;
     text << in.rdbuf();
+    return parse_scenario(text.str(), path);
+}
+
+Scenario parse_scenario(const std::string& text, const std::string& path) {
     Scenario s;
     try {
-        s = read_scenario(ScenarioNode::parse(text.str(), path), path);
+        s = read_scenario(ScenarioNode::parse(text, path), path);
     } catch (const ScenarioError&) {
         throw;
     } catch (...) {

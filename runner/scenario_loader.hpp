@@ -8,5 +8,7 @@
 namespace ringside::runner {
 
 Scenario load_scenario(const std::string& path);
+// The same for a file's text already read; `path` names it in errors. (The fuzzer's way in.)
+Scenario parse_scenario(const std::string& text, const std::string& path);
 
 } // namespace ringside::runner

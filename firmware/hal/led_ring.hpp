@@ -8,8 +8,9 @@ namespace ringside::hal {
 
 struct Rgb {
     std::uint8_t r = 0, g = 0, b = 0;
-    friend constexpr bool operator==(Rgb a, Rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
-    friend constexpr bool operator!=(Rgb a, Rgb b) { return !(a == b); }
+    // Parameters named x and y: a parameter `b` would shadow the member (clang's -Wshadow).
+    friend constexpr bool operator==(Rgb x, Rgb y) { return x.r == y.r && x.g == y.g && x.b == y.b; }
+    friend constexpr bool operator!=(Rgb x, Rgb y) { return !(x == y); }
 };
 
 inline constexpr std::size_t kLedCount = 12;

@@ -103,6 +103,10 @@ void write_recording(std::ostream& out, const Recording& r, const std::set<std::
 Recording read_recording(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RecordingError(path + ": cannot open the recording");
+    return read_recording(in, path);
+}
+
+Recording read_recording(std::istream& in, const std::string& path) {
     Recording r;
     std::string line;
     int number_of_line = 0;

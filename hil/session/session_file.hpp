@@ -43,5 +43,7 @@ struct RecordingError : std::runtime_error {
 
 void write_recording(std::ostream& out, const Recording& recording, const std::set<std::string>& secrets);
 Recording read_recording(const std::string& path);
+// The same from a stream; `path` names it in errors. (The fuzzer's way in.)
+Recording read_recording(std::istream& in, const std::string& path);
 
 } // namespace ringside::hil
