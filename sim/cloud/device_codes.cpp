@@ -7,7 +7,7 @@ namespace ringside::cloud {
 
 const DeviceAuthorization& DeviceCodeRegistry::issue(std::string client_id, std::string scope,
                                                      DeviceIdentity device, Millis now, Millis lifetime,
-                                                     Millis interval, fw::Prng& prng) {
+                                                     Millis interval, common::Prng& prng) {
     DeviceAuthorization authorization;
     // Codes are never reused, even after expiry: a late approval of a recycled user code
     // would hand one speaker's sign-in to another.

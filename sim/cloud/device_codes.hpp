@@ -9,7 +9,7 @@
 
 #include "sim/cloud/cloud_types.hpp"
 #include "sim/cloud/device_identity.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::cloud {
 
@@ -44,7 +44,7 @@ public:
     static constexpr Millis kSlowDownStep = std::chrono::seconds(5);
 
     const DeviceAuthorization& issue(std::string client_id, std::string scope, DeviceIdentity device,
-                                     Millis now, Millis lifetime, Millis interval, fw::Prng& prng);
+                                     Millis now, Millis lifetime, Millis interval, common::Prng& prng);
 
     // One token-endpoint poll. An Approved verdict consumes the code: the caller must issue
     // the tokens from `authorization` now, as any later poll is answered invalid_grant.

@@ -8,10 +8,10 @@ namespace ringside::cloud {
 namespace {
 
 // 53 random bits as a double in [0, 1).
-double unit(fw::Prng& stream) { return static_cast<double>(stream.next() >> 11) * 0x1.0p-53; }
+double unit(common::Prng& stream) { return static_cast<double>(stream.next() >> 11) * 0x1.0p-53; }
 
 // Uniform in [0, bound] for any 64-bit bound; rejection sampling, so no modulo bias.
-std::uint64_t up_to(fw::Prng& stream, std::uint64_t bound) {
+std::uint64_t up_to(common::Prng& stream, std::uint64_t bound) {
     if (bound == std::numeric_limits<std::uint64_t>::max()) return stream.next();
     const std::uint64_t range = bound + 1;
     const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % range;
@@ -28,7 +28,7 @@ Millis clamp_drawn(double ms) {
 
 } // namespace
 
-Millis draw_delay(const Fault& fault, fw::Prng& stream) {
+Millis draw_delay(const Fault& fault, common::Prng& stream) {
     const Millis least = std::max(fault.delay, Millis(0));
     switch (fault.delay_shape) {
     case DelayShape::Fixed: return std::min(least, kMaxDrawnDelay);
@@ -48,7 +48,7 @@ Millis draw_delay(const Fault& fault, fw::Prng& stream) {
     return least;
 }
 
-std::string draw_random_bytes(fw::Prng& stream) {
+std::string draw_random_bytes(common::Prng& stream) {
     std::string bytes;
     bytes.reserve(kRandomBytesLength);
     while (bytes.size() < kRandomBytesLength) {

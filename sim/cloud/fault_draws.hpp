@@ -5,7 +5,7 @@
 #include <string>
 
 #include "sim/cloud/cloud_types.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::cloud {
 
@@ -14,11 +14,11 @@ inline constexpr Millis kMaxDrawnDelay = std::chrono::hours(1);
 
 // Fixed takes nothing from the stream; Uniform one draw, LogNormal two (Box-Muller), so a
 // fault's stream advances the same way on every firing whatever was drawn.
-Millis draw_delay(const Fault& fault, fw::Prng& stream);
+Millis draw_delay(const Fault& fault, common::Prng& stream);
 
 // kRandomBytesLength bytes. The first is never 'H' or 'h', so the garbage can never pass
 // for a status line ("HTTP/1.1 ...") however the dice fall.
 inline constexpr std::size_t kRandomBytesLength = 64;
-std::string draw_random_bytes(fw::Prng& stream);
+std::string draw_random_bytes(common::Prng& stream);
 
 } // namespace ringside::cloud

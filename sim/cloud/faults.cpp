@@ -19,7 +19,7 @@ bool watches(const Fault& fault, const RequestFacts& r) {
 std::uint64_t payload_seed(std::uint64_t table_seed, std::size_t index) {
     std::uint64_t x = table_seed ^ 0x5041594C4F4144ull;  // "PAYLOAD"
     x += 0x9e3779b97f4a7c15ull * (static_cast<std::uint64_t>(index) + 1);
-    return fw::splitmix64(x);
+    return common::splitmix64(x);
 }
 
 // A 200 token answer broken in one named way, as real servers and middleboxes break them.
@@ -83,7 +83,7 @@ std::optional<Break> parse_break(std::string_view name) {
 
 void FaultTable::add(Fault fault) {
     const std::size_t index = faults_.size();
-    faults_.push_back(Armed{std::move(fault), fw::Prng(payload_seed(seed_, index))});
+    faults_.push_back(Armed{std::move(fault), common::Prng(payload_seed(seed_, index))});
 }
 
 bool FaultTable::fires(Armed& armed, Millis now) {

@@ -13,7 +13,7 @@
 
 #include "sim/cloud/cloud_types.hpp"
 #include "sim/cloud/oauth_response.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::cloud {
 
@@ -50,14 +50,14 @@ public:
 private:
     struct Armed {
         Fault fault;
-        fw::Prng payload;  // delay draws and random bytes
+        common::Prng payload;  // delay draws and random bytes
         int matches = 0;
         int fired = 0;
     };
     bool fires(Armed& armed, Millis now);
 
     std::uint64_t seed_;
-    fw::Prng chance_;  // every fault's probability draws
+    common::Prng chance_;  // every fault's probability draws
     std::vector<Armed> faults_;
 };
 

@@ -1,6 +1,7 @@
 #include "sim/cloud/lwa_endpoints.hpp"
 
-#include "firmware/core/json_reader.hpp"
+#include <nlohmann/json.hpp>
+
 #include "sim/cloud/endpoint_paths.hpp"
 #include "sim/cloud/json_writer.hpp"
 #include "sim/cloud/user_code.hpp"
@@ -8,24 +9,33 @@
 namespace ringside::cloud {
 namespace {
 
+// A non-empty string member of `object` of at most `max_length` bytes, or nullopt.
+std::optional<std::string> short_string(const nlohmann::json& object, const char* key, std::size_t max_length) {
+    if (!object.is_object()) return std::nullopt;
+    const auto member = object.find(key);
+    if (member == object.end() || !member->is_string()) return std::nullopt;
+    const auto& text = member->get_ref<const std::string&>();
+    if (text.empty() || text.size() > max_length) return std::nullopt;
+    return text;
+}
+
 // scope_data is JSON inside a form field; the product and serial sit under the scope's name.
-// On success fills `device` with them, for the verification page.
+// On success fills `device` with them, for the verification page. Parsed with the cloud's
+// own JSON library, never the device's reader: the cloud is the oracle the device is held to.
 std::optional<Outcome> check_scope_data(const std::string& scope_data, DeviceIdentity& device) {
-    const fw::JsonReader outer(scope_data);
-    if (!outer.valid()) return oauth_error(400, "invalid_request", "scope_data is not a JSON object");
-    const auto inner_text = outer.raw(kLwaScope);
-    if (!inner_text) return oauth_error(400, "invalid_request", "scope_data has no alexa:all member");
-    const fw::JsonReader inner(*inner_text);
-    fw::FixedString<128> product;
-    if (!inner.get_string("productID", product) || product.empty())
-        return oauth_error(400, "InvalidValue", "The productID is not valid");
-    const auto attributes = inner.raw("productInstanceAttributes");
-    fw::FixedString<128> serial;
-    if (!attributes || !fw::JsonReader(*attributes).get_string("deviceSerialNumber", serial) ||
-        !valid_lwa_serial(serial.view()))
-        return oauth_error(400, "InvalidValue", "The Serial Number is not valid");
-    device.serial_number = std::string(serial.view());
-    device.product_id = std::string(product.view());
+    const nlohmann::json outer = nlohmann::json::parse(scope_data, nullptr, /*allow_exceptions=*/false);
+    if (outer.is_discarded() || !outer.is_object())
+        return oauth_error(400, "invalid_request", "scope_data is not a JSON object");
+    const auto inner = outer.find(std::string(kLwaScope));
+    if (inner == outer.end()) return oauth_error(400, "invalid_request", "scope_data has no alexa:all member");
+    // The product id is shown on the verification page: a short name, as LWA's are.
+    const auto product = short_string(*inner, "productID", 128);
+    if (!product) return oauth_error(400, "InvalidValue", "The productID is not valid");
+    const auto attributes = inner->find("productInstanceAttributes");
+    const auto serial = attributes == inner->end() ? std::nullopt : short_string(*attributes, "deviceSerialNumber", 64);
+    if (!serial || !valid_lwa_serial(*serial)) return oauth_error(400, "InvalidValue", "The Serial Number is not valid");
+    device.serial_number = *serial;
+    device.product_id = *product;
     return std::nullopt;
 }
 

@@ -2,7 +2,7 @@
 
 namespace ringside::cloud {
 
-std::string generate_opaque_token(fw::Prng& prng, std::string_view prefix) {
+std::string generate_opaque_token(common::Prng& prng, std::string_view prefix) {
     static constexpr std::string_view alphabet =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::string token(prefix);

@@ -9,7 +9,7 @@
 #include "sim/cloud/cloud_types.hpp"
 #include "sim/cloud/device_codes.hpp"
 #include "sim/cloud/faults.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "sim/cloud/token_registry.hpp"
 
 namespace ringside::cloud {
@@ -59,7 +59,7 @@ struct ServiceState {
     ApprovalResult approve(const Account& account, std::string_view user_code, Millis now);
 
     CloudConfig config;
-    fw::Prng prng;
+    common::Prng prng;
     DeviceCodeRegistry device_codes;
     TokenRegistry tokens;
     FaultTable faults;

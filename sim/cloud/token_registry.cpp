@@ -30,7 +30,7 @@ bool scope_within(std::string_view requested, std::string_view granted) {
 }
 
 IssuedTokens TokenRegistry::mint(std::size_t grant, std::string scope, Millis now,
-                                 Millis access_lifetime, fw::Prng& prng) {
+                                 Millis access_lifetime, common::Prng& prng) {
     IssuedTokens tokens;
     do {
         tokens.access_token = generate_opaque_token(prng, access_prefix);
@@ -46,14 +46,14 @@ IssuedTokens TokenRegistry::mint(std::size_t grant, std::string scope, Millis no
 
 IssuedTokens TokenRegistry::issue(std::string_view account_id, std::string_view client_id,
                                   std::string scope, Millis now, Millis access_lifetime,
-                                  fw::Prng& prng) {
+                                  common::Prng& prng) {
     grants_.push_back(Grant{std::string(account_id), std::string(client_id), scope});
     return mint(grants_.size() - 1, std::move(scope), now, access_lifetime, prng);
 }
 
 RefreshResult TokenRegistry::refresh(std::string_view refresh_token, std::string_view client_id,
                                      const std::optional<std::string>& requested_scope, Millis now,
-                                     Millis access_lifetime, fw::Prng& prng) {
+                                     Millis access_lifetime, common::Prng& prng) {
     const auto it = refresh_tokens_.find(std::string(refresh_token));
     if (it == refresh_tokens_.end()) return {RefreshVerdict::InvalidGrant, {}};
     const std::size_t grant = it->second.grant;

@@ -2,7 +2,7 @@
 
 namespace ringside::cloud {
 
-std::string generate_user_code(fw::Prng& prng) {
+std::string generate_user_code(common::Prng& prng) {
     std::string code;
     code.reserve(kUserCodeLength);
     for (std::size_t i = 0; i < kUserCodeLength; ++i) {

@@ -7,7 +7,7 @@
 #include "sim/cloud/json_writer.hpp"
 #include "sim/text/escape.hpp"
 #include "sim/cloud/opaque_token.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "sim/cloud/user_code.hpp"
 
 using namespace ringside::cloud;
@@ -82,37 +82,8 @@ TEST_CASE("JSON objects keep member order", "[cloud][json]") {
     CHECK(JsonObjectWriter().finish() == "{}");
 }
 
-TEST_CASE("the PRNG is a fixed function of its seed", "[cloud][prng]") {
-    ringside::fw::Prng a(7), b(7), c(8);
-    bool differs = false;
-    for (int i = 0; i < 16; ++i) {
-        const auto x = a.next();
-        CHECK(x == b.next());
-        differs = differs || x != c.next();
-    }
-    CHECK(differs);
-    // Pinned (values from an independent implementation of splitmix64-seeded xoshiro256**)
-    // so a change to the generator, which would change every scenario's codes, is noticed.
-    ringside::fw::Prng pinned(1);
-    CHECK(pinned.next() == 0xb3f2af6d0fc710c5ULL);
-    CHECK(pinned.next() == 0x853b559647364ceaULL);
-    CHECK(pinned.next() == 0x92f89756082a4514ULL);
-}
-
-TEST_CASE("bounded draws stay in range and reach every value", "[cloud][prng]") {
-    ringside::fw::Prng prng(3);
-    std::set<std::uint32_t> seen;
-    for (int i = 0; i < 2000; ++i) {
-        const auto v = prng.below(20);
-        REQUIRE(v < 20);
-        seen.insert(v);
-    }
-    CHECK(seen.size() == 20);
-    CHECK(prng.below(1) == 0);
-}
-
 TEST_CASE("user codes are 8 alphabet characters, shown as XXXX-XXXX", "[cloud][user_code]") {
-    ringside::fw::Prng prng(11);
+    ringside::common::Prng prng(11);
     std::set<std::string> codes;
     std::set<char> letters;
     for (int i = 0; i < 5000; ++i) {
@@ -140,7 +111,7 @@ TEST_CASE("typed user codes are normalised", "[cloud][user_code]") {
 }
 
 TEST_CASE("opaque tokens are long base64url strings", "[cloud][token]") {
-    ringside::fw::Prng prng(5);
+    ringside::common::Prng prng(5);
     const std::string token = generate_opaque_token(prng, "p.");
     CHECK(token.rfind("p.", 0) == 0);
     CHECK(token.size() == 2 + kOpaqueTokenChars);

@@ -1,6 +1,7 @@
 #pragma once
 // POST /v1/voice: the voice API. Body: the utterance as little-endian 16-bit PCM at 8 kHz
-// (Content-Type audio/L16;rate=8000), decoded with the device's own tone modem.
+// (Content-Type audio/L16;rate=8000) in the speech wire format, heard by the cloud's own
+// recognizer (asr.hpp).
 // Authorization: Bearer <access token> (401 invalid_token otherwise). Answers
 // {"speech": "...", "member": "<who spoke>"} plus "recordings_deleted": true after a
 // deletion. Who may call: CloudService::handle.
@@ -13,12 +14,5 @@ namespace ringside::cloud {
 inline constexpr std::string_view kVoicePath = "/v1/voice";
 
 Outcome serve_voice(ServiceState& state, VoiceWorld& world, const CloudRequest& request, Millis now);
-
-// The text and voice index of an utterance (exposed for tests).
-struct HeardUtterance {
-    std::string text;
-    int voice = -1;
-};
-HeardUtterance decode_utterance(const std::string& pcm_bytes);
 
 } // namespace ringside::cloud

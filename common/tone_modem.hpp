@@ -1,6 +1,8 @@
 #pragma once
-// The tone modem that stands in for a human voice, shared by the device (wake word, local
-// commands) and the mock cloud (its "ASR"), so both hear the same words.
+// The tone modem that stands in for a human voice: the wire format of speech, which the
+// device (wake word, local commands), the world's microphone and the mock cloud's "ASR"
+// must agree on. Only the format lives here: how each side listens (voice activity,
+// endpointing, the wake word) is its own business (firmware/voice, cloud/service/voice).
 //
 // Audio: 16-bit mono PCM at 8 kHz. An utterance is
 //   preamble: 40 ms (320 samples) of the speaker's pitch, 300 + 40*voice Hz (voice 0..7),
@@ -13,7 +15,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace ringside::fw::voice {
+namespace ringside::common::tone_modem {
 
 inline constexpr int kSampleRateHz = 8'000;
 inline constexpr std::size_t kFrameSamples = 80;      // 10 ms microphone frame
@@ -47,4 +49,4 @@ int detect_voice(const std::int16_t* preamble);
 // The character a kSymbolSamples window carries (strongest symbol tone).
 char detect_symbol(const std::int16_t* window);
 
-} // namespace ringside::fw::voice
+} // namespace ringside::common::tone_modem

@@ -1,8 +1,8 @@
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 
 #include <cmath>
 
-namespace ringside::fw::voice {
+namespace ringside::common::tone_modem {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
@@ -101,4 +101,4 @@ char detect_symbol(const std::int16_t* window) {
     return kAlphabet[best];
 }
 
-} // namespace ringside::fw::voice
+} // namespace ringside::common::tone_modem

@@ -1,8 +1,8 @@
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 #include <limits>
 
-namespace ringside::fw {
+namespace ringside::common {
 
 std::uint64_t splitmix64(std::uint64_t& x) {
     std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
@@ -41,4 +41,4 @@ std::uint32_t Prng::below(std::uint32_t bound) {
     return static_cast<std::uint32_t>(x % bound);
 }
 
-} // namespace ringside::fw
+} // namespace ringside::common
