@@ -20,7 +20,7 @@
 #include "sim/app/page_sign_in.hpp"
 #include "sim/app/app_setup_link.hpp"
 #include "sim/board/link_model.hpp"
-#include "sim/cloud/cloud_access.hpp"
+#include "cloud/service/cloud_access.hpp"
 #include "sim/device.hpp"
 
 namespace ringside::sim {

@@ -3,12 +3,11 @@
 
 #include <set>
 
-#include "sim/cloud/form_codec.hpp"
-#include "sim/cloud/json_writer.hpp"
-#include "sim/text/escape.hpp"
-#include "sim/cloud/opaque_token.hpp"
+#include "cloud/oauth/form_codec.hpp"
+#include "cloud/service/json_writer.hpp"
+#include "cloud/oauth/opaque_token.hpp"
 #include "common/prng.hpp"
-#include "sim/cloud/user_code.hpp"
+#include "cloud/oauth/user_code.hpp"
 
 using namespace ringside::cloud;
 
@@ -54,20 +53,21 @@ TEST_CASE("form encoding round-trips through parsing", "[cloud][form]") {
     CHECK(form->get("z") == "1");
 }
 
-TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[cloud][json]") {
-    CHECK(ringside::text::json_quote("plain") == "\"plain\"");
-    CHECK(ringside::text::json_quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
-    CHECK(ringside::text::json_quote("\n\r\t\b\f") == "\"\\n\\r\\t\\b\\f\"");
-    CHECK(ringside::text::json_quote(std::string("\x01\x1f", 2)) == "\"\\u0001\\u001f\"");
-    CHECK(ringside::text::json_quote(std::string("a\0b", 3)) == "\"a\\u0000b\"");
+TEST_CASE("the cloud's JSON strings escape quotes, backslashes and control characters", "[cloud][json]") {
+    CHECK(json_quote("plain") == "\"plain\"");
+    CHECK(json_quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
+    CHECK(json_quote("\n\r\t\b\f") == "\"\\n\\r\\t\\b\\f\"");
+    CHECK(json_quote(std::string("\x01\x1f", 2)) == "\"\\u0001\\u001f\"");
+    CHECK(json_quote(std::string("a\0b", 3)) == "\"a\\u0000b\"");
 }
 
-TEST_CASE("JSON strings keep valid UTF-8 and replace invalid bytes", "[cloud][json]") {
-    CHECK(ringside::text::json_quote("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x8a") == "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x8a\"");
-    CHECK(ringside::text::json_quote("caf\xe9") == "\"caf\\ufffd\"");            // Latin-1
-    CHECK(ringside::text::json_quote("\xc0\xaf") == "\"\\ufffd\\ufffd\"");        // overlong '/'
-    CHECK(ringside::text::json_quote("\xed\xa0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // surrogate
-    CHECK(ringside::text::json_quote("\xe2\x82") == "\"\\ufffd\\ufffd\"");        // truncated
+TEST_CASE("the cloud's JSON strings keep valid UTF-8 and replace invalid bytes with U+FFFD", "[cloud][json]") {
+    const std::string fffd = "\xef\xbf\xbd";
+    CHECK(json_quote("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x8a") == "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x8a\"");
+    CHECK(json_quote("caf\xe9") == "\"caf" + fffd + "\"");                  // Latin-1
+    CHECK(json_quote("\xc0\xaf") == "\"" + fffd + fffd + "\"");              // overlong '/'
+    CHECK(json_quote("\xed\xa0\x80") == "\"" + fffd + fffd + fffd + "\"");  // surrogate
+    CHECK(json_quote("\xe2\x82") == "\"" + fffd + "\"");                     // truncated
 }
 
 TEST_CASE("JSON objects keep member order", "[cloud][json]") {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "cloud/cloud_test_support.hpp"
-#include "sim/cloud/fault_draws.hpp"
+#include "cloud/faults/fault_draws.hpp"
 
 using namespace cloud_test;
 

@@ -3,8 +3,8 @@
 #include "cloud/cloud_test_support.hpp"
 
 #include "common/tone_modem.hpp"
-#include "sim/cloud/voice/asr.hpp"
-#include "sim/cloud/voice/voice_endpoint.hpp"
+#include "cloud/voice/asr.hpp"
+#include "cloud/voice/voice_endpoint.hpp"
 
 using namespace cloud_test;
 
