@@ -11,7 +11,7 @@
 
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_node.hpp"
-#include "sim/cloud_server/cloud_server.hpp"
+#include "cloud/server/cloud_server.hpp"
 
 namespace ringside::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "sim/board/url.hpp"
 #include "sim/cloud_client/issuer_cloud.hpp"
 #include "sim/cloud_client/remote_cloud.hpp"
-#include "sim/cloud_server/cloud_server.hpp"
+#include "cloud/server/cloud_server.hpp"
 
 namespace ringside::cli {
 namespace {

@@ -1,7 +1,7 @@
 # Fails when a file of a portable layer includes anything but headers of the layers it may
 # use and the C++ standard library (DESIGN.md §2: the firmware must build alone, for a board).
-# Usage: cmake -DROOT=<repo> [-DDIR=hil/protocol -DALLOWED="^(firmware|hil/protocol)/"]
-#        -P check_firmware_includes.cmake          (defaults: firmware, ^firmware/)
+# Usage: cmake -DROOT=<repo> [-DDIR=hil/protocol -DALLOWED="^(common|firmware|hil/protocol)/"]
+#        -P check_firmware_includes.cmake          (defaults: firmware, ^(firmware|common)/)
 set(STD_HEADERS algorithm array atomic bitset cassert cctype cerrno charconv chrono cinttypes
   climits cmath cstdarg cstddef cstdint cstdio cstdlib cstring initializer_list iterator
   limits new numeric optional ratio string_view tuple type_traits utility variant)
@@ -9,7 +9,7 @@ if(NOT DIR)
   set(DIR firmware)
 endif()
 if(NOT ALLOWED)
-  set(ALLOWED "^firmware/")
+  set(ALLOWED "^(firmware|common)/")
 endif()
 file(GLOB_RECURSE files "${ROOT}/${DIR}/*.hpp" "${ROOT}/${DIR}/*.cpp" "${ROOT}/${DIR}/*.h")
 set(bad "")

@@ -2,8 +2,12 @@
 # Cortex-M4F with the cross compiler, as a bare-metal port builds it: no exceptions, no RTTI,
 # warnings as errors. Objects only (the port owns start-up, the linker script and libc), so
 # this proves the kit and the headers it pulls in are portable, not that a board links.
-# Usage: cmake -DROOT=<repo> -DCXX=<arm-none-eabi-g++> -DOUT=<dir> -P compile_board_kit_for_arm.cmake
-file(GLOB sources "${ROOT}/hil/boards/common/*.cpp")
+# Usage: cmake -DROOT=<repo> -DCXX=<arm-none-eabi-g++> -DOUT=<dir> [-DDIR=common]
+#        -P compile_board_kit_for_arm.cmake          (default DIR: hil/boards/common)
+if(NOT DIR)
+  set(DIR hil/boards/common)
+endif()
+file(GLOB sources "${ROOT}/${DIR}/*.cpp")
 file(MAKE_DIRECTORY "${OUT}")
 set(flags -std=c++17 -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os -fno-exceptions -fno-rtti
           -Wall -Wextra -Werror -I${ROOT})
@@ -18,7 +22,10 @@ foreach(source ${sources})
 endforeach()
 if(failed)
   string(REPLACE ";" "\n" msg "${failed}")
-  message(FATAL_ERROR "the board kit does not compile for the Cortex-M4:\n${msg}")
+  message(FATAL_ERROR "${DIR}/ does not compile for the Cortex-M4:\n${msg}")
 endif()
 list(LENGTH sources n)
-message(STATUS "board kit compiles for the Cortex-M4 (${n} sources)")
+if(n EQUAL 0)
+  message(FATAL_ERROR "no sources in ${ROOT}/${DIR}")
+endif()
+message(STATUS "${DIR}/ compiles for the Cortex-M4 (${n} sources)")

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::reports {

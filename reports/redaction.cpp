@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "sim/cloud/form_codec.hpp"
+#include "cloud/oauth/form_codec.hpp"
 
 namespace ringside::reports {
 

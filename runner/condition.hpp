@@ -4,7 +4,7 @@
 #include <string>
 
 #include "firmware/core/states.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::runner {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "runner/duration.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::runner {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "runner/scenario.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 #include "sim/virtual_speaker.hpp"
 
 namespace ringside::runner {

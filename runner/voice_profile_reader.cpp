@@ -1,6 +1,6 @@
 #include "runner/voice_profile_reader.hpp"
 
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 
 namespace ringside::runner {
 namespace {
@@ -13,7 +13,7 @@ std::vector<std::string> strings(const ScenarioNode& list) {
 }
 
 int voice_index(const ScenarioNode& n) {
-    return static_cast<int>(n.integer(0, fw::voice::kVoiceCount - 1));
+    return static_cast<int>(n.integer(0, common::tone_modem::kVoiceCount - 1));
 }
 
 } // namespace

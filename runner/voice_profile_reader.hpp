@@ -3,7 +3,7 @@
 // voice, calendar, household, subscriptions, voice_code, purchase_limit, skills.
 // Who may call: the scenario loader, while it reads cloud.accounts.
 #include "runner/scenario_node.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 
 namespace ringside::runner {
 

@@ -20,7 +20,7 @@
 #include "sim/board/virtual_board.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
-#include "sim/cloud/cloud_service.hpp"
+#include "cloud/service/cloud_service.hpp"
 
 namespace ringside::sim {
 namespace {

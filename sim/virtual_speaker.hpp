@@ -20,7 +20,7 @@
 #include "sim/app/page_sign_in.hpp"
 #include "sim/app/app_setup_link.hpp"
 #include "sim/board/link_model.hpp"
-#include "sim/cloud/cloud_access.hpp"
+#include "cloud/service/cloud_access.hpp"
 #include "sim/device.hpp"
 
 namespace ringside::sim {
@@ -108,7 +108,7 @@ public:
     PageResult sign_in_at_page(const PageSignIn& form);
 
     // A person speaks into the microphone: `text` in voice `voice` (a pitch index, 0..7; see
-    // firmware/voice/tone_codec.hpp), queued after anything still being said. Returns the
+    // common/tone_modem.hpp), queued after anything still being said. Returns the
     // virtual time its last frame (room noise after it) is due; 0 when it cannot be spoken.
     Millis say(const std::string& text, int voice);
     // Frames the microphone handed to the firmware (none while capture is cut).

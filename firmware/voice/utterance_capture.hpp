@@ -17,11 +17,20 @@
 #include <cstdint>
 #include <string_view>
 
+#include "common/tone_modem.hpp"
 #include "firmware/core/fixed_string.hpp"
 #include "firmware/hal/clock.hpp"
-#include "firmware/voice/tone_codec.hpp"
 
 namespace ringside::fw::voice {
+
+// The speech wire format (common/tone_modem.hpp), by the names this module uses.
+using common::tone_modem::detect_symbol;
+using common::tone_modem::detect_voice;
+using common::tone_modem::kFrameSamples;
+using common::tone_modem::kPreambleSamples;
+using common::tone_modem::kSampleRateHz;
+using common::tone_modem::kSymbolSamples;
+using common::tone_modem::mean_power;
 
 inline constexpr double kSpeechPower = 1.0e6;           // mean power; noise is ~1e4, a voice ~3e7
 inline constexpr hal::Millis kEndpointSilence{700};     // quiet this long ends the utterance

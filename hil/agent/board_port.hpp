@@ -95,7 +95,7 @@ protected:
 class BoardMicrophone {
 public:
     // A person speaks `text` in household voice `voice` (0..7): the port encodes it with the
-    // tone modem (firmware/voice/tone_codec.hpp) as the simulator's microphone does. Views
+    // tone modem (common/tone_modem.hpp) as the simulator's microphone does. Views
     // live only for the call. Refuse text that cannot be spoken or a microphone still busy,
     // if the port cannot queue.
     virtual PortAnswer speak(std::uint8_t voice, std::string_view text) = 0;

@@ -34,7 +34,7 @@ enum Capability : std::uint32_t {
 
 // Room for one HttpBody piece: the payload minus request_id (2) and offset (4).
 inline constexpr std::size_t kMaxBodyPiece = kMaxPayload - 6;
-// Utterance voices, as the tone modem knows them (firmware/voice/tone_codec.hpp).
+// Utterance voices, as the tone modem knows them (common/tone_modem.hpp).
 inline constexpr std::uint8_t kMaxVoice = 7;
 
 // The type's name as docs/hil_protocol.md writes it ("unknown" for other values); for logs.

@@ -5,9 +5,9 @@
 #include <map>
 #include <ostream>
 
-#include "sim/cloud/form_codec.hpp"
-#include "sim/cloud/json_writer.hpp"
-#include "sim/cloud_codec/json_tree.hpp"
+#include "cloud/oauth/form_codec.hpp"
+#include "cloud/service/json_writer.hpp"
+#include "cloud/codec/json_tree.hpp"
 
 namespace ringside::hil {
 namespace {

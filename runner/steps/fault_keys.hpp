@@ -3,7 +3,7 @@
 // signed durations and decimal numbers. Each fails with file:line and what was expected.
 // Who may call: the cloud step parsers (runner/steps/cloud_steps.cpp).
 #include "runner/scenario_node.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 
 namespace ringside::runner {
 

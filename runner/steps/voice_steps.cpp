@@ -1,6 +1,6 @@
 // Speech into the microphone, the app's "delete recordings", and expectations on the
 // voice API's cloud-side state (smart-home lights, recordings, purchases).
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 #include "runner/condition.hpp"
 #include "runner/steps/steps.hpp"
 
@@ -44,7 +44,7 @@ void add_voice_steps(StepCatalog& c) {
         }
         if (text.empty()) a.fail("say needs some text");
         for (char ch : text)
-            if (fw::voice::symbol_of(ch) < 0)
+            if (common::tone_modem::symbol_of(ch) < 0)
                 a.fail(std::string("say: cannot speak '") + ch + "'; expected letters, digits, space and ' ? . , -");
         return [text, voice](sim::VirtualSpeaker& w) {
             w.say(text, voice);

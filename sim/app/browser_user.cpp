@@ -1,8 +1,8 @@
 #include "sim/app/browser_user.hpp"
 
-#include "sim/cloud/endpoint_paths.hpp"
-#include "sim/cloud/form_codec.hpp"
-#include "sim/cloud/totp.hpp"
+#include "cloud/service/endpoint_paths.hpp"
+#include "cloud/oauth/form_codec.hpp"
+#include "cloud/verification/totp.hpp"
 
 namespace ringside::sim {
 namespace {

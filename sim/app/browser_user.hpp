@@ -11,7 +11,7 @@
 
 #include "sim/app/page_sign_in.hpp"
 #include "sim/board/trace_recorder.hpp"
-#include "sim/cloud/cloud_access.hpp"
+#include "cloud/service/cloud_access.hpp"
 
 namespace ringside::sim {
 

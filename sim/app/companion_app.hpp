@@ -8,7 +8,7 @@
 
 #include "sim/board/device_bus.hpp"
 #include "sim/board/trace_recorder.hpp"
-#include "sim/cloud/cloud_access.hpp"
+#include "cloud/service/cloud_access.hpp"
 
 namespace ringside::sim {
 

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <limits>
 
-#include "sim/cloud/http_date.hpp"
+#include "cloud/service/http_date.hpp"
 
 namespace ringside::sim {
 namespace {

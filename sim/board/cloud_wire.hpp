@@ -6,7 +6,7 @@
 
 #include "firmware/hal/http_client.hpp"
 #include "sim/board/url.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 
 namespace ringside::sim {
 
@@ -17,7 +17,7 @@ cloud::CloudRequest to_cloud_request(const hal::HttpRequest& request, const Url&
 // matched case-insensitively). 0 when absent or an HTTP-date, which the mock never sends.
 std::uint32_t retry_after_seconds(const cloud::CloudResponse& response);
 
-// Unix seconds from the Date header (IMF-fixdate, sim/cloud/http_date.hpp); 0 when absent or
+// Unix seconds from the Date header (IMF-fixdate, cloud/service/http_date.hpp); 0 when absent or
 // unreadable, as hal::HttpResponse::date_unix defines "no Date".
 std::int64_t date_unix(const cloud::CloudResponse& response);
 

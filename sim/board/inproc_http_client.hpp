@@ -39,7 +39,7 @@
 #include "firmware/hal/http_client.hpp"
 #include "sim/board/device_bus.hpp"
 #include "sim/board/url.hpp"
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 
 namespace ringside::sim {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "sim/clock/scheduler.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::sim {
 
@@ -49,7 +49,7 @@ public:
     std::uint64_t lost() const { return lost_; }
 
 private:
-    fw::Prng prng_;
+    common::Prng prng_;
     Congestion congestion_ = Congestion::None;
     bool down_ = false;
     std::uint64_t messages_ = 0;

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/cloud/cloud_types.hpp"
+#include "cloud/service/cloud_types.hpp"
 
 namespace ringside::sim {
 

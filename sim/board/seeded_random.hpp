@@ -1,6 +1,6 @@
 #pragma once
 // hal::Random from a seed. The generator is the project's one PRNG (xoshiro256** seeded
-// through splitmix64, firmware/core/prng.hpp, shared with the mock cloud and the boards'
+// through splitmix64, common/prng.hpp, shared with the mock cloud and the boards'
 // kit), written out rather than taken from <random>, whose distributions differ between
 // standard libraries: the same scenario seed must give the same run byte for byte on every
 // host and board.
@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "firmware/hal/random.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::sim {
 
@@ -17,7 +17,7 @@ public:
     explicit SeededRandom(std::uint64_t seed) : prng_(seed) {}
 
     void reseed(std::uint64_t seed) {
-        prng_ = fw::Prng(seed);
+        prng_ = common::Prng(seed);
         draws_ = 0;
     }
     std::uint64_t next_u64() {
@@ -30,7 +30,7 @@ public:
     std::uint64_t draws() const { return draws_; }
 
 private:
-    fw::Prng prng_;
+    common::Prng prng_;
     std::uint64_t draws_ = 0;
 };
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <vector>
 
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 
 namespace ringside::sim {
 namespace {
@@ -13,13 +13,13 @@ constexpr Millis kFrameTime{10};
 } // namespace
 
 Millis VirtualMicrophone::speak(const std::string& text, int voice) {
-    const std::size_t speech = fw::voice::encoded_length(text);
+    const std::size_t speech = common::tone_modem::encoded_length(text);
     const std::size_t lead = static_cast<std::size_t>(kLeadNoise / kFrameTime) * kFrame;
     const std::size_t tail = static_cast<std::size_t>(kTailNoise / kFrameTime) * kFrame;
     // Whole frames, so the utterance starts on a frame boundary as a DMA block would.
     const std::size_t speech_frames = (speech + kFrame - 1) / kFrame;
     std::vector<std::int16_t> pcm(lead + speech_frames * kFrame + tail, 0);
-    if (fw::voice::encode(text, voice, pcm.data() + lead, speech) == 0) return Millis{0};
+    if (common::tone_modem::encode(text, voice, pcm.data() + lead, speech) == 0) return Millis{0};
     for (std::size_t i = 0; i < pcm.size(); ++i) {
         const auto r = static_cast<int>(noise_.next() % (2 * kNoiseAmplitude + 1)) - kNoiseAmplitude;
         pcm[i] = static_cast<std::int16_t>(std::clamp(pcm[i] + r, -32768, 32767));

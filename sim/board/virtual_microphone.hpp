@@ -1,6 +1,6 @@
 #pragma once
 // hal::Microphone over virtual time. The test face speak() turns text into PCM with the
-// tone modem (firmware/voice/tone_codec.hpp) in a household member's voice and plays it as
+// tone modem (common/tone_modem.hpp) in a household member's voice and plays it as
 // 10 ms MicFrame events: kLeadNoise of room noise, the utterance, then kTailNoise of room
 // noise (long enough for the device's 700 ms endpointing). Between utterances the room is
 // modelled as no frames at all, so a day of virtual time costs no events.
@@ -12,7 +12,7 @@
 
 #include "firmware/hal/microphone.hpp"
 #include "sim/board/device_bus.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::sim {
 
@@ -40,7 +40,7 @@ private:
     void post_frame(Millis at, const std::int16_t* samples);
 
     DeviceBus& bus_;
-    fw::Prng noise_;
+    common::Prng noise_;
     bool capturing_ = false;
     Millis busy_until_{0};
     std::uint64_t delivered_ = 0;

@@ -7,8 +7,8 @@
 #include "firmware/core/json_reader.hpp"
 #include "firmware/core/url.hpp"
 #include "sim/board/url.hpp"
-#include "sim/cloud/form_codec.hpp"
-#include "sim/cloud/journal.hpp"
+#include "cloud/oauth/form_codec.hpp"
+#include "cloud/service/journal.hpp"
 
 namespace ringside::cloud {
 namespace {

@@ -25,7 +25,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/cloud/cloud_access.hpp"
+#include "cloud/service/cloud_access.hpp"
 
 namespace ringside::cloud {
 

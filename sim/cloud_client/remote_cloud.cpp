@@ -4,13 +4,13 @@
 
 #include <map>
 
-#include "sim/cloud/form_codec.hpp"
-#include "sim/cloud/service_state.hpp"
-#include "sim/cloud/virtual_time_headers.hpp"
-#include "sim/cloud_codec/cloud_config_json.hpp"
-#include "sim/cloud_codec/fault_form.hpp"
-#include "sim/cloud_codec/journal_json.hpp"
-#include "sim/cloud_codec/json_tree.hpp"
+#include "cloud/oauth/form_codec.hpp"
+#include "cloud/service/service_state.hpp"
+#include "cloud/service/virtual_time_headers.hpp"
+#include "cloud/codec/cloud_config_json.hpp"
+#include "cloud/codec/fault_form.hpp"
+#include "cloud/codec/journal_json.hpp"
+#include "cloud/codec/json_tree.hpp"
 
 namespace ringside::cloud {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::sim {
 
@@ -11,18 +11,18 @@ VirtualCrypto::VirtualCrypto(std::uint64_t seed, std::string_view serial_number)
     for (char c : serial_number) state = (state ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
     key_.resize(32);
     for (std::size_t i = 0; i < key_.size(); i += 8) {
-        const std::uint64_t word = fw::splitmix64(state);
+        const std::uint64_t word = common::splitmix64(state);
         std::memcpy(key_.data() + i, &word, 8);
     }
-    nonce_state_ = fw::splitmix64(state);
+    nonce_state_ = common::splitmix64(state);
 }
 
 std::size_t VirtualCrypto::seal(std::uint8_t* buffer, std::size_t length, std::size_t capacity,
                                 const std::uint8_t* aad, std::size_t aad_length) {
     if (length + kOverhead > capacity) return 0;
     crypto::Bytes nonce(kNonceSize);
-    const std::uint64_t a = fw::splitmix64(nonce_state_);
-    const std::uint64_t b = fw::splitmix64(nonce_state_);
+    const std::uint64_t a = common::splitmix64(nonce_state_);
+    const std::uint64_t b = common::splitmix64(nonce_state_);
     std::memcpy(nonce.data(), &a, 8);
     std::memcpy(nonce.data() + 8, &b, 4);
     const crypto::Bytes plain(buffer, buffer + length);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "gcm_vectors.hpp"
 #include "hil/boards/common/aes_gcm.hpp"
 #include "hil/boards/common/kit_crypto.hpp"
@@ -21,7 +21,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 namespace {
 
-Bytes random_bytes(fw::Prng& draw, std::size_t n) {
+Bytes random_bytes(common::Prng& draw, std::size_t n) {
     Bytes b(n);
     for (auto& x : b) x = static_cast<std::uint8_t>(draw.next() >> 56);
     return b;
@@ -66,7 +66,7 @@ TEST_CASE("kit AES-GCM gives the GCM specification's ciphertexts and tags, and r
 }
 
 TEST_CASE("kit AES-GCM agrees with libcrypto on random keys, nonces, aad and lengths", "[boards][crypto]") {
-    fw::Prng draw(2024);
+    common::Prng draw(2024);
     for (int round = 0; round < 300; ++round) {
         const std::size_t key_size = draw.below(2) == 0 ? 16 : 32;
         const Bytes key = random_bytes(draw, key_size), nonce = random_bytes(draw, 12),
@@ -90,7 +90,7 @@ TEST_CASE("the kit's device crypto seals the same bytes as VirtualCrypto for the
             CAPTURE(seed, serial);
             sim::VirtualCrypto on_sim(seed, serial);
             kit::KitCrypto on_kit(seed, serial);
-            fw::Prng draw(seed + 17);
+            common::Prng draw(seed + 17);
             // A run of seals, as a token store commits again and again: the nonce sequence too.
             for (int i = 0; i < 20; ++i) {
                 const std::size_t length = draw.below(600);

@@ -6,7 +6,7 @@
 #include <array>
 #include <vector>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "hil/boards/common/kit_flash.hpp"
 #include "sim/board/virtual_flash.hpp"
 
@@ -45,7 +45,7 @@ TEST_CASE("kit flash: erase, program (bits only cleared), read and bounds as the
     kit::KitFlash flash(r.region());
     flash.erase_all();
     sim::VirtualFlash virtual_flash;
-    fw::Prng draw(99);
+    common::Prng draw(99);
     const std::size_t size = r.bytes.size();
     for (int step = 0; step < 3'000; ++step) {
         CAPTURE(step);

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "firmware/fake_board.hpp"
 #include "hil/boards/common/kit_port.hpp"
 #include "hil/emulator/emulator_port.hpp"
@@ -238,7 +238,7 @@ private:
     }
 
     TwoBoards& b_;
-    fw::Prng draw_;
+    common::Prng draw_;
     std::uint64_t spoke_at_ = 0;
 };
 

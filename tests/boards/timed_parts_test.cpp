@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "part_rigs.hpp"
 
 using namespace ringside;
@@ -209,11 +209,11 @@ TEST_CASE("a random schedule of timers, speech, utterances, muting and power cyc
           "[boards][timers][speech][microphone][power]") {
     for (std::uint64_t seed = 1; seed <= 12; ++seed) {
         CAPTURE(seed);
-        fw::Prng draw(seed * 7919);
+        common::Prng draw(seed * 7919);
         // The stand-in firmware: each reaction drawn from a stream of its own, one per board,
         // seeded alike, so both make the same choices as long as they see the same events.
         auto reaction = [](std::uint64_t s) {
-            auto choices = std::make_shared<fw::Prng>(s);
+            auto choices = std::make_shared<common::Prng>(s);
             return [choices](const fw::Event& e, Faces& f, Millis) {
                 const std::uint32_t c = choices->below(100);
                 if (e.type == fw::EventType::TimerExpired && c < 40)

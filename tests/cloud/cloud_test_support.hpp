@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/cloud/cloud_service.hpp"
-#include "sim/cloud/faults.hpp"
-#include "sim/cloud/form_codec.hpp"
-#include "sim/cloud/user_code.hpp"
+#include "cloud/service/cloud_service.hpp"
+#include "cloud/faults/faults.hpp"
+#include "cloud/oauth/form_codec.hpp"
+#include "cloud/oauth/user_code.hpp"
 
 namespace cloud_test {
 

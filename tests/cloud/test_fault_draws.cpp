@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "cloud/cloud_test_support.hpp"
-#include "sim/cloud/fault_draws.hpp"
+#include "cloud/faults/fault_draws.hpp"
 
 using namespace cloud_test;
 
@@ -31,7 +31,7 @@ Fault lognormal(Millis median, double sigma) {
 }
 
 std::vector<Millis> draws(const Fault& f, std::uint64_t seed, int n) {
-    ringside::fw::Prng stream(seed);
+    ringside::common::Prng stream(seed);
     std::vector<Millis> out;
     for (int i = 0; i < n; ++i) out.push_back(draw_delay(f, stream));
     return out;
@@ -57,7 +57,7 @@ std::vector<Millis> journaled_delays(std::uint64_t seed, const std::vector<Fault
 TEST_CASE("a fixed delay is the same every time and takes nothing from the stream", "[cloud][faults][delay]") {
     Fault f;
     f.delay = 1500ms;
-    ringside::fw::Prng stream(3), untouched(3);
+    ringside::common::Prng stream(3), untouched(3);
     for (int i = 0; i < 5; ++i) CHECK(draw_delay(f, stream) == 1500ms);
     CHECK(stream.next() == untouched.next());
 }
@@ -97,14 +97,14 @@ TEST_CASE("log-normal delays have the median and spread asked for, and repeat fo
 }
 
 TEST_CASE("random bytes: the same stream gives the same bytes, never a status line", "[cloud][faults][break]") {
-    ringside::fw::Prng a(21), b(21), c(22);
+    ringside::common::Prng a(21), b(21), c(22);
     const std::string first = draw_random_bytes(a);
     CHECK(first.size() == kRandomBytesLength);
     CHECK(first == draw_random_bytes(b));
     CHECK(first != draw_random_bytes(c));
     CHECK(draw_random_bytes(a) != first);  // the next firing sends other bytes
     for (std::uint64_t seed = 0; seed < 300; ++seed) {
-        ringside::fw::Prng s(seed);
+        ringside::common::Prng s(seed);
         const char lead = draw_random_bytes(s)[0];
         REQUIRE(lead != 'H');
         REQUIRE(lead != 'h');

@@ -2,7 +2,7 @@
 // run): any status with a raw body, transport breaks, a dribble, the Date header and its
 // skew, and what each leaves in the journal.
 #include "cloud/cloud_test_support.hpp"
-#include "sim/cloud/http_date.hpp"
+#include "cloud/service/http_date.hpp"
 
 using namespace cloud_test;
 

@@ -1,6 +1,6 @@
 // Login with Amazon's code-based linking dialect: code pair, polling, refresh, LWA's errors.
 #include "cloud/cloud_test_support.hpp"
-#include "sim/cloud/lwa_endpoints.hpp"
+#include "cloud/oauth/lwa_endpoints.hpp"
 
 using namespace cloud_test;
 

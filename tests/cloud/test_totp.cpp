@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <string>
 
-#include "sim/cloud/sha1.hpp"
-#include "sim/cloud/totp.hpp"
+#include "cloud/verification/sha1.hpp"
+#include "cloud/verification/totp.hpp"
 
 using namespace ringside::cloud;
 using namespace std::chrono_literals;

@@ -1,7 +1,7 @@
 // The verification page with two-step verification (RFC 6238 TOTP): the approval happens
 // only with the account's current one-time code.
 #include "cloud/cloud_test_support.hpp"
-#include "sim/cloud/totp.hpp"
+#include "cloud/verification/totp.hpp"
 
 using namespace cloud_test;
 

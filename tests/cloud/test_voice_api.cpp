@@ -2,16 +2,17 @@
 // per-account data.
 #include "cloud/cloud_test_support.hpp"
 
-#include "firmware/voice/tone_codec.hpp"
-#include "sim/cloud/voice/voice_endpoint.hpp"
+#include "common/tone_modem.hpp"
+#include "cloud/voice/asr.hpp"
+#include "cloud/voice/voice_endpoint.hpp"
 
 using namespace cloud_test;
 
 namespace {
 
 std::string pcm_bytes(const std::string& text, int voice) {
-    std::vector<std::int16_t> pcm(ringside::fw::voice::encoded_length(text));
-    REQUIRE(ringside::fw::voice::encode(text, voice, pcm.data(), pcm.size()) == pcm.size());
+    std::vector<std::int16_t> pcm(ringside::common::tone_modem::encoded_length(text));
+    REQUIRE(ringside::common::tone_modem::encode(text, voice, pcm.data(), pcm.size()) == pcm.size());
     std::string bytes;
     for (std::int16_t s : pcm) {
         const auto u = static_cast<std::uint16_t>(s);
@@ -51,10 +52,34 @@ struct Session {
 
 } // namespace
 
-TEST_CASE("the voice API decodes what the device's modem encoded", "[cloud][voice]") {
-    const HeardUtterance heard = decode_utterance(pcm_bytes("alexa, what's on my calendar?", 6));
+TEST_CASE("the cloud's recognizer hears what the modem encoded", "[cloud][voice]") {
+    const HeardUtterance heard = transcribe(pcm_bytes("alexa, what's on my calendar?", 6));
     CHECK(heard.text == "alexa, what's on my calendar?");
     CHECK(heard.voice == 6);
+    CHECK(transcribe(std::string(100, '\0')).voice == -1);  // shorter than a preamble: nothing heard
+}
+
+TEST_CASE("the cloud's recognizer ends the text at the first quiet symbol, noise or not", "[cloud][voice]") {
+    std::string bytes = pcm_bytes("alexa stop", 2);
+    // 700 ms of room noise after the speech, as the device streams it, then more speech that
+    // must not be heard: the endpoint came first.
+    for (int i = 0; i < 5600; ++i) {
+        const auto noise = static_cast<std::uint16_t>(static_cast<std::int16_t>((i * 7919) % 201 - 100));
+        bytes.push_back(static_cast<char>(noise & 0xFF));
+        bytes.push_back(static_cast<char>(noise >> 8));
+    }
+    bytes += pcm_bytes("go", 2).substr(2 * ringside::common::tone_modem::kPreambleSamples);
+    CHECK(transcribe(bytes).text == "alexa stop");
+    CHECK(asr_speech_power() > 1.0e5);   // well above room noise
+    CHECK(asr_speech_power() < 3.2e7);   // well below a tone
+}
+
+TEST_CASE("the cloud strips the wake word as an ASR does: a whole word, then the separators", "[cloud][voice]") {
+    CHECK(request_after_wake_word("alexa, what's the weather?", "alexa") == "what's the weather");
+    CHECK(request_after_wake_word("alexa good morning", "alexa") == "good morning");
+    CHECK(request_after_wake_word("alexa", "alexa").empty());
+    CHECK(request_after_wake_word("alexandra play music", "alexa") == "alexandra play music");
+    CHECK(request_after_wake_word("play music, alexa", "alexa") == "play music, alexa");
 }
 
 TEST_CASE("the voice API refuses a missing, unknown or expired bearer token with 401", "[cloud][voice]") {

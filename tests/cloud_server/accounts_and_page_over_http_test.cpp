@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "cloud_server/http_test_support.hpp"
-#include "sim/cloud_codec/cloud_config_json.hpp"
+#include "cloud/codec/cloud_config_json.hpp"
 
 using namespace ringside;
 using namespace ringside::test;

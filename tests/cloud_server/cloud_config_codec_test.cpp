@@ -2,7 +2,7 @@
 // carries every field of accounts and clients, so a tenant is the cloud the scenario asked for.
 #include <catch2/catch.hpp>
 
-#include "sim/cloud_codec/cloud_config_json.hpp"
+#include "cloud/codec/cloud_config_json.hpp"
 
 using namespace ringside::cloud;
 

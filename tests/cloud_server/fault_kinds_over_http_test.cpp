@@ -10,7 +10,7 @@
 #include <functional>
 
 #include "cloud_server/fault_test_support.hpp"
-#include "sim/cloud/http_date.hpp"
+#include "cloud/service/http_date.hpp"
 
 using namespace ringside::test;
 using namespace std::chrono_literals;

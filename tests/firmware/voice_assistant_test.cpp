@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "fake_board.hpp"
+#include "common/tone_modem.hpp"
 #include "firmware/core/timer_ids.hpp"
 #include "firmware/lifecycle/device_lifecycle.hpp"
-#include "firmware/voice/tone_codec.hpp"
 
 using namespace ringside;
 using namespace ringside::test;
@@ -20,8 +20,8 @@ namespace {
 
 // Speaks `text` as 10 ms frames (with 800 ms of quiet after it), advancing the clock.
 void say(Rig& r, const std::string& text, int voice = 0) {
-    std::vector<std::int16_t> pcm(fw::voice::encoded_length(text));
-    REQUIRE(fw::voice::encode(text, voice, pcm.data(), pcm.size()) == pcm.size());
+    std::vector<std::int16_t> pcm(common::tone_modem::encoded_length(text));
+    REQUIRE(common::tone_modem::encode(text, voice, pcm.data(), pcm.size()) == pcm.size());
     pcm.resize(((pcm.size() + 79) / 80 + 80) * 80, 0);
     for (std::size_t at = 0; at < pcm.size(); at += 80) {
         r.advance(10ms);
@@ -69,9 +69,9 @@ TEST_CASE("local commands send nothing whole, account requests stream the audio 
     CHECK(sent.content_type == "audio/L16;rate=8000");
     // The whole utterance from its first loud frame, then the quiet the endpoint waited
     // through (700 ms): the cloud ends its own decoding at the quiet.
-    CHECK(sent.body.size() == (fw::voice::encoded_length("alexa play music") + 70 * 80) * 2);
-    std::vector<std::int16_t> expected(fw::voice::encoded_length("alexa play music"));
-    fw::voice::encode("alexa play music", 2, expected.data(), expected.size());
+    CHECK(sent.body.size() == (common::tone_modem::encoded_length("alexa play music") + 70 * 80) * 2);
+    std::vector<std::int16_t> expected(common::tone_modem::encoded_length("alexa play music"));
+    common::tone_modem::encode("alexa play music", 2, expected.data(), expected.size());
     CHECK(std::memcmp(sent.body.data(), expected.data(), expected.size() * 2) == 0);
     // Streamed: the pre-roll (preamble and "alexa ") in 320-byte pieces, then a piece a frame.
     CHECK(sent.pieces > 20);

@@ -1,4 +1,5 @@
-// The tone modem, voice activity/endpointing and the local command grammar.
+// The device listening through the tone modem: voice activity/endpointing, decoding as it
+// comes, and the local command grammar (the modem itself: tests/common/tone_modem_test.cpp).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,10 +9,11 @@
 #include <vector>
 
 #include "firmware/voice/local_commands.hpp"
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 #include "firmware/voice/utterance_capture.hpp"
 
 using namespace ringside::fw::voice;
+using namespace ringside::common::tone_modem;
 
 namespace {
 
@@ -57,25 +59,6 @@ TEST_CASE("every character and every voice survives a round trip through the mod
         CHECK(c->voice() == voice);
         CHECK(c->text() == all);
     }
-}
-
-TEST_CASE("encode_part writes exactly the samples encode writes there, window by window") {
-    const std::string text = "Alexa, what's 2+2? \xc3\xa9";  // upper case, unspeakable bytes: skipped alike
-    std::vector<std::int16_t> whole(encoded_length(text));
-    REQUIRE(encode(text, 5, whole.data(), whole.size()) == whole.size());
-    // Windows of several sizes and offsets, across the preamble/symbol boundaries.
-    for (std::size_t width : {std::size_t{1}, std::size_t{7}, kFrameSamples, kSymbolSamples, std::size_t{333}}) {
-        for (std::size_t first = 0; first < whole.size(); first += width) {
-            std::vector<std::int16_t> part(width, 12345);
-            const std::size_t n = encode_part(text, 5, first, part.data(), part.size());
-            REQUIRE(n == std::min(width, whole.size() - first));
-            for (std::size_t i = 0; i < n; ++i) REQUIRE(part[i] == whole[first + i]);
-            for (std::size_t i = n; i < width; ++i) REQUIRE(part[i] == 12345);  // nothing past the end
-        }
-    }
-    std::int16_t one = 0;
-    CHECK(encode_part(text, 5, whole.size(), &one, 1) == 0);  // past the end
-    CHECK(encode_part(text, kVoiceCount, 0, &one, 1) == 0);   // no such voice
 }
 
 TEST_CASE("room noise does not change what is heard") {
@@ -166,14 +149,6 @@ TEST_CASE("clear() zeroes the ring") {
     bool all_zero = true;
     for (std::size_t i = 0; i < size; ++i) all_zero = all_zero && data[i] == 0;
     CHECK(all_zero);
-}
-
-TEST_CASE("encode refuses a buffer too small and voices out of range") {
-    std::vector<std::int16_t> out(10);
-    CHECK(encode("hello", 0, out.data(), out.size()) == 0);
-    std::vector<std::int16_t> big(encoded_length("hi"));
-    CHECK(encode("hi", kVoiceCount, big.data(), big.size()) == 0);
-    CHECK(encode("hi", -1, big.data(), big.size()) == 0);
 }
 
 TEST_CASE("local commands and the wake word") {

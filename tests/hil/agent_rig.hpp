@@ -14,7 +14,7 @@
 
 #include "firmware/attention/render.hpp"
 #include "firmware/fake_board.hpp"
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 #include "hil/agent/board_agent.hpp"
 #include "hil/agent/stored_token_reader.hpp"
 #include "hil/protocol/messages.hpp"
@@ -125,8 +125,8 @@ public:
     // BoardMicrophone: the person's words as tone-coded PCM, 10 ms frames from the next
     // 10 ms on, with room quiet after them long enough for the firmware's endpointing.
     hil::PortAnswer speak(std::uint8_t voice, std::string_view text) override {
-        std::vector<std::int16_t> samples(fw::voice::encoded_length(text));
-        if (samples.empty() || fw::voice::encode(text, voice, samples.data(), samples.size()) != samples.size())
+        std::vector<std::int16_t> samples(common::tone_modem::encoded_length(text));
+        if (samples.empty() || common::tone_modem::encode(text, voice, samples.data(), samples.size()) != samples.size())
             return hil::PortAnswer::refused("nothing in that text can be spoken");
         samples.resize(samples.size() + 100 * hal::kMicFrameSamples, 0);  // 1 s of quiet
         return play(samples.data(), samples.size());

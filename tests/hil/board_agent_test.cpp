@@ -269,7 +269,7 @@ TEST_CASE("agent: a voice request streams out as a head, body pieces as the pers
     CHECK(voice.content_type == "audio/L16;rate=8000");
     CHECK(voice.body_length == hil::kStreamedBody);
     // The speech, then the 700 ms of quiet the endpoint waited through (70 frames).
-    const std::size_t samples = fw::voice::encoded_length(said) + 70 * fw::voice::kFrameSamples;
+    const std::size_t samples = common::tone_modem::encoded_length(said) + 70 * common::tone_modem::kFrameSamples;
     const auto end = only_one<hil::HttpBodyEnd>(frames, MessageType::HttpBodyEnd);
     CHECK(end.request_id == voice.request_id);
     REQUIRE(end.body_length == samples * 2);
@@ -278,9 +278,9 @@ TEST_CASE("agent: a voice request streams out as a head, body pieces as the pers
     for (const auto& piece : all_of<hil::HttpBody>(frames, MessageType::HttpBody)) CHECK(piece.data.size() <= 320);
     const std::string pcm = concat_bodies(frames, voice.request_id);
     REQUIRE(pcm.size() == samples * 2);
-    const std::size_t speech = fw::voice::encoded_length(said);
+    const std::size_t speech = common::tone_modem::encoded_length(said);
     std::vector<std::int16_t> expected(speech);
-    REQUIRE(fw::voice::encode(said, 2, expected.data(), expected.size()) == speech);
+    REQUIRE(common::tone_modem::encode(said, 2, expected.data(), expected.size()) == speech);
     for (std::size_t i = 0; i < speech; ++i) {
         const auto lo = static_cast<std::uint8_t>(pcm[2 * i]), hi = static_cast<std::uint8_t>(pcm[2 * i + 1]);
         // The microphone adds room noise (at most 200) on top of the tone.

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "sim/cloud/totp.hpp"
+#include "cloud/verification/totp.hpp"
 #include "sim/virtual_speaker.hpp"
 
 using namespace ringside;

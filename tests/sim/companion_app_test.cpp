@@ -6,7 +6,7 @@
 #include "sim/app/companion_app.hpp"
 #include "sim/board/cloud_wire.hpp"
 #include "sim/board/inproc_http_client.hpp"
-#include "sim/cloud/cloud_service.hpp"
+#include "cloud/service/cloud_service.hpp"
 
 using namespace ringside;
 using sim::Millis;

@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::kit {
 namespace {
@@ -21,19 +21,19 @@ KitCrypto::KitCrypto(std::uint64_t seed, std::string_view serial_number) {
     std::uint64_t state = seed ^ 0x52494E4753494445ull;  // "RINGSIDE"
     for (char c : serial_number) state = (state ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
     std::uint8_t key[32];
-    for (std::size_t i = 0; i < sizeof key; i += 8) store_le(fw::splitmix64(state), key + i, 8);
+    for (std::size_t i = 0; i < sizeof key; i += 8) store_le(common::splitmix64(state), key + i, 8);
     cipher_.set_key(key, sizeof key);
     volatile std::uint8_t* k = key;  // the key lives on only in the cipher's schedule
     for (std::size_t i = 0; i < sizeof key; ++i) k[i] = 0;
-    nonce_state_ = fw::splitmix64(state);
+    nonce_state_ = common::splitmix64(state);
 }
 
 std::size_t KitCrypto::seal(std::uint8_t* buffer, std::size_t length, std::size_t capacity, const std::uint8_t* aad,
                             std::size_t aad_length) {
     if (buffer == nullptr || capacity < kOverhead || length > capacity - kOverhead) return 0;
     std::uint8_t nonce[kNonceSize];
-    store_le(fw::splitmix64(nonce_state_), nonce, 8);
-    store_le(fw::splitmix64(nonce_state_), nonce + 8, 4);
+    store_le(common::splitmix64(nonce_state_), nonce, 8);
+    store_le(common::splitmix64(nonce_state_), nonce + 8, 4);
     std::memmove(buffer + kNonceSize, buffer, length);
     std::memcpy(buffer, nonce, kNonceSize);
     std::uint8_t* body = buffer + kNonceSize;

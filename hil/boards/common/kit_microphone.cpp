@@ -1,6 +1,6 @@
 #include "hil/boards/common/kit_microphone.hpp"
 
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 
 namespace ringside::kit {
 namespace {
@@ -14,15 +14,15 @@ KitMicrophone::KitMicrophone(EventQueue& queue, FirmwareInbox& firmware, std::ui
     : queue_(queue), firmware_(firmware), noise_(seed ^ 0x6d6963u) {}  // "mic", as the simulator seeds it
 
 KitMicrophone::Spoken KitMicrophone::speak(std::string_view text, int voice, Millis& last_frame_at) {
-    if (voice < 0 || voice >= fw::voice::kVoiceCount) return Spoken::BadVoice;
+    if (voice < 0 || voice >= common::tone_modem::kVoiceCount) return Spoken::BadVoice;
     if (count_ == kMaxPending) return Spoken::Busy;
     Utterance& u = queue_of_[(head_ + count_) % kMaxPending];
     u.symbols.clear();
     for (char c : text)
-        if (fw::voice::symbol_of(c) >= 0 && !u.symbols.push_back(c)) return Spoken::TooLong;
+        if (common::tone_modem::symbol_of(c) >= 0 && !u.symbols.push_back(c)) return Spoken::TooLong;
     u.voice = static_cast<std::uint8_t>(voice);
     u.generation = firmware_.power_generation();
-    u.speech_samples = fw::voice::encoded_length(u.symbols.view());
+    u.speech_samples = common::tone_modem::encoded_length(u.symbols.view());
     // Whole frames, so the utterance starts on a frame boundary as a DMA block would.
     const auto speech_frames = static_cast<std::uint32_t>((u.speech_samples + kFrame - 1) / kFrame);
     u.frames = kLeadFrames + speech_frames + kTailFrames;
@@ -55,7 +55,7 @@ void KitMicrophone::render(Utterance& u) {
     const std::size_t from = first > kLeadSamples ? first : kLeadSamples;
     const std::size_t to = first + kFrame < speech_end ? first + kFrame : speech_end;
     if (from < to)
-        fw::voice::encode_part(u.symbols.view(), u.voice, from - kLeadSamples, frame_.data() + (from - first), to - from);
+        common::tone_modem::encode_part(u.symbols.view(), u.voice, from - kLeadSamples, frame_.data() + (from - first), to - from);
     for (std::int16_t& sample : frame_) {
         const auto r = static_cast<int>(noise_.next() % (2 * kNoiseAmplitude + 1)) - kNoiseAmplitude;
         const int mixed = sample + r;

@@ -1,7 +1,7 @@
 #pragma once
 // hal::Microphone of a lockstep board and the person speaking into it: plays the same PCM,
 // frame for frame and sample for sample, as sim::VirtualMicrophone — kLeadNoise of room
-// noise, the text tone-coded in the speaker's voice (firmware/voice/tone_codec.hpp), padded
+// noise, the text tone-coded in the speaker's voice (common/tone_modem.hpp), padded
 // to whole frames, kTailNoise of room noise; every sample plus uniform noise in
 // [-kNoiseAmplitude, kNoiseAmplitude] from the one PRNG seeded with seed ^ "mic" — as 10 ms
 // Event::mic_frame events of hal::kMicFrameSamples, dropped here while capture is off.
@@ -28,7 +28,7 @@
 #include <string_view>
 
 #include "firmware/core/fixed_string.hpp"
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "firmware/hal/microphone.hpp"
 #include "hil/boards/common/event_queue.hpp"
 #include "hil/boards/common/firmware_inbox.hpp"
@@ -89,7 +89,7 @@ private:
 
     EventQueue& queue_;
     FirmwareInbox& firmware_;
-    fw::Prng noise_;
+    common::Prng noise_;
     bool capturing_ = false;
     Millis busy_until_{0};  // world time of the last queued frame
     std::array<Utterance, kMaxPending> queue_of_{};  // ring buffer

@@ -1,12 +1,12 @@
 #pragma once
 // hal::Random from the scenario's seed, drawn exactly as sim::SeededRandom draws it: the one
-// xoshiro256**/splitmix64 generator (firmware/core/prng.hpp), its high 32 bits per draw.
+// xoshiro256**/splitmix64 generator (common/prng.hpp), its high 32 bits per draw.
 // The generator belongs to the board, not to a power-on: it is not reseeded when the
 // firmware restarts, so retry jitter after a power cycle continues the same stream.
 // Who may call: next_u32 — the firmware; construction — the board when it is made.
 #include <cstdint>
 
-#include "firmware/core/prng.hpp"
+#include "common/prng.hpp"
 #include "firmware/hal/random.hpp"
 
 namespace ringside::kit {
@@ -22,7 +22,7 @@ public:
     std::uint64_t draws() const { return draws_; }
 
 private:
-    fw::Prng prng_;
+    common::Prng prng_;
     std::uint64_t draws_ = 0;
 };
 

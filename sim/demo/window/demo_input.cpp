@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-#include "firmware/voice/tone_codec.hpp"
+#include "common/tone_modem.hpp"
 
 namespace ringside::demo {
 namespace {
@@ -34,7 +34,7 @@ std::string speakable(const std::string& text) {
     std::string out;
     for (char c : text) {
         const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (fw::voice::symbol_of(lower) >= 0) out += lower;
+        if (common::tone_modem::symbol_of(lower) >= 0) out += lower;
     }
     return out;
 }

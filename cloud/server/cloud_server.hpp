@@ -1,0 +1,50 @@
+#pragma once
+// The mock cloud over real HTTP on a loopback address: every path of DESIGN.md §3 served
+// from the same CloudService the in-process transport uses, plus the admin API under
+// /admin/ (bearer admin token, loopback peers only). The only file that includes httplib's
+// server side. Who may call: `ringside cloud`; bind() and serve() from one thread, stop()
+// from any.
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "cloud/service/cloud_types.hpp"
+
+namespace ringside::cloud {
+
+struct CloudServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;                        // 0: any free port (bind() says which)
+    CloudConfig config;                  // its issuer is replaced by the server's own URL
+    std::string admin_token;             // required on /admin/ as "Authorization: Bearer ..."
+    // Larger bodies get 413 before any parsing. Form-encoded bodies meet a lower limit first:
+    // 8 KiB, which cpp-httplib enforces itself (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH,
+    // compiled into the system library, so it cannot be raised here); both answer alike.
+    // 96 KiB holds the longest voice request: 6 s of 8 kHz L16 audio (96,000 bytes, as the
+    // speaker streams it, quiet tail included).
+    std::size_t max_body_bytes = 96 * 1024;
+    bool tls = false;                    // HTTPS with a test CA made at start-up (test_ca.hpp)
+};
+
+class CloudServer {
+public:
+    explicit CloudServer(CloudServerOptions options);
+    ~CloudServer();
+
+    // Binds the listening socket. Returns the port, or -1 with why() set.
+    int bind();
+    const std::string& why() const;
+    // The issuer URL clients use, e.g. http://127.0.0.1:8080 (valid after bind()).
+    const std::string& issuer() const;
+    // With tls: the PEM of the CA that signed the server's certificate, for clients to trust.
+    const std::string& ca_certificate_pem() const;
+    // Serves until stop(). Returns false if the server could not run.
+    bool serve();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace ringside::cloud

@@ -1,0 +1,65 @@
+#include "cloud/service/endpoints.hpp"
+
+namespace ringside::cloud {
+
+std::string issuer_url(const CloudConfig& config, std::string_view path) {
+    std::string url = config.issuer;
+    if (!url.empty() && url.back() == '/') url.pop_back();
+    url.append(path);
+    return url;
+}
+
+std::int64_t seconds_down(Millis duration) {
+    return std::chrono::duration_cast<std::chrono::seconds>(duration).count();
+}
+
+std::int64_t seconds_up(Millis duration) { return (duration.count() + 999) / 1000; }
+
+bool is_form_content_type(std::string_view content_type) {
+    std::string_view media_type = content_type.substr(0, content_type.find(';'));
+    while (!media_type.empty() && (media_type.back() == ' ' || media_type.back() == '\t')) {
+        media_type.remove_suffix(1);
+    }
+    while (!media_type.empty() && (media_type.front() == ' ' || media_type.front() == '\t')) {
+        media_type.remove_prefix(1);
+    }
+    if (media_type.empty()) return true;
+    constexpr std::string_view form = "application/x-www-form-urlencoded";
+    if (media_type.size() != form.size()) return false;
+    for (std::size_t i = 0; i < form.size(); ++i) {
+        char c = media_type[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != form[i]) return false;
+    }
+    return true;
+}
+
+std::optional<Outcome> read_form_post(const CloudRequest& request, FormFields& fields,
+                                      std::initializer_list<std::string_view> single_valued) {
+    if (request.method != "POST") return method_not_allowed("POST");
+    if (!is_form_content_type(request.content_type)) {
+        return oauth_error(400, "invalid_request",
+                           "the body must be application/x-www-form-urlencoded");
+    }
+    auto parsed = parse_form(request.body);
+    if (!parsed) return oauth_error(400, "invalid_request", "the form body is not well formed");
+    for (const std::string_view name : single_valued) {
+        if (parsed->count(name) > 1) {
+            return oauth_error(400, "invalid_request",
+                               "parameter " + std::string(name) + " is repeated");
+        }
+    }
+    fields = std::move(*parsed);
+    return std::nullopt;
+}
+
+std::optional<Outcome> check_client(const ServiceState& state, const FormFields& fields) {
+    const auto client_id = fields.get("client_id");
+    if (!client_id) return oauth_error(400, "invalid_request", "client_id is missing");
+    if (!state.find_client(*client_id)) {
+        return oauth_error(401, "invalid_client", "unknown client_id");
+    }
+    return std::nullopt;
+}
+
+} // namespace ringside::cloud

@@ -1,0 +1,40 @@
+# Fails when a file of the cloud includes the firmware's or the world's code (issue 12: the
+# cloud is the oracle the device is held to, so it shares nothing with it but common/, the
+# wire formats both sides must agree on). Quoted includes: cloud/ and common/ only. Angle
+# includes: the standard library, POSIX, and the host libraries the cloud is built on
+# (cpp-httplib, OpenSSL, nlohmann-json, yaml-cpp) — nothing else (no SDL, no libserialport,
+# no Boost).
+# Usage: cmake -DROOT=<repo> [-DDIR=cloud] -P check_cloud_includes.cmake
+if(NOT DIR)
+  set(DIR cloud)
+endif()
+set(QUOTED "^(cloud|common)/")
+set(ANGLE "^([a-z_]+|c[a-z]+\\.h|httplib\\.h|nlohmann/[a-z_/]+\\.hpp|yaml-cpp/[a-z_/]+\\.h|openssl/[a-z0-9_]+\\.h|(sys|arpa|netinet)/[a-z_]+\\.h|(unistd|poll|netdb|dirent|fcntl|errno|signal|pthread)\\.h)$")
+file(GLOB_RECURSE files "${ROOT}/${DIR}/*.hpp" "${ROOT}/${DIR}/*.cpp" "${ROOT}/${DIR}/*.h")
+set(bad "")
+foreach(f ${files})
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include")
+  foreach(line ${lines})
+    if(line MATCHES "#[ \t]*include[ \t]*\"([^\"]+)\"")
+      set(inc "${CMAKE_MATCH_1}")
+      if(NOT inc MATCHES "${QUOTED}" OR NOT EXISTS "${ROOT}/${inc}")
+        list(APPEND bad "${f}: ${line} (expected a header of cloud/ or common/)")
+      endif()
+    elseif(line MATCHES "#[ \t]*include[ \t]*<([^>]+)>")
+      if(NOT CMAKE_MATCH_1 MATCHES "${ANGLE}")
+        list(APPEND bad "${f}: ${line} (expected the standard library, POSIX, cpp-httplib, OpenSSL, nlohmann-json or yaml-cpp)")
+      endif()
+    else()
+      list(APPEND bad "${f}: ${line} (an include the check cannot read)")
+    endif()
+  endforeach()
+endforeach()
+list(LENGTH files n)
+if(n EQUAL 0)
+  message(FATAL_ERROR "no sources in ${ROOT}/${DIR}")
+endif()
+if(bad)
+  string(REPLACE ";" "\n" msg "${bad}")
+  message(FATAL_ERROR "${DIR}/ includes outside the cloud:\n${msg}")
+endif()
+message(STATUS "${DIR} includes ok (${n} files)")
