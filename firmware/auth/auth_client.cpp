@@ -252,6 +252,16 @@ AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& respo
         return revocation_ended("refused: ", detail.view());
     }
     retry_after_s_ = response.retry_after_s;
+    if (retry_after_s_ > kMaxRetryAfterS) {
+        FixedString<64> line;
+        line.append("Retry-After ");
+        line.append_decimal(retry_after_s_);
+        line.append(" s capped at ");
+        line.append_decimal(kMaxRetryAfterS);
+        line.append(" s");
+        tracer_.emit("log", "warn", line.view());
+        retry_after_s_ = kMaxRetryAfterS;
+    }
     unreachable_ = response.error != hal::TransportError::None;
     const Input input = read_response(kind, response);
     if (input != Input::RequestFailed) backoff_.reset();

@@ -66,6 +66,9 @@ inline constexpr std::int64_t kMinCodeLifetimeS = 1;
 inline constexpr std::int64_t kMaxCodeLifetimeS = 86'400;
 inline constexpr std::int64_t kMinAccessLifetimeS = 1;
 inline constexpr std::int64_t kMaxAccessLifetimeS = 31'536'000;
+// Retry-After (RFC 9110 §10.2.3) is honoured up to an hour; a longer one waits an hour
+// (traced), so a broken or hostile value cannot park the speaker for good.
+inline constexpr std::uint32_t kMaxRetryAfterS = 3'600;
 
 class AuthClient {
 public:

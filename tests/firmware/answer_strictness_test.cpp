@@ -242,3 +242,18 @@ TEST_CASE("durations at the ends of their ranges are taken, in milliseconds", "[
         CHECK(r.hw.timers.remaining(timer::kTokenExpiry) == Millis{lifetime * 1000});
     }
 }
+
+// Retry-After is a server-supplied duration too (RFC 9110 §10.2.3): honoured up to an hour,
+// so a hostile or broken value (136 years in a u32) cannot park the speaker for good.
+TEST_CASE("a Retry-After beyond an hour waits an hour, and says so", "[auth][strict]") {
+    Rig r;
+    r.link(3600);
+    r.advance(r.hw.timers.remaining(timer::kAuthRefresh));
+    r.respond(503, "", 4000000000u);
+    REQUIRE(r.hw.timers.armed(timer::kAuthRetry));
+    CHECK(r.hw.timers.remaining(timer::kAuthRetry) == Millis{kMaxRetryAfterS * 1000});
+    CHECK(r.hw.trace.count("log", "warn", "Retry-After 4000000000 s capped at 3600 s") == 1);
+    r.advance(r.hw.timers.remaining(timer::kAuthRetry));
+    r.respond(429, "", 120);  // within range: as asked
+    CHECK(r.hw.timers.remaining(timer::kAuthRetry) == 120s);
+}
