@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
+#include <regex>
 #include <set>
 
 #include "runner/scenario_error.hpp"
@@ -82,6 +84,50 @@ void ScenarioNode::done() const {
 
 std::vector<std::string> ScenarioNode::keys_read() const { return {impl_->allowed.begin(), impl_->allowed.end()}; }
 
+namespace {
+
+std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04x", u);
+            out += esc;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+bool json_literal(const std::string& text) {
+    static const std::regex number(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
+    return text == "true" || text == "false" || text == "null" || std::regex_match(text, number);
+}
+
+std::string json_of(const YAML::Node& node) {
+    if (node.IsNull()) return "null";
+    if (node.IsScalar()) {
+        const bool quoted = node.Tag() == "!";
+        return !quoted && json_literal(node.Scalar()) ? node.Scalar() : json_string(node.Scalar());
+    }
+    std::string out;
+    if (node.IsSequence()) {
+        for (const YAML::Node& item : node) out += (out.empty() ? "" : ",") + json_of(item);
+        return "[" + out + "]";
+    }
+    for (const auto& kv : node) out += (out.empty() ? "" : ",") + json_string(kv.first.Scalar()) + ":" + json_of(kv.second);
+    return "{" + out + "}";
+}
+
+} // namespace
+
+std::string ScenarioNode::json() const { return json_of(impl_->node); }
+
 std::string ScenarioNode::str() const {
     if (impl_->node.IsNull()) return "";
     if (!impl_->node.IsScalar()) fail(impl_->context + " must be a single value, not a list or mapping");
@@ -123,6 +169,16 @@ std::vector<ScenarioNode> ScenarioNode::items() const {
     std::vector<ScenarioNode> out;
     for (std::size_t i = 0; i < impl_->node.size(); ++i)
         out.push_back(child(*impl_, impl_->node[i], impl_->context + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+std::vector<std::pair<std::string, ScenarioNode>> ScenarioNode::entries() const {
+    if (!impl_->node.IsMap()) fail(impl_->context + " must be a mapping");
+    std::vector<std::pair<std::string, ScenarioNode>> out;
+    for (const auto& kv : impl_->node) {
+        std::string key = key_text(*impl_, kv.first);
+        out.emplace_back(key, child(*impl_, kv.second, impl_->context + "." + key));
+    }
     return out;
 }
 

@@ -44,9 +44,16 @@ public:
     bool boolean() const;  // true or false; anything else fails with file:line
     Millis duration() const;
     std::vector<ScenarioNode> items() const;
+    // A mapping's keys and values in file order, for maps whose keys are data (not checked
+    // by done()).
+    std::vector<std::pair<std::string, ScenarioNode>> entries() const;
     // {key: value} with exactly one key -> (key, value).
     std::pair<std::string, ScenarioNode> single_entry() const;
     std::string one_line() const;  // the node as flow YAML, for failure messages
+    // The node as JSON text: a quoted scalar is a JSON string; a plain one is the JSON
+    // number, true, false or null it reads as (any size of number), else a string; a list
+    // an array; a mapping an object. So `expires_in: "3600"` is a string, `3600` a number.
+    std::string json() const;
 
     // Parses `text` (a whole file's contents) as the root node of `file`.
     static ScenarioNode parse(const std::string& text, const std::string& file);

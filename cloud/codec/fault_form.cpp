@@ -1,5 +1,7 @@
 #include "cloud/codec/fault_form.hpp"
 
+#include "cloud/faults/answer_shape.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -92,6 +94,19 @@ std::optional<Fault> read_fault(const FormFields& f, std::string& why) {
     }
     fault.dribble = Millis(read.whole("dribble_ms", 0, 0, kMaxMs));
     fault.date_skew = Millis(read.whole("date_skew_ms", 0, -kMaxMs * 10, kMaxMs * 10));
+    // omit=interval,expires_in; set.<member>=<JSON value text>, one field per member.
+    if (const auto omit = f.get("omit")) {
+        for (std::size_t at = 0; at <= omit->size();) {
+            const std::size_t comma = std::min(omit->find(',', at), omit->size());
+            if (comma > at) fault.omit.push_back(omit->substr(at, comma - at));
+            at = comma + 1;
+        }
+    }
+    for (const auto& [name, value] : f.pairs) {
+        if (name.rfind("set.", 0) != 0) continue;
+        if (name.size() == 4 || !is_json_value(value)) read.refuse(name + " must name a member and give it a JSON value");
+        fault.set.emplace_back(name.substr(4), value);
+    }
     if (const auto kind = f.get("break")) {
         if (const auto b = parse_break(*kind)) fault.broken = *b;
         else read.refuse("break must be one of empty_reply, reset, random_bytes, malformed_chunk");
@@ -109,12 +124,9 @@ std::optional<Fault> read_fault(const FormFields& f, std::string& why) {
         read.refuse("delay_sigma needs delay_ms, the log-normal's median");
     if (fault.raw_body && fault.status == 0) read.refuse("raw_body is sent with a status; add status");
     if (f.get("content_type") && !fault.raw_body) read.refuse("content_type goes with raw_body");
-    const bool answers = fault.status != 0 || !fault.oauth_error.empty() || fault.drop || !fault.body.empty() ||
-                         fault.delay > Millis(0) || fault.delay_max > Millis(0) || fault.dribble > Millis(0) ||
-                         fault.broken != Break::None || fault.date_skew != Millis(0);
-    if (!answers)
+    if (!fault.does_something())
         read.refuse("a fault needs status, error, body (a known kind), raw_body with status, break, drop=true, "
-                    "delay_ms, dribble_ms or date_skew_ms");
+                    "delay_ms, dribble_ms, date_skew_ms, omit or set.<member>");
     if (!read.why().empty()) {
         why = read.why();
         return std::nullopt;
@@ -153,6 +165,12 @@ std::string encode_fault(const Fault& f) {
     if (f.dribble != Millis(0)) add("dribble_ms", std::to_string(f.dribble.count()));
     if (f.date_skew != Millis(0)) add("date_skew_ms", std::to_string(f.date_skew.count()));
     if (f.broken != Break::None) add("break", to_string(f.broken));
+    if (!f.omit.empty()) {
+        std::string members;
+        for (const std::string& m : f.omit) members += (members.empty() ? "" : ",") + m;
+        add("omit", members);
+    }
+    for (const auto& [member, value] : f.set) fields.emplace_back("set." + member, value);
     return form_encode(fields);
 }
 

@@ -1,5 +1,7 @@
 #include "cloud/faults/faults.hpp"
 
+#include "cloud/faults/answer_shape.hpp"
+
 #include <algorithm>
 
 #include "cloud/faults/fault_draws.hpp"
@@ -112,6 +114,8 @@ Interception FaultTable::intercept(const RequestFacts& request) {
         result.delay += draw_delay(f, armed.payload);
         result.dribble += std::max(f.dribble, Millis(0));
         result.date_skew += f.date_skew;
+        result.omit.insert(result.omit.end(), f.omit.begin(), f.omit.end());
+        result.set.insert(result.set.end(), f.set.begin(), f.set.end());
         if (f.broken == Break::MalformedChunk && result.broken == Break::None) result.broken = Break::MalformedChunk;
         if (result.answer) continue;
         result.answer = fault_response(f);
@@ -172,6 +176,7 @@ void shape(const Interception& faults, Outcome& outcome) {
         r.dribble = faults.dribble;
         outcome.error = "dribbled";
     }
+    if (!faults.omit.empty() || !faults.set.empty()) reshape_json_answer(r.body, faults.omit, faults.set);
 }
 
 } // namespace ringside::cloud

@@ -8,6 +8,7 @@
 // per fault (seeded by the cloud's seed and the fault's place in the table) one for its
 // delays and random bytes, so those draws move nothing else.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct Interception {
     Millis dribble{0};             // added up
     Break broken = Break::None;    // a break that needs an answer to break (MalformedChunk)
     Millis date_skew{0};           // added up
+    std::vector<std::string> omit; // every firing fault's, in order
+    std::vector<std::pair<std::string, std::string>> set;  // every firing fault's, in order
     bool fired = false;            // some fault fired: the journal marks the request faulted
 };
 

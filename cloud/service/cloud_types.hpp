@@ -170,6 +170,18 @@ struct Fault {
     Millis dribble{0};
     Break broken = Break::None;
     Millis date_skew{0};         // signed: the Date header tells the cloud's calendar this far off
+    // The JSON answer's members reshaped (cloud/faults/answer_shape.hpp): `omit` drops
+    // these members, `set` gives each named member this exact JSON text as its value — what
+    // real servers send that this one would not (no `interval`, "3600" in quotes, 1e400).
+    std::vector<std::string> omit;
+    std::vector<std::pair<std::string, std::string>> set;  // member, JSON value text
+
+    // Whether it answers or shapes anything at all (a fault that does neither is refused).
+    bool does_something() const {
+        return status != 0 || !oauth_error.empty() || drop || !body.empty() || delay > Millis(0) ||
+               delay_max > Millis(0) || dribble > Millis(0) || broken != Break::None || date_skew != Millis(0) ||
+               !omit.empty() || !set.empty();
+    }
 };
 
 // The malformed-body kinds a Fault may name, for validation and messages.

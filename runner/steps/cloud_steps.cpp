@@ -7,12 +7,6 @@
 namespace ringside::runner {
 namespace {
 
-bool answers_something(const cloud::Fault& f) {
-    return f.status != 0 || !f.oauth_error.empty() || f.drop || !f.body.empty() || f.delay > Millis(0) ||
-           f.delay_max > Millis(0) || f.dribble > Millis(0) || f.broken != cloud::Break::None ||
-           f.date_skew != Millis(0);
-}
-
 } // namespace
 
 void add_cloud_steps(StepCatalog& c) {
@@ -59,9 +53,21 @@ void add_cloud_steps(StepCatalog& c) {
         if (auto n = a.get("delay")) read_delay(*n, f);
         if (auto n = a.get("dribble")) f.dribble = n->duration();
         if (auto n = a.get("date_skew")) f.date_skew = read_signed_duration(*n);
-        if (!answers_something(f))
+        // omit: [interval] and set: { expires_in: "3600" } reshape the JSON answer.
+        if (auto n = a.get("omit")) {
+            if (!n->is_sequence()) n->fail("omit: expected a list of member names, e.g. omit: [interval]");
+            for (const ScenarioNode& m : n->items()) {
+                if (!m.is_scalar() || m.str().empty()) m.fail("omit: expected a member name");
+                f.omit.push_back(m.str());
+            }
+        }
+        if (auto n = a.get("set")) {
+            if (!n->is_map()) n->fail("set: expected members and their JSON values, e.g. set: { expires_in: \"3600\" }");
+            for (const auto& [member, value] : n->entries()) f.set.emplace_back(member, value.json());
+        }
+        if (!f.does_something())
             a.fail("cloud.fault needs what to answer or how to shape it: 'status', 'error', 'body', 'raw_body' (with "
-                   "status), 'break', 'drop: true', 'delay', 'dribble' or 'date_skew'");
+                   "status), 'break', 'drop: true', 'delay', 'dribble', 'date_skew', 'omit' or 'set'");
         a.done();
         return [f, window](sim::VirtualSpeaker& w) mutable {
             // `for` opens the window at the moment the step plays: an outage from now on.
