@@ -116,6 +116,20 @@ std::pair<std::string, ScenarioNode> ScenarioNode::single_entry() const {
     return {key, child(*impl_, it->second, key)};
 }
 
+bool ScenarioNode::is_quoted() const { return impl_->node.IsScalar() && impl_->node.Tag() == "!"; }
+
+std::vector<std::pair<std::string, ScenarioNode>> ScenarioNode::entries() {
+    if (!impl_->node.IsMap()) fail(impl_->context + " must be a mapping");
+    std::vector<std::pair<std::string, ScenarioNode>> out;
+    for (auto it = impl_->node.begin(); it != impl_->node.end(); ++it) {
+        if (!it->first.IsScalar()) fail("a key of " + impl_->context + " must be a plain name");
+        const std::string key = it->first.as<std::string>();
+        impl_->allowed.insert(key);
+        out.emplace_back(key, child(*impl_, it->second, impl_->context + "." + key));
+    }
+    return out;
+}
+
 std::string ScenarioNode::one_line() const {
     YAML::Emitter out;
     out << YAML::Flow << impl_->node;

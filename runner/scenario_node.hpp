@@ -42,6 +42,11 @@ public:
     // {key: value} with exactly one key -> (key, value).
     std::pair<std::string, ScenarioNode> single_entry() const;
     std::string one_line() const;  // the node as flow YAML, for failure messages
+    // A scalar written in quotes ("3600", '3600'): a string, whatever it looks like.
+    bool is_quoted() const;
+    // A mapping's (key, value) pairs in file order; keys must be scalars (fails otherwise).
+    // Marks every key read.
+    std::vector<std::pair<std::string, ScenarioNode>> entries();
 
     // Parses `text` (a whole file's contents) as the root node of `file`.
     static ScenarioNode parse(const std::string& text, const std::string& file);

@@ -1,5 +1,7 @@
 #include "cloud/codec/fault_form.hpp"
 
+#include "cloud/faults/answer_shape.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -97,6 +99,17 @@ std::optional<Fault> read_fault(const FormFields& f, std::string& why) {
         else read.refuse("break must be one of empty_reply, reset, random_bytes, malformed_chunk");
     }
 
+    for (const auto& [name, value] : f.pairs) {
+        if (name == "omit") {
+            if (value.empty()) read.refuse("omit must name a member");
+            fault.omit.push_back(value);
+        } else if (name.rfind("set.", 0) == 0) {
+            if (name.size() == 4) read.refuse("set.<member> must name a member");
+            if (!is_json_value(value)) read.refuse(name + " must be one JSON value, e.g. \"3600\" or 3600");
+            fault.set.emplace_back(name.substr(4), value);
+        }
+    }
+
     const auto& kinds = fault_body_kinds();
     if (!fault.body.empty() && std::find(kinds.begin(), kinds.end(), fault.body) == kinds.end())
         read.refuse("body must be one of missing_access_token, string_expires_in, negative_expires_in, "
@@ -111,10 +124,11 @@ std::optional<Fault> read_fault(const FormFields& f, std::string& why) {
     if (f.get("content_type") && !fault.raw_body) read.refuse("content_type goes with raw_body");
     const bool answers = fault.status != 0 || !fault.oauth_error.empty() || fault.drop || !fault.body.empty() ||
                          fault.delay > Millis(0) || fault.delay_max > Millis(0) || fault.dribble > Millis(0) ||
-                         fault.broken != Break::None || fault.date_skew != Millis(0);
+                         fault.broken != Break::None || fault.date_skew != Millis(0) || !fault.omit.empty() ||
+                         !fault.set.empty();
     if (!answers)
         read.refuse("a fault needs status, error, body (a known kind), raw_body with status, break, drop=true, "
-                    "delay_ms, dribble_ms or date_skew_ms");
+                    "delay_ms, dribble_ms, date_skew_ms, omit or set.<member>");
     if (!read.why().empty()) {
         why = read.why();
         return std::nullopt;
@@ -153,6 +167,9 @@ std::string encode_fault(const Fault& f) {
     if (f.dribble != Millis(0)) add("dribble_ms", std::to_string(f.dribble.count()));
     if (f.date_skew != Millis(0)) add("date_skew_ms", std::to_string(f.date_skew.count()));
     if (f.broken != Break::None) add("break", to_string(f.broken));
+    // Shaped answers: one "omit" per member, one "set.<member>" per member with its JSON text.
+    for (const std::string& member : f.omit) add("omit", member);
+    for (const auto& [member, json] : f.set) add(("set." + member).c_str(), json);
     return form_encode(fields);
 }
 

@@ -112,6 +112,8 @@ Interception FaultTable::intercept(const RequestFacts& request) {
         result.delay += draw_delay(f, armed.payload);
         result.dribble += std::max(f.dribble, Millis(0));
         result.date_skew += f.date_skew;
+        result.json_shape.omit.insert(result.json_shape.omit.end(), f.omit.begin(), f.omit.end());
+        result.json_shape.set.insert(result.json_shape.set.end(), f.set.begin(), f.set.end());
         if (f.broken == Break::MalformedChunk && result.broken == Break::None) result.broken = Break::MalformedChunk;
         if (result.answer) continue;
         result.answer = fault_response(f);
@@ -165,6 +167,13 @@ void shape(const Interception& faults, Outcome& outcome) {
     CloudResponse& r = outcome.response;
     r.delay = faults.delay;
     if (r.dropped || r.broken != Break::None) return;  // nothing goes back to shape
+    if (!faults.json_shape.empty()) {
+        const std::string shaped = reshape_json_object(r.body, faults.json_shape);
+        if (shaped != r.body) {
+            r.body = shaped;
+            if (outcome.error.empty()) outcome.error = "shaped";
+        }
+    }
     if (faults.broken != Break::None) {
         r.broken = faults.broken;
         outcome.error = std::string("broken_") + to_string(faults.broken);

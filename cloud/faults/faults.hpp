@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cloud/service/cloud_types.hpp"
+#include "cloud/faults/answer_shape.hpp"
 #include "cloud/oauth/oauth_response.hpp"
 #include "common/prng.hpp"
 
@@ -25,6 +26,7 @@ struct Interception {
     Millis dribble{0};             // added up
     Break broken = Break::None;    // a break that needs an answer to break (MalformedChunk)
     Millis date_skew{0};           // added up
+    AnswerShape json_shape;        // the firing faults' omit/set, in the order they were added
     bool fired = false;            // some fault fired: the journal marks the request faulted
 };
 

@@ -10,7 +10,7 @@ namespace {
 bool answers_something(const cloud::Fault& f) {
     return f.status != 0 || !f.oauth_error.empty() || f.drop || !f.body.empty() || f.delay > Millis(0) ||
            f.delay_max > Millis(0) || f.dribble > Millis(0) || f.broken != cloud::Break::None ||
-           f.date_skew != Millis(0);
+           f.date_skew != Millis(0) || !f.omit.empty() || !f.set.empty();
 }
 
 } // namespace
@@ -18,7 +18,8 @@ bool answers_something(const cloud::Fault& f) {
 void add_cloud_steps(StepCatalog& c) {
     // cloud.fault: which requests (endpoint, grant, client), when (after, every, count,
     // for, probability), what they get instead (drop, break, body, raw_body, error, status,
-    // retry_after) and how the answer is shaped (delay, dribble, date_skew).
+    // retry_after) and how the answer is shaped (delay, dribble, date_skew, shape: its JSON
+    // members omitted or set to exact values).
     c["cloud.fault"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         cloud::Fault f;
         f.endpoint = a.require("endpoint").str();
@@ -59,9 +60,10 @@ void add_cloud_steps(StepCatalog& c) {
         if (auto n = a.get("delay")) read_delay(*n, f);
         if (auto n = a.get("dribble")) f.dribble = n->duration();
         if (auto n = a.get("date_skew")) f.date_skew = read_signed_duration(*n);
+        if (auto n = a.get("shape")) read_shape(*n, f);
         if (!answers_something(f))
             a.fail("cloud.fault needs what to answer or how to shape it: 'status', 'error', 'body', 'raw_body' (with "
-                   "status), 'break', 'drop: true', 'delay', 'dribble' or 'date_skew'");
+                   "status), 'break', 'drop: true', 'delay', 'dribble', 'date_skew' or 'shape'");
         a.done();
         return [f, window](sim::VirtualSpeaker& w) mutable {
             // `for` opens the window at the moment the step plays: an outage from now on.

@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "cloud/faults/answer_shape.hpp"
+#include "cloud/service/json_writer.hpp"
+
 namespace ringside::runner {
 namespace {
 
@@ -15,7 +18,46 @@ std::string format_decimal(double v) {
     return text;
 }
 
+// The JSON text a scenario value stands for (read_shape's rules).
+std::string json_text(ScenarioNode node) {
+    if (node.is_sequence()) {
+        std::string out = "[";
+        for (ScenarioNode item : node.items()) out += (out.size() > 1 ? "," : "") + json_text(item);
+        return out + "]";
+    }
+    if (node.is_map()) {
+        std::string out = "{";
+        for (auto& [key, value] : node.entries())
+            out += (out.size() > 1 ? "," : "") + cloud::json_quote(key) + ":" + json_text(value);
+        return out + "}";
+    }
+    const std::string text = node.str();
+    if (!node.is_quoted() && cloud::is_json_value(text) && !text.empty() && text.front() != '"' && text.front() != '[' &&
+        text.front() != '{')
+        return text;
+    return cloud::json_quote(text);
+}
+
 } // namespace
+
+void read_shape(ScenarioNode node, cloud::Fault& fault) {
+    if (!node.is_map()) node.fail("shape takes { omit: [member, ...], set: { member: value, ... } }");
+    auto omit = node.get("omit");
+    auto set = node.get("set");
+    if (!omit && !set) node.fail("shape needs 'omit', 'set' or both, e.g. shape: { omit: [interval] }");
+    node.done();
+    if (omit) {
+        if (!omit->is_sequence()) omit->fail("omit takes a list of member names, e.g. omit: [interval]");
+        for (ScenarioNode member : omit->items()) {
+            if (!member.is_scalar() || member.str().empty()) member.fail("omit takes member names, e.g. omit: [interval]");
+            fault.omit.push_back(member.str());
+        }
+    }
+    if (set) {
+        if (!set->is_map()) set->fail("set takes members and their JSON values, e.g. set: { expires_in: \"3600\" }");
+        for (auto& [member, value] : set->entries()) fault.set.emplace_back(member, json_text(value));
+    }
+}
 
 void read_delay(ScenarioNode node, cloud::Fault& fault) {
     if (node.is_scalar()) {
