@@ -1,5 +1,6 @@
 #include "cli/cloud_command.hpp"
 
+#include <cerrno>
 #include <csignal>
 #include <ctime>
 #include <cstdio>
@@ -41,6 +42,33 @@ std::vector<cloud::Account> read_accounts(const std::string& path) {
     return accounts;
 }
 
+// clients: [{ id: tv-app, secret: s3cret, scopes: [speaker], name: "Living room TV" }]
+// Clients besides the speaker: confidential ones (a secret, checked with HTTP Basic or
+// client_secret) and per-client allowed scopes (any other is invalid_scope).
+std::vector<cloud::Client> read_clients(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Usage("--clients: cannot open " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    runner::ScenarioNode root = runner::ScenarioNode::parse(text.str(), path);
+    std::vector<cloud::Client> clients;
+    for (runner::ScenarioNode c : root.require("clients").items()) {
+        cloud::Client client;
+        client.id = c.require("id").str();
+        if (auto s = c.get("secret")) {
+            client.secret = s->str();
+            client.is_public = client.secret.empty();
+        }
+        if (auto n = c.get("name")) client.name = n->str();
+        if (auto scopes = c.get("scopes"))
+            for (runner::ScenarioNode scope : scopes->items()) client.scopes.push_back(scope.str());
+        c.done();
+        clients.push_back(client);
+    }
+    root.done();
+    return clients;
+}
+
 // A fresh secret per run: the admin API must not be guessable by another local user.
 std::string make_admin_token() {
     std::random_device device;
@@ -51,6 +79,7 @@ std::string make_admin_token() {
 
 cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::string& ca_out) {
     cloud::CloudServerOptions o;
+    bool seeded = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> const std::string& {
@@ -67,6 +96,8 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
             o.port = static_cast<int>(port);
         } else if (a == "--accounts") {
             o.config.accounts = read_accounts(value());
+        } else if (a == "--clients") {
+            o.config.clients = read_clients(value());
         } else if (a == "--dialect") {
             const std::string& v = value();
             if (v != "rfc8628" && v != "lwa") throw Usage("--dialect " + v + ": expected rfc8628 or lwa");
@@ -79,6 +110,15 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
             ca_out = value();
         } else if (a == "--admin-token") {
             o.admin_token = value();
+        } else if (a == "--seed") {
+            const std::string& v = value();
+            char* end = nullptr;
+            errno = 0;
+            const unsigned long long seed = std::strtoull(v.c_str(), &end, 10);
+            if (v.empty() || *end || v[0] == '-' || errno == ERANGE)
+                throw Usage("--seed: expected a number from 0 to 2^64-1, got '" + v + "'");
+            seeded = true;
+            o.config.seed = seed;
         } else {
             throw Usage("unknown option '" + a + "' for 'ringside cloud'");
         }
@@ -87,6 +127,15 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
         throw Usage("--host " + o.host + ": the mock cloud serves loopback addresses only (127.0.0.1, ::1)");
     if (!ca_out.empty() && !o.tls) throw Usage("--ca-out goes with --tls");
     if (o.admin_token.empty()) o.admin_token = make_admin_token();
+    // A server offered to outside clients: codes and tokens must not repeat across starts or
+    // follow from each other (RFC 6749 §10.10, RFC 8628 §5.2), so they come from the OS's
+    // CSPRNG unless --seed asks for reproducible ones. The seed of everything else (fault
+    // draws) is fresh per start too. Tenants made over the admin API keep their own seeds.
+    if (!seeded) {
+        std::random_device device;
+        o.config.seed = (static_cast<std::uint64_t>(device()) << 32) | device();
+        o.config.os_random_codes = true;
+    }
     // The cloud's clock starts at zero with the server; its calendar (the Date headers) is
     // the wall clock's from that moment on, time travel included.
     o.config.calendar_start_unix = static_cast<std::int64_t>(std::time(nullptr));

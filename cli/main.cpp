@@ -38,8 +38,13 @@ commands:
   cloud           the mock cloud as a real HTTP server (docs/cloud.md)
       --host 127.0.0.1|::1  --port N (0: any free port)  --dialect rfc8628|lwa
       --accounts FILE       accounts: [{ id, password, email }]
+      --clients FILE        clients: [{ id, secret, scopes: [..], name }] (a secret: the
+                            client must authenticate, HTTP Basic or client_secret; scopes:
+                            all it may ask for, others are invalid_scope)
       --tls --ca-out FILE   HTTPS with a test CA made at start; its certificate to FILE
       --admin-token T       default: a fresh random token, printed at start
+      --seed N              reproducible codes and tokens (default: drawn from the OS's
+                            CSPRNG, different on every start)
   hil ports       list serial ports (USB VID:PID, serial number)
   hil port NAME   describe a port by name or USB serial number (exit 2 when there is none)
   hil ping --port PORT [--baud N] [--count N] [--timeout MS]

@@ -45,6 +45,11 @@ void read_cloud(ScenarioNode cloud, Scenario& s) {
                 client.name = name->str();
                 if (client.name.empty()) name->fail("a client's name must not be empty (leave the key out for the id)");
             }
+            // A confidential client (RFC 6749 §2.3.1): it must authenticate with this secret.
+            if (auto secret = n.get("secret")) client.secret = secret->str();
+            // The scopes it may ask for; any other is invalid_scope (default: any).
+            if (auto scopes = n.get("scopes"))
+                for (ScenarioNode scope : scopes->items()) client.scopes.push_back(scope.str());
             n.done();
             c.clients.push_back(client);
         }

@@ -190,6 +190,7 @@ std::pair<std::string, ScenarioNode> ScenarioNode::single_entry() const {
     return {key, child(*impl_, it->second, key)};
 }
 
+
 std::string ScenarioNode::one_line() const {
     YAML::Emitter out;
     out << YAML::Flow << impl_->node;

@@ -114,6 +114,8 @@ std::string encode_cloud_config(const CloudConfig& c) {
                               .boolean("public", k.is_public)
                               .boolean("web", k.web)
                               .string("name", k.name)
+                              .string("secret", k.secret)
+                              .string_array("scopes", k.scopes)
                               .finish());
     return JsonObjectWriter()
         .string("issuer", c.issuer)
@@ -158,6 +160,8 @@ std::optional<CloudConfig> decode_cloud_config(const std::string& json, std::str
         client.is_public = r.get<bool>(k, "public", at);
         client.web = r.get<bool>(k, "web", at);
         client.name = r.get<std::string>(k, "name", at);
+        client.secret = r.get<std::string>(k, "secret", at);
+        client.scopes = r.strings(k, "scopes", at);
         c.clients.push_back(std::move(client));
     }
     c.access_token_lifetime = Millis(r.get<long long>(root, "access_token_lifetime_ms", "config"));

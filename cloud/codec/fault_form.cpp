@@ -94,15 +94,15 @@ std::optional<Fault> read_fault(const FormFields& f, std::string& why) {
     }
     fault.dribble = Millis(read.whole("dribble_ms", 0, 0, kMaxMs));
     fault.date_skew = Millis(read.whole("date_skew_ms", 0, -kMaxMs * 10, kMaxMs * 10));
-    // omit=interval,expires_in; set.<member>=<JSON value text>, one field per member.
-    if (const auto omit = f.get("omit")) {
-        for (std::size_t at = 0; at <= omit->size();) {
-            const std::size_t comma = std::min(omit->find(',', at), omit->size());
-            if (comma > at) fault.omit.push_back(omit->substr(at, comma - at));
-            at = comma + 1;
-        }
-    }
+    // omit=interval,expires_in (or one omit per member); set.<member>=<JSON value text>.
     for (const auto& [name, value] : f.pairs) {
+        if (name == "omit") {
+            for (std::size_t at = 0; at <= value.size();) {
+                const std::size_t comma = std::min(value.find(',', at), value.size());
+                if (comma > at) fault.omit.push_back(value.substr(at, comma - at));
+                at = comma + 1;
+            }
+        }
         if (name.rfind("set.", 0) != 0) continue;
         if (name.size() == 4 || !is_json_value(value)) read.refuse(name + " must name a member and give it a JSON value");
         fault.set.emplace_back(name.substr(4), value);

@@ -13,7 +13,8 @@ Outcome serve_device_authorization(ServiceState& state, const CloudRequest& requ
     FormFields fields;
     if (auto rejection = read_form_post(request, fields, {"client_id", "scope", kDeviceSerialParameter}))
         return *rejection;
-    if (auto rejection = check_client(state, fields)) return *rejection;
+    if (auto rejection = check_client(state, request, fields)) return *rejection;
+    if (auto rejection = check_scope(state, fields)) return *rejection;
     DeviceIdentity device;
     if (const auto serial = fields.get(kDeviceSerialParameter)) {
         if (!valid_serial_number(*serial))
@@ -24,7 +25,7 @@ Outcome serve_device_authorization(ServiceState& state, const CloudRequest& requ
     const CloudConfig& config = state.config;
     const DeviceAuthorization& authorization = state.device_codes.issue(
         *fields.get("client_id"), fields.get("scope").value_or(std::string(kDefaultScope)), std::move(device), now,
-        config.device_code_lifetime, config.poll_interval, state.prng);
+        config.device_code_lifetime, config.poll_interval, state.codes);
 
     const std::string user_code = display_user_code(authorization.user_code);
     const std::string verification_uri = issuer_url(config, paths::kVerification);

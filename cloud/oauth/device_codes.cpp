@@ -7,15 +7,15 @@ namespace ringside::cloud {
 
 const DeviceAuthorization& DeviceCodeRegistry::issue(std::string client_id, std::string scope,
                                                      DeviceIdentity device, Millis now, Millis lifetime,
-                                                     Millis interval, common::Prng& prng) {
+                                                     Millis interval, CodeSource& source) {
     DeviceAuthorization authorization;
     // Codes are never reused, even after expiry: a late approval of a recycled user code
     // would hand one speaker's sign-in to another.
     do {
-        authorization.user_code = generate_user_code(prng);
+        authorization.user_code = generate_user_code(source);
     } while (device_code_by_user_code_.count(authorization.user_code) != 0);
     do {
-        authorization.device_code = generate_opaque_token(prng, "");
+        authorization.device_code = generate_opaque_token(source, "");
     } while (by_device_code_.count(authorization.device_code) != 0);
     authorization.client_id = std::move(client_id);
     authorization.scope = std::move(scope);

@@ -9,7 +9,7 @@
 
 #include "cloud/service/cloud_types.hpp"
 #include "cloud/oauth/device_identity.hpp"
-#include "common/prng.hpp"
+#include "cloud/oauth/code_source.hpp"
 
 namespace ringside::cloud {
 
@@ -44,7 +44,7 @@ public:
     static constexpr Millis kSlowDownStep = std::chrono::seconds(5);
 
     const DeviceAuthorization& issue(std::string client_id, std::string scope, DeviceIdentity device,
-                                     Millis now, Millis lifetime, Millis interval, common::Prng& prng);
+                                     Millis now, Millis lifetime, Millis interval, CodeSource& source);
 
     // One token-endpoint poll. An Approved verdict consumes the code: the caller must issue
     // the tokens from `authorization` now, as any later poll is answered invalid_grant.

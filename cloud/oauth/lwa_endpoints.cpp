@@ -70,14 +70,14 @@ Outcome redeem_code_pair(ServiceState& state, const FormFields& fields, Millis n
     }
     const DeviceAuthorization& approved = *poll.authorization;
     const IssuedTokens tokens = state.tokens.issue(approved.account_id, client_id, approved.scope, now,
-                                                   state.config.access_token_lifetime, state.prng);
+                                                   state.config.access_token_lifetime, state.codes);
     return lwa_tokens(state, tokens);
 }
 
-Outcome redeem_refresh(ServiceState& state, const FormFields& fields, Millis now) {
+Outcome redeem_refresh(ServiceState& state, const CloudRequest& request, FormFields& fields, Millis now) {
     const auto refresh_token = fields.get("refresh_token");
     if (!refresh_token) return oauth_error(400, "invalid_request", "refresh_token is missing");
-    if (auto rejection = check_client(state, fields)) return *rejection;
+    if (auto rejection = check_client(state, request, fields)) return *rejection;
     const std::string client_id = *fields.get("client_id");
     if (state.find_client(client_id)->web)
         return oauth_error(400, "invalid_request", "a web client id cannot refresh a device's tokens");
@@ -85,7 +85,7 @@ Outcome redeem_refresh(ServiceState& state, const FormFields& fields, Millis now
     if (issued_to && *issued_to != client_id)
         return oauth_error(400, "unauthorized_client", "the refresh token was issued to another client");
     const RefreshResult result = state.tokens.refresh(*refresh_token, client_id, std::nullopt, now,
-                                                      state.config.access_token_lifetime, state.prng);
+                                                      state.config.access_token_lifetime, state.codes);
     if (result.verdict != RefreshVerdict::Issued)
         return oauth_error(400, "invalid_grant", "the refresh token is unknown, used or revoked");
     return lwa_tokens(state, result.tokens);
@@ -103,7 +103,7 @@ Outcome serve_lwa_code_pair(ServiceState& state, const CloudRequest& request, Mi
         return *rejection;
     if (fields.get("response_type").value_or("") != "device_code")
         return oauth_error(400, "unsupported_response_type", "response_type must be device_code");
-    if (auto rejection = check_client(state, fields)) return *rejection;
+    if (auto rejection = check_client(state, request, fields)) return *rejection;
     if (fields.get("scope").value_or("") != kLwaScope) return oauth_error(400, "invalid_scope", "scope must be alexa:all");
     const auto scope_data = fields.get("scope_data");
     if (!scope_data) return oauth_error(400, "invalid_request", "scope_data is missing");
@@ -113,7 +113,7 @@ Outcome serve_lwa_code_pair(ServiceState& state, const CloudRequest& request, Mi
     const CloudConfig& config = state.config;
     const DeviceAuthorization& pair =
         state.device_codes.issue(*fields.get("client_id"), std::string(kLwaScope), std::move(device), now,
-                                 config.device_code_lifetime, config.poll_interval, state.prng);
+                                 config.device_code_lifetime, config.poll_interval, state.codes);
     return json_success(JsonObjectWriter()
                             .string("user_code", display_user_code(pair.user_code))
                             .string("device_code", pair.device_code)
@@ -131,7 +131,7 @@ Outcome serve_lwa_token(ServiceState& state, const CloudRequest& request, Millis
         return *rejection;
     const std::string grant_type = fields.get("grant_type").value_or("");
     if (grant_type == "device_code") return redeem_code_pair(state, fields, now);
-    if (grant_type == "refresh_token") return redeem_refresh(state, fields, now);
+    if (grant_type == "refresh_token") return redeem_refresh(state, request, fields, now);
     if (grant_type.empty()) return oauth_error(400, "invalid_request", "grant_type is missing");
     return oauth_error(400, "unsupported_grant_type", "grant_type must be device_code or refresh_token");
 }

@@ -1,5 +1,6 @@
 #include "cloud/oauth/oauth_response.hpp"
 
+#include "cloud/oauth/client_authentication.hpp"
 #include "cloud/service/json_writer.hpp"
 
 namespace ringside::cloud {
@@ -16,6 +17,15 @@ Outcome oauth_error(int status, std::string_view error, std::string_view descrip
         JsonObjectWriter().string("error", error).string("error_description", description).finish();
     add_no_store(outcome.response);
     outcome.error = std::string(error);
+    // RFC 9110 §15.5.2: every 401 names how to authenticate. A bad bearer token is answered
+    // as RFC 6750 §3 says; any other 401 is the client failing to authenticate (RFC 6749
+    // §5.2 invalid_client), answered with the Basic scheme the token endpoint accepts.
+    if (status == 401) {
+        const std::string realm = "realm=\"" + std::string(kAuthRealm) + "\"";
+        outcome.response.headers.emplace_back(
+            "WWW-Authenticate", error == "invalid_token" ? "Bearer " + realm + ", error=\"invalid_token\""
+                                                         : "Basic " + realm);
+    }
     return outcome;
 }
 

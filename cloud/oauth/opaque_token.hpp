@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/prng.hpp"
+#include "cloud/oauth/code_source.hpp"
 
 namespace ringside::cloud {
 
@@ -14,6 +14,6 @@ inline constexpr std::size_t kOpaqueTokenChars = 43;
 
 // `prefix` followed by kOpaqueTokenChars base64url characters. The prefix tells a person
 // reading a trace what kind of secret it is (as LWA's "Atza|" and "Atzr|" do).
-std::string generate_opaque_token(common::Prng& prng, std::string_view prefix);
+std::string generate_opaque_token(CodeSource& source, std::string_view prefix);
 
 } // namespace ringside::cloud

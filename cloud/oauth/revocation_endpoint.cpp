@@ -11,7 +11,7 @@ Outcome serve_revocation(ServiceState& state, const CloudRequest& request, Milli
     }
     const auto token = fields.get("token");
     if (!token) return oauth_error(400, "invalid_request", "token is missing");
-    if (auto rejection = check_client(state, fields)) return *rejection;
+    if (auto rejection = check_client(state, request, fields)) return *rejection;
 
     if (state.tokens.revoke(*token, *fields.get("client_id")) == RevokeVerdict::WrongClient) {
         return oauth_error(400, "invalid_grant", "the token was issued to another client");

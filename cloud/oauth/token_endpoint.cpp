@@ -44,7 +44,7 @@ Outcome redeem_device_code(ServiceState& state, const FormFields& fields, Millis
     const DeviceAuthorization& authorization = *poll.authorization;
     const IssuedTokens tokens =
         state.tokens.issue(authorization.account_id, client_id, authorization.scope, now,
-                           state.config.access_token_lifetime, state.prng);
+                           state.config.access_token_lifetime, state.codes);
     return token_success(state, tokens);
 }
 
@@ -55,7 +55,7 @@ Outcome redeem_refresh_token(ServiceState& state, const FormFields& fields, Mill
 
     const RefreshResult result =
         state.tokens.refresh(*refresh_token, *fields.get("client_id"), fields.get("scope"), now,
-                             state.config.access_token_lifetime, state.prng);
+                             state.config.access_token_lifetime, state.codes);
     switch (result.verdict) {
     case RefreshVerdict::InvalidGrant:
         return oauth_error(400, "invalid_grant",
@@ -78,7 +78,8 @@ Outcome serve_token(ServiceState& state, const CloudRequest& request, Millis now
     }
     const auto grant_type = fields.get("grant_type");
     if (!grant_type) return oauth_error(400, "invalid_request", "grant_type is missing");
-    if (auto rejection = check_client(state, fields)) return *rejection;
+    if (auto rejection = check_client(state, request, fields)) return *rejection;
+    if (auto rejection = check_scope(state, fields)) return *rejection;
 
     if (*grant_type == kDeviceCodeGrantType) return redeem_device_code(state, fields, now);
     if (*grant_type == "refresh_token") return redeem_refresh_token(state, fields, now);

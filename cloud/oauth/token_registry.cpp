@@ -30,13 +30,13 @@ bool scope_within(std::string_view requested, std::string_view granted) {
 }
 
 IssuedTokens TokenRegistry::mint(std::size_t grant, std::string scope, Millis now,
-                                 Millis access_lifetime, common::Prng& prng) {
+                                 Millis access_lifetime, CodeSource& source) {
     IssuedTokens tokens;
     do {
-        tokens.access_token = generate_opaque_token(prng, access_prefix);
+        tokens.access_token = generate_opaque_token(source, access_prefix);
     } while (access_tokens_.count(tokens.access_token) != 0);
     do {
-        tokens.refresh_token = generate_opaque_token(prng, refresh_prefix);
+        tokens.refresh_token = generate_opaque_token(source, refresh_prefix);
     } while (refresh_tokens_.count(tokens.refresh_token) != 0);
     tokens.scope = scope;
     access_tokens_.emplace(tokens.access_token, AccessToken{grant, std::move(scope), now + access_lifetime});
@@ -46,14 +46,14 @@ IssuedTokens TokenRegistry::mint(std::size_t grant, std::string scope, Millis no
 
 IssuedTokens TokenRegistry::issue(std::string_view account_id, std::string_view client_id,
                                   std::string scope, Millis now, Millis access_lifetime,
-                                  common::Prng& prng) {
+                                  CodeSource& source) {
     grants_.push_back(Grant{std::string(account_id), std::string(client_id), scope});
-    return mint(grants_.size() - 1, std::move(scope), now, access_lifetime, prng);
+    return mint(grants_.size() - 1, std::move(scope), now, access_lifetime, source);
 }
 
 RefreshResult TokenRegistry::refresh(std::string_view refresh_token, std::string_view client_id,
                                      const std::optional<std::string>& requested_scope, Millis now,
-                                     Millis access_lifetime, common::Prng& prng) {
+                                     Millis access_lifetime, CodeSource& source) {
     const auto it = refresh_tokens_.find(std::string(refresh_token));
     if (it == refresh_tokens_.end()) return {RefreshVerdict::InvalidGrant, {}};
     const std::size_t grant = it->second.grant;
@@ -72,7 +72,7 @@ RefreshResult TokenRegistry::refresh(std::string_view refresh_token, std::string
         scope = *requested_scope;
     }
     it->second.spent = true;
-    return {RefreshVerdict::Issued, mint(grant, std::move(scope), now, access_lifetime, prng)};
+    return {RefreshVerdict::Issued, mint(grant, std::move(scope), now, access_lifetime, source)};
 }
 
 RevokeVerdict TokenRegistry::revoke(std::string_view token, std::string_view client_id) {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cloud/service/cloud_types.hpp"
-#include "common/prng.hpp"
+#include "cloud/oauth/code_source.hpp"
 
 namespace ringside::cloud {
 
@@ -32,7 +32,7 @@ class TokenRegistry {
 public:
     // A new grant for `account_id`, with its first access and refresh token.
     IssuedTokens issue(std::string_view account_id, std::string_view client_id, std::string scope,
-                       Millis now, Millis access_lifetime, common::Prng& prng);
+                       Millis now, Millis access_lifetime, CodeSource& source);
 
     // RFC 6749 §6 with rotation: the presented refresh token is spent and a new one issued.
     // Presenting a spent one again (reuse) revokes the whole grant (RFC 9700 §4.14.2).
@@ -40,7 +40,7 @@ public:
     // token; the new refresh token keeps the grant's full scope (§6, last paragraph).
     RefreshResult refresh(std::string_view refresh_token, std::string_view client_id,
                           const std::optional<std::string>& requested_scope, Millis now,
-                          Millis access_lifetime, common::Prng& prng);
+                          Millis access_lifetime, CodeSource& source);
 
     // RFC 7009. A refresh token takes its whole grant with it; an access token only itself.
     // Unknown, expired and rotated-away tokens count as revoked and change nothing (§2.2:
@@ -84,7 +84,7 @@ private:
 
     const AccessToken* live_access_token(std::string_view token, Millis now) const;
     IssuedTokens mint(std::size_t grant, std::string scope, Millis now, Millis access_lifetime,
-                      common::Prng& prng);
+                      CodeSource& source);
 
     std::vector<Grant> grants_;
     std::unordered_map<std::string, AccessToken> access_tokens_;

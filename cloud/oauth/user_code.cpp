@@ -2,11 +2,11 @@
 
 namespace ringside::cloud {
 
-std::string generate_user_code(common::Prng& prng) {
+std::string generate_user_code(CodeSource& source) {
     std::string code;
     code.reserve(kUserCodeLength);
     for (std::size_t i = 0; i < kUserCodeLength; ++i) {
-        code.push_back(kUserCodeAlphabet[prng.below(static_cast<std::uint32_t>(kUserCodeAlphabet.size()))]);
+        code.push_back(kUserCodeAlphabet[source.below(static_cast<std::uint32_t>(kUserCodeAlphabet.size()))]);
     }
     return code;
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/prng.hpp"
+#include "cloud/oauth/code_source.hpp"
 
 namespace ringside::cloud {
 
@@ -12,7 +12,7 @@ inline constexpr std::string_view kUserCodeAlphabet = "BCDFGHJKLMNPQRSTVWXZ";
 inline constexpr std::size_t kUserCodeLength = 8;
 
 // The canonical form: 8 upper-case alphabet characters, no separator.
-std::string generate_user_code(common::Prng& prng);
+std::string generate_user_code(CodeSource& source);
 
 // "WDJBMJHT" -> "WDJB-MJHT", the form shown to people and sent in responses.
 std::string display_user_code(std::string_view canonical);

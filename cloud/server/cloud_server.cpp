@@ -79,8 +79,11 @@ struct CloudServer::Impl {
         }
         if (request.path.rfind(kAdminPrefix, 0) == 0) {
             if (!is_loopback(req.remote_addr)) return send_error(403, "access_denied", "the admin API answers loopback peers only", res);
-            if (req.get_header_value("Authorization") != "Bearer " + options.admin_token)
-                return send_error(401, "invalid_token", "the admin API needs the admin token printed at start-up", res);
+            if (req.get_header_value("Authorization") != "Bearer " + options.admin_token) {
+                send_error(401, "invalid_token", "the admin API needs the admin token printed at start-up", res);
+                res.set_header("WWW-Authenticate", "Bearer realm=\"ringside-admin\", error=\"invalid_token\"");
+                return;
+            }
             return send(handle_admin(*target, target == host ? &tenants : nullptr, request), res);
         }
         deliver(target->serve(request), req, res, target->virtual_clock());

@@ -1,5 +1,7 @@
 #include "cloud/service/endpoints.hpp"
 
+#include "cloud/oauth/client_authentication.hpp"
+
 namespace ringside::cloud {
 
 std::string issuer_url(const CloudConfig& config, std::string_view path) {
@@ -53,13 +55,38 @@ std::optional<Outcome> read_form_post(const CloudRequest& request, FormFields& f
     return std::nullopt;
 }
 
-std::optional<Outcome> check_client(const ServiceState& state, const FormFields& fields) {
+std::optional<Outcome> check_client(const ServiceState& state, const CloudRequest& request, FormFields& fields) {
+    if (uses_basic(request.authorization)) {
+        const auto credentials = parse_basic(request.authorization);
+        if (!credentials)
+            return oauth_error(401, "invalid_client", "the Basic credentials are not base64 of client_id:client_secret");
+        const Client* client = state.find_client(credentials->client_id);
+        if (!client) return oauth_error(401, "invalid_client", "unknown client_id in the Basic credentials");
+        if (!client->secret.empty() && credentials->secret != client->secret)
+            return oauth_error(401, "invalid_client", "wrong client secret");
+        const auto named = fields.get("client_id");
+        if (named && *named != credentials->client_id)
+            return oauth_error(401, "invalid_client", "client_id does not match the authenticated client");
+        // The endpoints read the caller from the form: an authenticated client need not repeat it.
+        if (!named) fields.pairs.emplace_back("client_id", credentials->client_id);
+        return std::nullopt;
+    }
     const auto client_id = fields.get("client_id");
     if (!client_id) return oauth_error(400, "invalid_request", "client_id is missing");
-    if (!state.find_client(*client_id)) {
-        return oauth_error(401, "invalid_client", "unknown client_id");
-    }
+    const Client* client = state.find_client(*client_id);
+    if (!client) return oauth_error(401, "invalid_client", "unknown client_id");
+    if (!client->secret.empty() && fields.get("client_secret") != client->secret)
+        return oauth_error(401, "invalid_client", "a confidential client must authenticate (Basic or client_secret)");
     return std::nullopt;
+}
+
+std::optional<Outcome> check_scope(const ServiceState& state, const FormFields& fields) {
+    const Client* client = state.find_client(fields.get("client_id").value_or(""));
+    const auto scope = fields.get("scope");
+    if (!client || client->scopes.empty() || !scope) return std::nullopt;
+    const std::string refused = scopes_not_allowed(*scope, client->scopes);
+    if (refused.empty()) return std::nullopt;
+    return oauth_error(400, "invalid_scope", "client " + client->id + " may not ask for: " + refused);
 }
 
 } // namespace ringside::cloud

@@ -40,8 +40,11 @@ bool is_form_content_type(std::string_view content_type);
 std::optional<Outcome> read_form_post(const CloudRequest& request, FormFields& fields,
                                       std::initializer_list<std::string_view> single_valued);
 
-// Who is calling, for endpoints that serve public clients (RFC 6749 §2.3: a public client
-// identifies itself with client_id alone). Returns the error to answer, or nullopt.
-std::optional<Outcome> check_client(const ServiceState& state, const FormFields& fields);
+// Who is calling (client_authentication.hpp): a public client by client_id alone (RFC 6749
+// §2.3), a client using HTTP Basic or configured with a secret by its credentials. Returns
+// the error to answer, or nullopt; after Basic, `fields` holds the authenticated client_id.
+std::optional<Outcome> check_client(const ServiceState& state, const CloudRequest& request, FormFields& fields);
+// A requested `scope` the (checked) client may not have is invalid_scope (RFC 6749 §5.2).
+std::optional<Outcome> check_scope(const ServiceState& state, const FormFields& fields);
 
 } // namespace ringside::cloud

@@ -9,7 +9,7 @@
 #include "cloud/service/cloud_types.hpp"
 #include "cloud/oauth/device_codes.hpp"
 #include "cloud/faults/faults.hpp"
-#include "common/prng.hpp"
+#include "cloud/oauth/code_source.hpp"
 #include "cloud/oauth/token_registry.hpp"
 
 namespace ringside::cloud {
@@ -41,7 +41,8 @@ CloudConfig effective_config(CloudConfig config);
 
 struct ServiceState {
     explicit ServiceState(CloudConfig requested)
-        : config(effective_config(std::move(requested))), prng(config.seed), faults(config.seed) {
+        : config(effective_config(std::move(requested))), codes(config.os_random_codes ? CodeSource::os() : CodeSource(config.seed)),
+          faults(config.seed) {
         if (config.dialect == Dialect::Lwa) {
             tokens.access_prefix = "Atza|";
             tokens.refresh_prefix = "Atzr|";
@@ -59,7 +60,7 @@ struct ServiceState {
     ApprovalResult approve(const Account& account, std::string_view user_code, Millis now);
 
     CloudConfig config;
-    common::Prng prng;
+    CodeSource codes;  // user codes, device codes, tokens
     DeviceCodeRegistry device_codes;
     TokenRegistry tokens;
     FaultTable faults;

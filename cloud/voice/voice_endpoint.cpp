@@ -1,5 +1,6 @@
 #include "cloud/voice/voice_endpoint.hpp"
 
+#include "cloud/oauth/client_authentication.hpp"
 #include "cloud/service/json_writer.hpp"
 #include "cloud/voice/asr.hpp"
 
@@ -14,9 +15,12 @@ Outcome answer(int status, std::string body, std::string error = {}) {
     return out;
 }
 
-Outcome unauthorized() {
+// RFC 6750 §3: a bad token is named invalid_token; a request with no bearer token at all
+// gets the bare challenge (§3.1: no error code when no credentials were sent).
+Outcome unauthorized(bool sent_a_token = true) {
     Outcome out = answer(401, JsonObjectWriter().string("error", "invalid_token").finish(), "invalid_token");
-    out.response.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    const std::string realm = "Bearer realm=\"" + std::string(kAuthRealm) + "\"";
+    out.response.headers.emplace_back("WWW-Authenticate", sent_a_token ? realm + ", error=\"invalid_token\"" : realm);
     return out;
 }
 
@@ -32,7 +36,7 @@ std::string speaker_of(const Account& account, int voice_index) {
 Outcome serve_voice(ServiceState& state, VoiceWorld& world, const CloudRequest& request, Millis now) {
     if (request.method != "POST") return answer(405, JsonObjectWriter().string("error", "method_not_allowed").finish(), "method_not_allowed");
     const std::string bearer = "Bearer ";
-    if (request.authorization.compare(0, bearer.size(), bearer) != 0) return unauthorized();
+    if (request.authorization.compare(0, bearer.size(), bearer) != 0) return unauthorized(!request.authorization.empty());
     const std::string token = request.authorization.substr(bearer.size());
     const auto account_id = state.tokens.access_token_account(token, now);
     if (!state.tokens.access_token_valid(token, now) || !account_id) return unauthorized();

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+
 namespace ringside::runner {
 namespace {
 

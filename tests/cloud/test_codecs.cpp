@@ -83,7 +83,7 @@ TEST_CASE("JSON objects keep member order", "[cloud][json]") {
 }
 
 TEST_CASE("user codes are 8 alphabet characters, shown as XXXX-XXXX", "[cloud][user_code]") {
-    ringside::common::Prng prng(11);
+    CodeSource prng(11);
     std::set<std::string> codes;
     std::set<char> letters;
     for (int i = 0; i < 5000; ++i) {
@@ -111,7 +111,7 @@ TEST_CASE("typed user codes are normalised", "[cloud][user_code]") {
 }
 
 TEST_CASE("opaque tokens are long base64url strings", "[cloud][token]") {
-    ringside::common::Prng prng(5);
+    CodeSource prng(5);
     const std::string token = generate_opaque_token(prng, "p.");
     CHECK(token.rfind("p.", 0) == 0);
     CHECK(token.size() == 2 + kOpaqueTokenChars);
@@ -119,4 +119,18 @@ TEST_CASE("opaque tokens are long base64url strings", "[cloud][token]") {
     CHECK(token.find_first_not_of("p.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
           std::string::npos);
     CHECK(generate_opaque_token(prng, "p.") != token);
+}
+
+TEST_CASE("codes from the OS's CSPRNG differ between sources, seeded ones repeat", "[cloud][codes]") {
+    CodeSource os_a = CodeSource::os(), os_b = CodeSource::os();
+    CHECK_FALSE(os_a.seeded());
+    CHECK(generate_opaque_token(os_a, "") != generate_opaque_token(os_b, ""));
+    const std::string code = generate_user_code(os_a);
+    REQUIRE(code.size() == kUserCodeLength);
+    for (char c : code) CHECK(kUserCodeAlphabet.find(c) != std::string_view::npos);
+    for (int i = 0; i < 1000; ++i) REQUIRE(os_a.below(20) < 20);
+
+    CodeSource seeded_a(9), seeded_b(9);
+    CHECK(seeded_a.seeded());
+    CHECK(generate_opaque_token(seeded_a, "") == generate_opaque_token(seeded_b, ""));
 }

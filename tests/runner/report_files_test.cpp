@@ -117,7 +117,7 @@ TEST_CASE("the trace folder holds a VCD that parses back and a trace-event JSON 
 TEST_CASE("the HTML report holds the summary, ring strips, step log, journal and the failure with its repro line", "[reports]") {
     const fs::path out = fs::temp_directory_path() / "ringside-html-test";
     fs::remove_all(out);
-    const auto r = run_ringside("run scenarios/sign_in/first_time_setup_and_sign_in.yaml tests/data/failing --html " + (out / "report.html").string());
+    const auto r = run_ringside("run scenarios/sign_in/first_time_setup_and_sign_in.yaml tests/data/failing/linked_within_1s.yaml --html " + (out / "report.html").string());
     REQUIRE(r.exit_code == 1);
     const std::string html = read_file((out / "report.html").string());
     CHECK_THAT(html, Catch::StartsWith("<!doctype html>"));
