@@ -84,6 +84,12 @@ struct Client {
     // What the verification page calls the device (RFC 8628 §5.4: the person must be able to
     // tell which device asks), e.g. "Ringside One speaker". Empty: the client id is shown.
     std::string name{};
+    // A confidential client's secret (RFC 6749 §2.3.1): it must then authenticate, with HTTP
+    // Basic or client_secret in the body. Empty: a public client, client_id alone (the speaker).
+    std::string secret{};
+    // The scopes this client may ask for (RFC 6749 §3.3); any other is invalid_scope. Empty:
+    // any scope, as before per-client scopes existed (every scenario's speaker).
+    std::vector<std::string> scopes{};
 };
 
 // Which protocol the cloud speaks: RFC 8628 (with RFC 8414 metadata) or Login with Amazon's
@@ -99,6 +105,10 @@ struct CloudConfig {
     Millis device_code_lifetime = std::chrono::seconds(600);
     Millis poll_interval = std::chrono::seconds(5);
     std::uint64_t seed = 1;
+    // Codes and tokens from the OS's CSPRNG rather than from `seed`: `ringside cloud` without
+    // --seed (cloud/oauth/code_source.hpp). Never for a scenario's cloud, whose codes the seed
+    // must reproduce; not carried in tenant configurations.
+    bool os_random_codes = false;
     Dialect dialect = Dialect::Rfc8628;
     // The calendar (unix seconds) at the cloud's clock zero: every answer's Date header says
     // this plus the cloud's `now`. The virtual world sets its own start; `ringside cloud`

@@ -12,7 +12,8 @@ namespace {
 void add_cloud_steps(StepCatalog& c) {
     // cloud.fault: which requests (endpoint, grant, client), when (after, every, count,
     // for, probability), what they get instead (drop, break, body, raw_body, error, status,
-    // retry_after) and how the answer is shaped (delay, dribble, date_skew).
+    // retry_after) and how the answer is shaped (delay, dribble, date_skew, omit and set: its
+    // JSON members left out or set to exact values).
     c["cloud.fault"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         cloud::Fault f;
         f.endpoint = a.require("endpoint").str();
