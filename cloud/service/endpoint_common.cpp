@@ -62,8 +62,10 @@ std::optional<Outcome> check_client(const ServiceState& state, const CloudReques
             return oauth_error(401, "invalid_client", "the Basic credentials are not base64 of client_id:client_secret");
         const Client* client = state.find_client(credentials->client_id);
         if (!client) return oauth_error(401, "invalid_client", "unknown client_id in the Basic credentials");
-        if (!client->secret.empty() && credentials->secret != client->secret)
-            return oauth_error(401, "invalid_client", "wrong client secret");
+        // A public client has no secret, so a secret it sends cannot be right either: an
+        // attempt that fails, not one to ignore (only "client_id:" with nothing after passes).
+        if (credentials->secret != client->secret)
+            return oauth_error(401, "invalid_client", client->secret.empty() ? "this client has no secret" : "wrong client secret");
         const auto named = fields.get("client_id");
         if (named && *named != credentials->client_id)
             return oauth_error(401, "invalid_client", "client_id does not match the authenticated client");
@@ -75,8 +77,9 @@ std::optional<Outcome> check_client(const ServiceState& state, const CloudReques
     if (!client_id) return oauth_error(400, "invalid_request", "client_id is missing");
     const Client* client = state.find_client(*client_id);
     if (!client) return oauth_error(401, "invalid_client", "unknown client_id");
-    if (!client->secret.empty() && fields.get("client_secret") != client->secret)
-        return oauth_error(401, "invalid_client", "a confidential client must authenticate (Basic or client_secret)");
+    if (fields.get("client_secret").value_or("") != client->secret)
+        return oauth_error(401, "invalid_client", client->secret.empty() ? "this client has no secret"
+                                                                        : "a confidential client must authenticate (Basic or client_secret)");
     return std::nullopt;
 }
 

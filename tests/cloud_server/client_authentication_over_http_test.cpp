@@ -98,6 +98,13 @@ TEST_CASE("HTTP Basic client credentials are checked at the device and token end
     CHECK(device_authorization(cloud, {"-d", "client_id=tv-app", "-d", "client_secret=s3cret"}).status == 200);
     CHECK(device_authorization(cloud, {"-d", "client_id=ringside-speaker"}).status == 200);
     CHECK(device_authorization(cloud, {"-u", "ringside-speaker:", "-d", "scope=speaker"}).status == 200);
+    // A public client has no secret, so one it sends is a failed attempt, not one to ignore.
+    const HttpResult guessed = device_authorization(cloud, {"-u", "ringside-speaker:guess", "-d", "scope=speaker"});
+    CHECK(guessed.status == 401);
+    CHECK(field(guessed, "error") == "invalid_client");
+    CHECK(challenge(guessed) == "Basic realm=\"ringside\"");
+    CHECK(field(device_authorization(cloud, {"-d", "client_id=ringside-speaker", "-d", "client_secret=guess"}), "error") ==
+          "invalid_client");
 }
 
 TEST_CASE("a scope the client may not have is invalid_scope", "[http][auth]") {
