@@ -1,5 +1,7 @@
 #include "cloud_server/child.hpp"
 
+#include "scoped_env.hpp"
+
 #include <boost/process.hpp>
 
 #include <cstdio>
@@ -77,14 +79,13 @@ void CloudProcess::kill_hard() {
 
 CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env,
                   std::chrono::milliseconds limit) {
-    bp::environment environment = boost::this_process::environment();
-    for (const std::string& e : env) {
-        const auto eq = e.find('=');
-        environment[e.substr(0, eq)] = e.substr(eq + 1);
-    }
     bp::ipstream out;
-    bp::child c(RINGSIDE_BINARY, bp::args(args), bp::start_dir(RINGSIDE_SOURCE_DIR), environment,
-                (bp::std_out & bp::std_err) > out);
+    const auto start = [&] {
+        const ScopedEnv scoped(env);  // the child inherits these
+        return bp::child(RINGSIDE_BINARY, bp::args(args), bp::start_dir(RINGSIDE_SOURCE_DIR),
+                         (bp::std_out & bp::std_err) > out);
+    };
+    bp::child c = start();
     auto reading = std::async(std::launch::async, [&out] {
         return std::string((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
     });

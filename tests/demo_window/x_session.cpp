@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "scoped_env.hpp"
+
 namespace bp = boost::process;
 
 namespace ringside::test {
@@ -121,10 +123,12 @@ Screenshot screenshot(const std::string& display) {
 }
 
 std::string xdotool(const std::string& display, const std::vector<std::string>& args) {
-    bp::environment env = boost::this_process::environment();
-    env["DISPLAY"] = display;
     bp::ipstream out;
-    bp::child c(bp::search_path("xdotool"), bp::args(args), env, bp::std_out > out, bp::std_err > bp::null);
+    const auto start = [&] {
+        const ScopedEnv scoped({"DISPLAY=" + display});  // the child inherits it
+        return bp::child(bp::search_path("xdotool"), bp::args(args), bp::std_out > out, bp::std_err > bp::null);
+    };
+    bp::child c = start();
     return read_all_bounded(c, out, std::chrono::seconds(10), "xdotool");
 }
 
@@ -139,12 +143,13 @@ struct DemoProcess::Impl {
 };
 
 DemoProcess::DemoProcess(const std::string& display, const std::vector<std::string>& args) : impl_(std::make_unique<Impl>()) {
-    bp::environment env = boost::this_process::environment();
-    env["DISPLAY"] = display;
     std::vector<std::string> argv{"demo"};
     argv.insert(argv.end(), args.begin(), args.end());
-    impl_->child = bp::child(RINGSIDE_BINARY, bp::args(argv), env, bp::start_dir(RINGSIDE_SOURCE_DIR),
-                             (bp::std_out & bp::std_err) > impl_->out);
+    {
+        const ScopedEnv scoped({"DISPLAY=" + display});  // the child inherits it
+        impl_->child = bp::child(RINGSIDE_BINARY, bp::args(argv), bp::start_dir(RINGSIDE_SOURCE_DIR),
+                                 (bp::std_out & bp::std_err) > impl_->out);
+    }
     impl_->reader = std::thread([i = impl_.get()] {
         std::string line;
         while (std::getline(i->out, line)) {
