@@ -1,6 +1,8 @@
 #include "hil/session/session_file.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -59,6 +61,18 @@ long long number(const YAML::Node& node, const char* key, const std::string& pat
     } catch (const YAML::Exception&) {
         fail(path, line, std::string("expected \"") + key + "\" (a whole number)");
     }
+}
+
+// The seed is written as text (a u64 may not fit a JSON reader's integer): digits only, and
+// it must fit, or the file is not a recording (std::stoull would throw past the reader).
+std::uint64_t seed_of(const std::string& digits, const std::string& path, int line) {
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(digits.c_str(), &end, 10);
+    if (digits.empty() || digits.size() > 20 || digits.find_first_not_of("0123456789") != std::string::npos ||
+        *end != '\0' || errno == ERANGE)
+        fail(path, line, "expected \"seed\" (a whole number from 0 to 18446744073709551615, as text)");
+    return v;
 }
 
 } // namespace
@@ -124,7 +138,7 @@ Recording read_recording(std::istream& in, const std::string& path) {
                 fail(path, number_of_line, "expected format 1 of the recording");
             r.scenario_file = text(n, "scenario", path, number_of_line);
             r.scenario_name = text(n, "name", path, number_of_line);
-            r.seed = std::stoull(text(n, "seed", path, number_of_line));
+            r.seed = seed_of(text(n, "seed", path, number_of_line), path, number_of_line);
             r.board_id = text(n, "board", path, number_of_line);
             r.firmware_version = text(n, "firmware", path, number_of_line);
             r.issuer = text(n, "issuer", path, number_of_line);
