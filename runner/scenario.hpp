@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runner/duration.hpp"
+#include "runner/properties/property.hpp"
 #include "cloud/service/cloud_types.hpp"
 #include "sim/virtual_speaker.hpp"
 
@@ -28,6 +29,13 @@ struct Step {
     StepPlay play;
 };
 
+// A step played at a world time whatever step is running then (a scenario's `schedule:`,
+// how `ringside explore` writes the faults it drew): the fault schedule on top of the steps.
+struct TimedStep {
+    Millis at{0};  // virtual time since the world started
+    Step step;
+};
+
 struct Scenario {
     std::string name;
     SourceLocation where;
@@ -38,6 +46,14 @@ struct Scenario {
     std::string sim_only;
     sim::WorldConfig world;
     std::vector<Step> steps;
+    std::vector<TimedStep> schedule;
+    // Properties checked throughout the run (`properties:`, runner/properties/properties.hpp);
+    // a violation fails the scenario. Names as written.
+    std::vector<Property> properties;
+    // `expectations: advisory`: a step that fails is reported and the run goes on, so only
+    // the properties decide the verdict (a scenario with faults on top that break its own
+    // expectations, as `ringside explore` plays it).
+    bool advisory = false;
 };
 
 } // namespace ringside::runner

@@ -47,6 +47,12 @@ struct ScenarioResult {
     // (a timestamp holds them), so they are redacted where they stand as a word.
     std::set<std::string> spoken_secrets;
 
+    // The scenario's properties (`properties:`): the first one broken, which also fails the
+    // run (`failure` says so, at the step during which it was seen).
+    std::optional<Violation> violation;
+    // Steps that failed under `expectations: advisory`: reported, not the verdict.
+    std::vector<StepFailure> advisories;
+
     // The cloud behind --cloud URL or the board on --port stopped answering: the verdict
     // is not the firmware's.
     bool lost = false;

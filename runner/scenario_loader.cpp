@@ -1,6 +1,8 @@
 #include "runner/scenario_loader.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "runner/scenario_error.hpp"
@@ -118,24 +120,58 @@ void read_wifi(ScenarioNode wifi, Scenario& s) {
     }
 }
 
-Step read_step(const ScenarioNode& item, const Scenario& scenario) {
+// The step `name` with its arguments `args`, written as `item`.
+Step make_step(const ScenarioNode& item, const std::string& name, ScenarioNode args, const Scenario& scenario) {
     Step step;
     step.where = item.where();
     step.text = item.one_line();
-    ScenarioNode args = item;
-    if (item.is_scalar()) {
-        step.name = item.str();
-    } else {
-        auto entry = item.single_entry();
-        step.name = entry.first;
-        args = entry.second;
-    }
+    step.name = name;
     const auto& catalog = step_catalog();
     auto it = catalog.find(step.name);
     if (it == catalog.end()) item.fail("unknown step '" + step.name + "'; expected one of: " + join(step_names()));
-    if (item.is_scalar()) args = ScenarioNode::parse("", step.where.file);  // a bare step name: no arguments
     step.play = it->second(args, scenario);
     return step;
+}
+
+Step read_step(const ScenarioNode& item, const Scenario& scenario) {
+    if (item.is_scalar()) {
+        // A bare step name: no arguments.
+        return make_step(item, item.str(), ScenarioNode::parse("", item.where().file), scenario);
+    }
+    auto entry = item.single_entry();
+    return make_step(item, entry.first, entry.second, scenario);
+}
+
+// Steps a `schedule:` may hold: actions that take no time (a step that waits or checks
+// belongs in `steps:`, where time is the step's own).
+bool schedulable(const std::string& step) {
+    static const std::set<std::string> actions{"cloud.fault", "network",  "wifi",    "power_off", "power_on",
+                                               "flash.cut_power", "app.revoke", "user.deny", "press",    "release",
+                                               "mark"};
+    return actions.count(step) != 0;
+}
+
+// schedule: [{ at: 1m30s, cloud.fault: {...} }, ...]: each entry's time, and one step.
+TimedStep read_timed_step(const ScenarioNode& item, const Scenario& scenario) {
+    const char* form = "a schedule entry is { at: DURATION, <step>: <arguments> }, e.g. { at: 1m30s, wifi: lost }";
+    if (!item.is_map()) item.fail(form);
+    std::optional<Millis> at;
+    std::optional<std::pair<std::string, ScenarioNode>> step;
+    for (const auto& [key, value] : item.entries()) {
+        if (key == "at") {
+            at = value.duration();
+        } else if (step) {
+            value.fail(std::string("one step per schedule entry; ") + form);
+        } else {
+            step.emplace(key, value);
+        }
+    }
+    if (!at || !step) item.fail(form);
+    if (!schedulable(step->first))
+        item.fail("step " + step->first + " cannot be scheduled at a time; a schedule holds actions that take "
+                  "no time: cloud.fault, network, wifi, power_off, power_on, flash.cut_power, app.revoke, user.deny, "
+                  "press, release, mark");
+    return TimedStep{*at, make_step(item, step->first, step->second, scenario)};
 }
 
 // Steps whose test face exists only on the virtual board (not over the serial link).
@@ -154,10 +190,34 @@ Scenario read_scenario(ScenarioNode root, const std::string& path) {
         s.sim_only = n->str();
         if (s.sim_only.size() < 10) n->fail("sim_only needs the reason the scenario cannot run on a board, e.g. 'injects power cuts into the virtual flash'");
     }
+    if (auto n = root.get("expectations")) {
+        const std::string v = n->str();
+        if (v != "advisory" && v != "must_hold") n->fail("unknown value '" + v + "' for expectations; expected advisory or must_hold");
+        s.advisory = v == "advisory";
+    }
+    if (auto n = root.get("properties")) {
+        if (!n->is_sequence()) n->fail("properties: expected a list, e.g. [poll_interval, liveness], or [all]");
+        for (const ScenarioNode& p : n->items()) {
+            if (p.str() == "all") {
+                s.properties = all_properties();
+                continue;
+            }
+            const auto property = parse_property(p.str());
+            if (!property) p.fail("unknown property '" + p.str() + "'; expected all or one of: " + join(property_names()));
+            if (std::find(s.properties.begin(), s.properties.end(), *property) == s.properties.end())
+                s.properties.push_back(*property);
+        }
+    }
+    if (auto n = root.get("plant")) {
+        const auto plant = sim::parse_planted_defect(n->str());
+        if (!plant) n->fail("unknown planted defect '" + n->str() + "'; expected one of: " + join(sim::planted_defect_names()));
+        s.world.plant = *plant;
+    }
     if (auto n = root.get("cloud")) read_cloud(*n, s);
     if (auto n = root.get("device")) read_device(*n, s);
     if (auto n = root.get("wifi")) read_wifi(*n, s);
     ScenarioNode steps = root.require("steps");
+    const std::optional<ScenarioNode> schedule = root.get("schedule");
     root.done();
     for (const ScenarioNode& item : steps.items()) {
         s.steps.push_back(read_step(item, s));
@@ -168,6 +228,15 @@ Scenario read_scenario(ScenarioNode root, const std::string& path) {
                       "'sim_only: <why it cannot run on a board>'");
     }
     if (s.steps.empty()) steps.fail("'steps' must hold at least one step");
+    if (schedule) {
+        if (!schedule->is_sequence()) schedule->fail("schedule: expected a list of { at: DURATION, <step>: <arguments> }");
+        for (const ScenarioNode& item : schedule->items()) {
+            s.schedule.push_back(read_timed_step(item, s));
+            if (s.sim_only.empty() && needs_virtual_board(s.schedule.back().step.name))
+                item.fail("step " + s.schedule.back().step.name + " drives the virtual board directly; mark the scenario "
+                          "'sim_only: <why it cannot run on a board>'");
+        }
+    }
     return s;
 }
 

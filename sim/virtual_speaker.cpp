@@ -18,6 +18,7 @@
 #include "sim/board/secret_witness.hpp"
 #include "sim/board/trace_recorder.hpp"
 #include "sim/board/virtual_board.hpp"
+#include "sim/board/virtual_flash.hpp"
 #include "sim/board/virtual_wifi.hpp"
 #include "sim/clock/scheduler.hpp"
 #include "cloud/service/cloud_service.hpp"
@@ -45,11 +46,7 @@ struct VirtualSpeaker::World {
           cloud_owner(make(make_cloud, on_calendar(config.cloud, config.world_start_unix))),
           cloud(*cloud_owner),
           http(bus, config.cloud.issuer,
-               [this](const cloud::CloudRequest& request, Millis now) {
-                   cloud::CloudResponse response = cloud.handle(request, now);
-                   secrets.see(request, response);
-                   return response;
-               },
+               [this](const cloud::CloudRequest& request, Millis now) { return carry(request, now); },
                [this] { return wifi.associated() && internet_up; }, config.network_latency),
           link(config.seed) {
         // Only a world whose networks declare a band or whose congestion changes draws from
@@ -81,6 +78,33 @@ struct VirtualSpeaker::World {
                                     http,
                                     setup_link};
         device = make_device ? make_device(context) : std::make_unique<VirtualBoard>(context);
+        plant_defect();
+    }
+
+    // One request reaching the cloud, and its answer.
+    cloud::CloudResponse carry(const cloud::CloudRequest& request, Millis now) {
+        cloud::CloudResponse response = cloud.handle(request, now);
+        for (int resent = 1; config.plant == PlantedDefect::RetryStorm && resent < 20 && response.status >= 500; ++resent)
+            response = cloud.handle(request, now);
+        secrets.see(request, response);
+        if (config.plant == PlantedDefect::LeakAuthorization)
+            trace.record_line("http", "request", request.authorization + " " + request.body);
+        return response;
+    }
+
+    void plant_defect() {
+        const PlantedDefect plant = config.plant;
+        if (plant == PlantedDefect::LossyFlash) {
+            if (VirtualFlash* flash = device->flash()) flash->wipe_on_cut(true);
+        }
+        if (plant == PlantedDefect::NoSlowDown || plant == PlantedDefect::IgnoreRetryAfter ||
+            plant == PlantedDefect::FatalServerError || plant == PlantedDefect::AcceptRevokedGrant)
+            http.set_distortion([plant](cloud::CloudResponse& response) { distort_answer(plant, response); });
+    }
+
+    // The planted Wi-Fi driver that spins: an event that schedules itself at the same instant.
+    void spin() {
+        scheduler.schedule_at(scheduler.now(), [this] { spin(); });
     }
 
     // The band of the network the radio is on (or last tried).
@@ -116,6 +140,7 @@ struct VirtualSpeaker::World {
     std::set<std::string> provisioned_passwords;  // Wi-Fi passwords the app handed over
     std::map<std::string, VirtualSpeaker::Mark> marks;
     bool internet_up = true;
+    std::function<void()> after_event;  // property checks' hook
     std::unique_ptr<Device> device;
 
     // sample_every(): the next instant to hand over, and to whom.
@@ -241,6 +266,12 @@ std::optional<std::string> VirtualSpeaker::stored_token_account() const {
     return world_->cloud.refresh_token_account(*token);
 }
 
+std::optional<std::size_t> VirtualSpeaker::stored_refresh_token_fingerprint() const {
+    const auto token = world_->device->stored_refresh_token();
+    if (!token) return std::nullopt;
+    return std::hash<std::string>{}(*token);
+}
+
 std::int64_t VirtualSpeaker::device_rtc_unix() const { return world_->device->rtc_unix(); }
 
 void VirtualSpeaker::set_internet_up(bool up) {
@@ -253,6 +284,7 @@ void VirtualSpeaker::set_access_points_on(bool on) {
     settle();
     world_->trace.record_line("test", on ? "access_points_on" : "access_points_off", "");
     world_->wifi.set_access_points_on(on);
+    if (!on && world_->config.plant == PlantedDefect::SpinOnWifiLoss) world_->spin();
 }
 
 cloud::CloudAccess& VirtualSpeaker::cloud() { return world_->cloud; }
@@ -272,6 +304,8 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
     // `wifi: lost` would otherwise see the speaker still linked).
     settle();
     if (holds()) return true;
+    Millis instant = scheduler.now();
+    std::uint64_t events_at_instant = 0;
     for (;;) {
         // The device is brought to the world's next event (or the deadline) first: a device
         // with a clock of its own (a lockstep board) may stop earlier with something to say,
@@ -283,6 +317,16 @@ bool VirtualSpeaker::run_until(Millis deadline, const std::function<bool()>& sto
             continue;
         }
         if (!scheduler.run_next(deadline)) break;
+        if (world_->after_event) world_->after_event();
+        // The watchdog: time must move. A world that runs this many events at one instant
+        // has stopped advancing (a real speaker would hang), and the run cannot go on.
+        if (scheduler.now() != instant) {
+            instant = scheduler.now();
+            events_at_instant = 0;
+        } else if (++events_at_instant > kStallEvents) {
+            throw WorldStalled("the world stopped advancing: more than " + std::to_string(kStallEvents) +
+                               " events at one virtual instant");
+        }
         if (holds()) return true;
     }
     scheduler.advance_to(deadline);
@@ -297,6 +341,12 @@ void VirtualSpeaker::settle() {
 }
 
 void VirtualSpeaker::advance(Millis duration) { run_until(now() + duration, nullptr); }
+
+void VirtualSpeaker::at(Millis at, std::function<void()> action) { world_->scheduler.schedule_at(at, std::move(action)); }
+
+void VirtualSpeaker::after_each_event(std::function<void()> after) { world_->after_event = std::move(after); }
+
+void VirtualSpeaker::tap_wire(WireTap tap) { world_->http.set_tap(std::move(tap)); }
 
 std::set<std::string> VirtualSpeaker::secrets_used() const { return world_->all_secrets(); }
 

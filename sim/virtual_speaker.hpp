@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,8 @@
 #include "sim/app/page_sign_in.hpp"
 #include "sim/app/app_setup_link.hpp"
 #include "sim/board/link_model.hpp"
+#include "sim/board/planted_defect.hpp"
+#include "sim/board/wire_tap.hpp"
 #include "cloud/service/cloud_access.hpp"
 #include "sim/device.hpp"
 
@@ -61,7 +64,17 @@ struct WorldConfig {
     // The speaker's network reaches every host, not only the issuer's origin: a world
     // against an external issuer (sim/issuer/), whose endpoints may live on other hosts.
     bool open_internet = false;
+    // A defect planted around the firmware to prove a property check can fail (never in a
+    // world a user runs for its own sake).
+    PlantedDefect plant = PlantedDefect::None;
 };
+
+// The world stopped advancing: this many events ran at one virtual instant (a livelock; a
+// real speaker would hang). The run cannot go on. What the watchdog in run_until throws.
+struct WorldStalled : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+inline constexpr std::uint64_t kStallEvents = 200'000;
 
 // Makes the cloud a world talks to from the world's effective cloud configuration; the
 // default (an empty function) is the service in this process.
@@ -136,6 +149,9 @@ public:
     // The device-key cipher, so a test can read the flash as the firmware does.
     hal::Crypto& device_crypto();
     std::optional<std::string> stored_token_account() const;
+    // A fingerprint of the refresh token the flash holds (nullopt when none): lets a property
+    // check tell which issued token is stored without the secret leaving the world.
+    std::optional<std::size_t> stored_refresh_token_fingerprint() const;
 
     // The uplink beyond the Wi-Fi (the home's internet connection). While down, every
     // request fails at once with NoNetwork, as a router with no WAN would answer.
@@ -159,6 +175,14 @@ public:
     // then the time it first held, else `deadline`. Never reads the wall clock.
     bool run_until(Millis deadline, const std::function<bool()>& stop);
     void advance(Millis duration);
+
+    // Runs `action` at world time `at` (a scenario's `schedule:`), between two events, as a
+    // step would run: it may act on the world but not run it (no run_until).
+    void at(Millis at, std::function<void()> action);
+    // Property checks' hooks: `after` runs after every event run_until runs (it may only
+    // observe); the tap sees the speaker's network (sim/board/wire_tap.hpp). Empty: none.
+    void after_each_event(std::function<void()> after);
+    void tap_wire(WireTap tap);
 
     std::uint64_t events_processed() const;
 

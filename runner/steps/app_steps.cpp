@@ -45,6 +45,16 @@ void add_app_steps(StepCatalog& c) {
     // waits for the device to show a code, then the user approves it from the account's
     // session (with after_polls: once the device has polled it that many more times);
     // passes when the cloud answers as expected (default approved).
+    // user.deny: the person denies the code the speaker shows (nothing happens when it shows
+    // none), as a person who changed their mind or distrusts the request would.
+    c["user.deny"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+        require_no_args(a);
+        return [](sim::VirtualSpeaker& w) {
+            const std::string code = w.user_code();
+            if (!code.empty()) w.cloud().deny(code, w.now());
+            return std::string();
+        };
+    };
     c["user.approve"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
         std::string account;
         Millis within = std::chrono::minutes(1);

@@ -69,6 +69,7 @@ bool InprocHttpClient::start(hal::RequestId id, const hal::HttpRequest& request)
     outstanding_[id] = ticket;
     ++requests_sent_;
     const Millis now = bus_.scheduler().now();
+    if (tap_.sent) tap_.sent(id, request, now);
 
     if (link_up_ && !link_up_()) {
         deliver_at(now + latency_, id, ticket, hal::TransportError::NoNetwork, {});
@@ -119,10 +120,12 @@ void InprocHttpClient::cancel(hal::RequestId id) {
 
 void InprocHttpClient::deliver_at(Millis at, hal::RequestId id, std::uint64_t ticket, hal::TransportError error,
                                   cloud::CloudResponse response) {
-    bus_.post_at(at, [this, id, ticket, error, response = std::move(response)] {
+    bus_.post_at(at, [this, id, ticket, error, response = std::move(response)]() mutable {
         const auto it = outstanding_.find(id);
         if (it == outstanding_.end() || it->second != ticket) return;  // cancelled or replaced
         outstanding_.erase(it);
+        if (tap_.delivered) tap_.delivered(id, error, response, bus_.scheduler().now());
+        if (distort_ && error == hal::TransportError::None) distort_(response);
         hal::HttpResponse view;
         if (error == hal::TransportError::None) {
             view = to_http_response(response);

@@ -39,6 +39,7 @@
 #include "firmware/hal/http_client.hpp"
 #include "sim/board/device_bus.hpp"
 #include "sim/board/url.hpp"
+#include "sim/board/wire_tap.hpp"
 #include "cloud/service/cloud_types.hpp"
 
 namespace ringside::sim {
@@ -78,6 +79,12 @@ public:
     void set_latency(Millis one_way) { latency_ = one_way; }
     // Replaces the fixed latency for requests and responses that reach the air.
     void set_hop(Hop hop) { hop_ = std::move(hop); }
+
+    // Test face for property checks (sim/board/wire_tap.hpp).
+    void set_tap(WireTap tap) { tap_ = std::move(tap); }
+    // A defective stack (sim/board/planted_defect.hpp): rewrites each answer before the
+    // firmware reads it. Empty: answers go through as sent.
+    void set_distortion(std::function<void(cloud::CloudResponse&)> distort) { distort_ = std::move(distort); }
     std::uint64_t messages_lost() const { return messages_lost_; }
     Millis latency() const { return latency_; }
     std::size_t in_flight() const { return outstanding_.size(); }
@@ -105,6 +112,8 @@ private:
     LinkUp link_up_;
     Millis latency_;
     Hop hop_;
+    WireTap tap_;
+    std::function<void(cloud::CloudResponse&)> distort_;
     bool every_origin_ = false;
     std::uint64_t messages_lost_ = 0;
     // Request id -> ticket of the one request under that id whose response is still wanted.

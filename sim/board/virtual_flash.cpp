@@ -32,6 +32,7 @@ bool VirtualFlash::tears_now() {
     }
     cut_armed_ = false;
     cut_ = true;
+    if (wipe_on_cut_) std::fill(bytes_.begin(), bytes_.end(), std::uint8_t{0xFF});
     return true;
 }
 

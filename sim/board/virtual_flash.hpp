@@ -40,9 +40,13 @@ public:
     void cut_power_after(std::uint64_t operations);
     bool power_cut() const { return cut_; }
     void restore_power();
+    // A planted defect (sim/board/planted_defect.hpp, lossy_flash): a part whose brown-out
+    // wipes it whole, so a cut loses even the records the torn operation never touched.
+    void wipe_on_cut(bool on) { wipe_on_cut_ = on; }
 
 private:
     bool in_range(std::size_t address, std::size_t length) const;
+    bool wipe_on_cut_ = false;
 
     std::size_t sector_size_;
     std::size_t sector_count_;

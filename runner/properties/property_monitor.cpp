@@ -1,0 +1,343 @@
+#include "runner/properties/property_monitor.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <unordered_map>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "runner/duration.hpp"
+#include "sim/board/virtual_flash.hpp"
+
+namespace ringside::runner {
+namespace {
+
+// What a request is, read from what the firmware sent (either dialect).
+enum class Kind { Metadata, Code, Poll, Refresh, OtherToken, Revoke, Other };
+
+bool has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+Kind classify(const hal::HttpRequest& r) {
+    if (has(r.body, "grant_type=")) {
+        if (has(r.body, "grant_type=refresh_token")) return Kind::Refresh;
+        return has(r.body, "device_code") ? Kind::Poll : Kind::OtherToken;
+    }
+    if (has(r.url, "revoke")) return Kind::Revoke;
+    if (has(r.url, "/.well-known/")) return Kind::Metadata;
+    if (r.method == hal::HttpMethod::Post && (has(r.url, "device_authorization") || has(r.url, "codepair")))
+        return Kind::Code;
+    return Kind::Other;
+}
+
+bool is_auth(Kind k) { return k != Kind::Other; }
+bool is_token(Kind k) { return k == Kind::Poll || k == Kind::Refresh || k == Kind::OtherToken; }
+
+// The answer's JSON object (empty when it is not one).
+nlohmann::json object_of(const cloud::CloudResponse& response) {
+    auto json = nlohmann::json::parse(response.body, nullptr, false);
+    return json.is_object() ? json : nlohmann::json::object();
+}
+
+std::string string_member(const nlohmann::json& json, const char* name) {
+    const auto it = json.find(name);
+    return it != json.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::uint32_t retry_after_s(const cloud::CloudResponse& response) {
+    for (const auto& [name, value] : response.headers) {
+        if (name.size() != 11) continue;
+        std::string lower;
+        for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower != "retry-after") continue;
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || value.size() > 9) return 0;
+        return static_cast<std::uint32_t>(std::stoul(value));
+    }
+    return 0;
+}
+
+std::string seconds(Millis m) { return format_duration(m); }
+
+} // namespace
+
+struct PropertyMonitor::State {
+    State(sim::VirtualSpeaker& w, const std::vector<Property>& checked) : world(w) {
+        for (Property p : checked) on[static_cast<std::size_t>(p)] = true;
+        try {
+            flash = &world.flash();
+        } catch (const std::logic_error&) {
+            flash = nullptr;  // a board on a link: its flash is not ours to watch
+        }
+        stored_before = world.stored_refresh_token_fingerprint();
+        powered = world.powered();
+        auth = world.auth_state();
+    }
+
+    bool checks(Property p) const { return on[static_cast<std::size_t>(p)]; }
+
+    void violate(Property p, std::string message) {
+        if (!violation && checks(p)) violation = Violation{p, world.now(), std::move(message)};
+    }
+
+    // What the firmware sent.
+    void sent(hal::RequestId id, const hal::HttpRequest& request, Millis now) {
+        const Kind kind = classify(request);
+        kinds[id] = kind;
+        if (is_auth(kind) && now < not_before)
+            violate(Property::RetryAfter, "an auth request went out " + seconds(not_before - now) +
+                                              " before the Retry-After of an earlier answer (" +
+                                              seconds(retry_asked) + ") had passed");
+        if (kind == Kind::Code) last_poll.reset();
+        if (kind == Kind::Poll) {
+            if (last_poll && interval && now - *last_poll < *interval)
+                violate(Property::PollInterval, "a poll came " + seconds(now - *last_poll) +
+                                                    " after the one before; the interval in force was " +
+                                                    seconds(*interval) + " (" + std::to_string(slow_downs) +
+                                                    " slow_down answers since the code)");
+            last_poll = now;
+        }
+    }
+
+    // What reached the firmware, as the cloud sent it.
+    void delivered(hal::RequestId id, hal::TransportError error, const cloud::CloudResponse& response, Millis now) {
+        const auto it = kinds.find(id);
+        const Kind kind = it == kinds.end() ? Kind::Other : it->second;
+        if (error != hal::TransportError::None || !is_auth(kind)) return;
+        if (const std::uint32_t asked = retry_after_s(response); asked > 0 && response.status >= 400) {
+            retry_asked = std::min<Millis>(std::chrono::seconds(asked), kMaxRetryAfter);
+            not_before = std::max(not_before, now + retry_asked);
+        }
+        if (kind == Kind::Metadata) return;
+        const nlohmann::json json = object_of(response);
+        if (kind == Kind::Code && response.status == 200) {
+            const auto i = json.find("interval");
+            interval = i != json.end() && i->is_number_integer() ? Millis(i->get<long long>() * 1000) : Millis(5000);
+            slow_downs = 0;
+            user_codes.insert(string_member(json, "user_code"));
+        }
+        if (!is_token(kind) && kind != Kind::Revoke) return;
+        if (kind == Kind::Poll && string_member(json, "error") == "slow_down" && interval) {
+            *interval += Millis(5000);
+            ++slow_downs;
+        }
+        // The firmware is about to act on a token answer: the store before it, and what the
+        // answer would put there, are the two a power cut may leave.
+        stored_before = stored_now();
+        trace_mark = world.trace().size();
+        const std::string issued = response.status == 200 ? string_member(json, "refresh_token") : std::string();
+        last_issued = issued.empty() ? std::optional<std::size_t>() : std::hash<std::string>{}(issued);
+        if (last_issued) issued_tokens.insert(*last_issued);
+        check_grant_after = true;
+    }
+
+    std::optional<std::size_t> stored_now() const { return world.stored_refresh_token_fingerprint(); }
+
+    // After every event.
+    void after_event() {
+        const bool now_powered = world.powered();
+        if (powered && !now_powered) {  // RAM is gone: what it was bound to wait for goes too
+            last_poll.reset();
+            interval.reset();
+            not_before = Millis(0);
+        }
+        powered = now_powered;
+        const fw::AuthState now_auth = world.auth_state();
+        const bool became_linked = now_auth == fw::AuthState::Linked && auth != fw::AuthState::Linked;
+        auth = now_auth;
+        if ((became_linked || check_grant_after) && now_auth == fw::AuthState::Linked) check_grant();
+        check_grant_after = false;
+        if (flash) watch_power_cut();
+    }
+
+    // Linked: the cloud must hold a live grant for the stored refresh token — or it is the
+    // one the latest answer just issued, revoked while the answer was on its way (the
+    // speaker cannot know before it next asks).
+    void check_grant() {
+        if (!checks(Property::LinkedNeedsGrant) || violation) return;
+        if (world.stored_token_account()) return;
+        const auto stored = stored_now();
+        // Not stored (a commit failed): the speaker holds in RAM what the cloud last issued.
+        if (stored == last_issued || (!stored && last_issued)) return;
+        violate(Property::LinkedNeedsGrant,
+                std::string("the speaker is linked but the cloud holds no valid grant for it (") +
+                    (!stored ? "no refresh token stored" :
+                     issued_tokens.count(*stored) ? "its refresh token was revoked or rotated" :
+                                                    "its refresh token was never issued by the cloud") + ")");
+    }
+
+    // A cut tears at most the commit under way: after it the store must hold what it held
+    // before that commit or what the commit wrote. An erase (sign-out, revocation, factory
+    // reset) is a commit of "nothing", so after one an empty store is the new state.
+    void watch_power_cut() {
+        if (!checks(Property::TokenStore)) return;
+        if (flash->power_cut() && !cut) {
+            cut = true;
+            cut_old = stored_before;
+            cut_new = last_issued;
+            cut_at = world.now();
+        }
+        if (!cut || flash->power_cut() || !world.powered()) return;
+        cut = false;
+        const auto now_stored = stored_now();
+        if (now_stored == cut_old || (now_stored && now_stored == cut_new)) return;
+        if (!now_stored && erased_since(trace_mark)) return;
+        violate(Property::TokenStore, "after the power cut at a flash operation (at " + format_timestamp(cut_at) +
+                                          ") the store holds " +
+                                          (now_stored ? "a refresh token that is neither" : "no refresh token: neither") +
+                                          " the old one (" + (cut_old ? "one" : "none") + ") nor the new one (" +
+                                          (cut_new ? "one" : "none") + ")");
+    }
+
+    bool erased_since(std::size_t from) const {
+        const auto& trace = world.trace();
+        for (std::size_t i = from; i < trace.size(); ++i)
+            if (trace[i].category == "storage" && trace[i].event.rfind("erase", 0) == 0) return true;
+        return false;
+    }
+
+    sim::VirtualSpeaker& world;
+    bool on[8] = {};
+    std::optional<Violation> violation;
+    sim::VirtualFlash* flash = nullptr;
+
+    std::unordered_map<hal::RequestId, Kind> kinds;
+    std::optional<Millis> last_poll, interval;
+    int slow_downs = 0;
+    Millis not_before{0}, retry_asked{0};
+    std::set<std::string> user_codes;  // shown to a person by design: not secrets here
+
+    bool powered = false;
+    fw::AuthState auth = fw::AuthState::Unlinked;
+    bool check_grant_after = false;
+    std::optional<std::size_t> stored_before, last_issued;
+    std::set<std::size_t> issued_tokens;
+
+    std::size_t trace_mark = 0;  // the trace's length when stored_before was read
+    bool cut = false;
+    std::optional<std::size_t> cut_old, cut_new;
+    Millis cut_at{0};
+};
+
+namespace {
+
+bool unfaulted(const cloud::JournalEntry& e, std::string_view error, std::string_view grant) {
+    return !e.faulted && e.error == error && (grant.empty() || e.grant_type == grant);
+}
+
+} // namespace
+
+PropertyMonitor::PropertyMonitor(sim::VirtualSpeaker& world, const std::vector<Property>& checked)
+    : state_(std::make_unique<State>(world, checked)) {
+    State& s = *state_;
+    world.tap_wire({[&s](hal::RequestId id, const hal::HttpRequest& r, Millis now) { s.sent(id, r, now); },
+                    [&s](hal::RequestId id, hal::TransportError e, const cloud::CloudResponse& r, Millis now) {
+                        s.delivered(id, e, r, now);
+                    }});
+    world.after_each_event([&s] { s.after_event(); });
+}
+
+PropertyMonitor::~PropertyMonitor() {
+    state_->world.tap_wire({});
+    state_->world.after_each_event(nullptr);
+}
+
+const std::optional<Violation>& PropertyMonitor::violation() const { return state_->violation; }
+
+void PropertyMonitor::stalled(const std::string& message) { state_->violate(Property::Progress, message); }
+
+void PropertyMonitor::finish(Millis faults_end) {
+    State& s = *state_;
+    sim::VirtualSpeaker& world = s.world;
+    const std::vector<cloud::JournalEntry>& journal = world.cloud().journal();
+
+    // Liveness first: the run-on it needs is part of the run the other checks look at.
+    if (s.checks(Property::Liveness) && !s.violation) {
+        const auto last_fault = [&] {
+            Millis end = faults_end;
+            for (const cloud::JournalEntry& e : journal)
+                if (e.faulted) end = std::max(end, e.at);
+            return end;
+        };
+        std::string account;
+        for (const cloud::Account& a : world.cloud().config().accounts)
+            if (!a.restricted) {
+                account = a.id;
+                break;
+            }
+        // A patient person: approves every code the speaker shows, once.
+        std::string approved;
+        const auto linked = [&] {
+            if (world.auth_state() == fw::AuthState::Linked) return true;
+            const std::string code = world.user_code();
+            if (!code.empty() && code != approved && !account.empty()) {
+                approved = code;
+                world.approve_shown_code(account);
+            }
+            return false;
+        };
+        Millis deadline = std::max(world.now(), last_fault() + kRelinkBound);
+        bool relinked = false;
+        for (int round = 0; round < 4 && !relinked; ++round) {
+            relinked = world.run_until(deadline, linked);
+            const Millis later = last_fault() + kRelinkBound;
+            if (later <= deadline) break;
+            deadline = later;
+        }
+        // What ends a sign-in by design: a person who denied, a grant the cloud revoked,
+        // codes that lapsed until the firmware stopped asking, a torn first commit.
+        const bool exempt = std::any_of(journal.begin(), journal.end(), [](const cloud::JournalEntry& e) {
+            return unfaulted(e, "access_denied", "") || unfaulted(e, "invalid_grant", "refresh_token") ||
+                   unfaulted(e, "expired_token", "");
+        }) || (s.flash && world.device_state() == fw::DeviceState::Setup && !world.stored_refresh_token_present());
+        if (!relinked && !exempt)
+            s.violate(Property::Liveness, "not linked " + seconds(kRelinkBound) + " after the last fault (at " +
+                                              format_timestamp(last_fault()) + "): the speaker is " +
+                                              std::string(fw::to_string(world.device_state())) + ", auth " +
+                                              std::string(fw::to_string(world.auth_state())));
+    }
+
+    if (s.checks(Property::RequestRate) && !s.violation) {
+        const long long interval_s = std::max<long long>(1, world.cloud().config().poll_interval.count() / 1000);
+        const int bound = static_cast<int>((60 + interval_s - 1) / interval_s) + kSpareRequestsPerMinute;
+        std::deque<Millis> window;
+        for (const cloud::JournalEntry& e : journal) {
+            if (e.endpoint != "metadata" && e.endpoint != "device_authorization" && e.endpoint != "token" &&
+                e.endpoint != "revoke")
+                continue;
+            window.push_back(e.at);
+            while (e.at - window.front() >= Millis(60'000)) window.pop_front();
+            if (static_cast<int>(window.size()) > bound) {
+                s.violation = Violation{Property::RequestRate, e.at,
+                                        std::to_string(window.size()) + " auth requests reached the cloud within a minute (" +
+                                            format_timestamp(window.front()) + " to " + format_timestamp(e.at) +
+                                            "); the bound is " + std::to_string(bound)};
+                break;
+            }
+        }
+    }
+
+    if (s.checks(Property::NoSecret) && !s.violation) {
+        std::set<std::string> secrets = world.secrets_used();
+        for (const std::string& code : s.user_codes) secrets.erase(code);  // shown to a person by design
+        for (const cloud::Account& a : world.cloud().config().accounts) {
+            secrets.erase(a.id);
+            secrets.erase(a.email);
+        }
+        const auto leaks = [&](const std::string& text) {
+            return std::any_of(secrets.begin(), secrets.end(),
+                               [&](const std::string& secret) { return text.find(secret) != std::string::npos; });
+        };
+        for (const sim::TraceLine& line : world.trace())
+            if (leaks(line.detail) || leaks(line.event)) {
+                s.violation = Violation{Property::NoSecret, line.at,
+                                        "a secret is in the trace: a " + line.category + " " + line.event + " record"};
+                break;
+            }
+        for (const sim::SpokenSentence& sentence : world.spoken())
+            if (!s.violation && leaks(sentence.text))
+                s.violation = Violation{Property::NoSecret, sentence.at, "a secret is in what the speaker said"};
+    }
+}
+
+} // namespace ringside::runner
