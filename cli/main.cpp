@@ -10,6 +10,7 @@
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
 #include "cli/signin_command.hpp"
+#include "explore/explore_command.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -35,6 +36,16 @@ commands:
       --cloud inproc|URL  the mock cloud in-process (default), or a `ringside cloud` at URL
                       (its admin token in RINGSIDE_CLOUD_TOKEN); same verdicts, same traces
       --cloud-ca FILE the CA to trust for an https:// --cloud (ringside cloud --tls --ca-out)
+  explore [PATH...]  play each scenario many times with faults drawn from a seed on top,
+                  check the properties on every run, shrink each broken one to a scenario
+                  file that `ringside run` reproduces (docs/explore.md)
+      --runs N        runs per scenario (default 100)
+      --seed S        the seed the fault schedules are drawn from (default 1)
+      --faults LIST   comma-separated kinds (default all): drop, 5xx, 429, reset, delay,
+                      malformed, slow_down, loss, wifi, power, power_cut, clock_jump, outage, deny
+      --out DIR       where shrunk scenarios go (default explore-out)
+      --plant DEFECT  plant a defect to prove the properties can catch it (docs/explore.md)
+      -j N, --cloud URL, --cloud-ca FILE, --junit FILE, --html FILE  as for run
   cloud           the mock cloud as a real HTTP server (docs/cloud.md)
       --host 127.0.0.1|::1  --port N (0: any free port)  --dialect rfc8628|lwa
       --accounts FILE       accounts: [{ id, password, email }]
@@ -89,6 +100,16 @@ int main(int argc, char** argv) {
             auto options = ringside::runner::parse_run_options(args, argv[0]);
             options.progress = isatty(STDOUT_FILENO) != 0;  // plain lines into files and CI logs
             return ringside::runner::run_command(options, std::cout, std::cerr);
+        } catch (const ringside::runner::UsageError& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 2;
+        }
+    }
+    if (command == "explore") {
+        try {
+            auto options = ringside::explore::parse_explore_options(args, argv[0]);
+            options.run.progress = isatty(STDOUT_FILENO) != 0;
+            return ringside::explore::explore_command(options, std::cout, std::cerr);
         } catch (const ringside::runner::UsageError& e) {
             std::cerr << "error: " << e.what() << "\n";
             return 2;

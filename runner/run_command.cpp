@@ -25,35 +25,6 @@ namespace ringside::runner {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_scenario_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
-
-// Expands folders (recursively, sorted, so runs and shards are stable) into scenario files.
-std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
-    std::vector<std::string> files;
-    for (const auto& path : paths) {
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            std::vector<std::string> found;
-            for (const auto& entry : fs::recursive_directory_iterator(path))
-                if (entry.is_regular_file() && is_scenario_file(entry.path())) found.push_back(entry.path().string());
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::is_regular_file(path, ec)) {
-            files.push_back(path);
-        } else {
-            throw UsageError("no such scenario file or folder: " + path);
-        }
-    }
-    return files;
-}
-
-struct Run {
-    Scenario scenario;
-    ScenarioResult result;
-    double wall_seconds = 0;
-    bool skipped = false;  // sim-only on a board target: not played
-};
-
 ScenarioResult timed_run(const Scenario& s, std::uint64_t seed, const WorldMakers& makers, double& wall_seconds) {
     const auto start = std::chrono::steady_clock::now();
     ScenarioResult r = run_scenario(s, seed, makers);
@@ -126,6 +97,30 @@ void create_parent(const std::string& file) {
     if (!parent.empty()) fs::create_directories(parent);
 }
 
+bool is_scenario_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+} // namespace
+
+// Expands folders (recursively, sorted, so runs and shards are stable) into scenario files.
+std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            std::vector<std::string> found;
+            for (const auto& entry : fs::recursive_directory_iterator(path))
+                if (entry.is_regular_file() && is_scenario_file(entry.path())) found.push_back(entry.path().string());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::is_regular_file(path, ec)) {
+            files.push_back(path);
+        } else {
+            throw UsageError("no such scenario file or folder: " + path);
+        }
+    }
+    return files;
+}
+
 void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
     if (!o.trace_dir.empty()) {
         fs::create_directories(o.trace_dir);
@@ -185,6 +180,8 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
     }
 }
 
+namespace {
+
 bool selected(const RunOptions& o, const Scenario& s) {
     if (o.tags.empty()) return true;
     for (const auto& t : o.tags)
@@ -226,14 +223,7 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
             return 2;
         }
 
-        WorldMakers makers;
-        cloud::RemoteCloudOptions remote{o.cloud_url, o.cloud_token, o.cloud_ca};
-        if (!o.cloud_url.empty()) {
-            // Asked once up front: a wrong URL, token or CA is a usage error, not 52 failures.
-            cloud::RemoteCloud::check(remote);
-            makers.cloud = [remote](const cloud::CloudConfig& c) { return std::make_unique<cloud::RemoteCloud>(remote, c); };
-        }
-        makers.device = device_factory(o);
+        const WorldMakers makers = world_makers(o);  // a wrong URL, token, CA or port: one usage error
 
         // Scenarios are independent worlds: run them on -j workers, report in file order.
         std::vector<std::future<void>> pending;

@@ -6,12 +6,28 @@
 #include <string>
 
 #include "runner/run_options.hpp"
+#include "runner/scenario_executor.hpp"
+#include <vector>
 
 namespace ringside::runner {
 
 int run_command(const RunOptions& options, std::ostream& out, std::ostream& err);
 
-struct ScenarioResult;
+// Scenario files named by `paths`: files as given, folders searched for *.yaml and *.yml in
+// sorted order. Throws UsageError for a path that does not exist.
+std::vector<std::string> collect_files(const std::vector<std::string>& paths);
+
+// One scenario as played, for the console and the reports.
+struct Run {
+    Scenario scenario;
+    ScenarioResult result;
+    double wall_seconds = 0;
+    bool skipped = false;  // sim-only on a board target: not played
+};
+// Writes the reports `options` asks for (--trace, --html, --junit) from `runs`, whose
+// results must already be redacted. Throws UsageError when a file cannot be written.
+void write_reports(const RunOptions& options, const std::vector<Run>& runs);
+
 // What `ringside run` prints under a failed scenario (`result` must have failed): the step and
 // its file:line, the virtual time, the seed and the message, and a repro line shaped by
 // `options` (program, --cloud, --target). Lines separated by '\n', no trailing newline.

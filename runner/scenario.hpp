@@ -52,8 +52,9 @@ struct Scenario {
     std::vector<Property> properties;
     // `expectations: advisory`: a step that fails is reported and the run goes on, so only
     // the properties decide the verdict (a scenario with faults on top that break its own
-    // expectations, as `ringside explore` plays it).
-    bool advisory = false;
+    // expectations, as `ringside explore` plays it); `must_hold`: a failed step fails the run.
+    // Unset: must hold under `ringside run`, advisory under `ringside explore`.
+    std::optional<bool> advisory;
 };
 
 } // namespace ringside::runner

@@ -72,7 +72,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
                 result.steps.push_back({started, world.now(), step.text, step.where.line, message.empty()});
                 if (!message.empty()) {
                     StepFailure failure{i + 1, step.where, step.text, std::move(message), world.now()};
-                    if (!scenario.advisory) {
+                    if (!scenario.advisory.value_or(false)) {
                         result.failure = std::move(failure);
                         break;
                     }

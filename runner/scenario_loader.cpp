@@ -264,4 +264,18 @@ Scenario parse_scenario(const std::string& text, const std::string& path) {
     return s;
 }
 
+std::vector<TimedStep> parse_schedule(const std::string& text, const Scenario& scenario) {
+    std::vector<TimedStep> schedule;
+    try {
+        const ScenarioNode root = ScenarioNode::parse(text, scenario.where.file);
+        if (text.empty()) return schedule;
+        for (const ScenarioNode& item : root.items()) schedule.push_back(read_timed_step(item, scenario));
+    } catch (const ScenarioError&) {
+        throw;
+    } catch (...) {
+        rethrow_as_scenario_error(scenario.where.file);
+    }
+    return schedule;
+}
+
 } // namespace ringside::runner

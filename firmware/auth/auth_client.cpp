@@ -262,6 +262,8 @@ AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& respo
         tracer_.emit("log", "warn", line.view());
         retry_after_s_ = kMaxRetryAfterS;
     }
+    if ((kind == Request::Poll || kind == Request::Refresh) && retry_after_s_ > 0)
+        token_not_before_ = board_.clock.now() + Millis{static_cast<std::int64_t>(retry_after_s_) * 1000};
     unreachable_ = response.error != hal::TransportError::None;
     const Input input = read_response(kind, response);
     if (input != Input::RequestFailed) backoff_.reset();
@@ -694,6 +696,14 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
 void AuthClient::send(Request kind) {
     abandon_request();
     board_.timers.cancel(timer::kAuthRetry);
+    // Retry-After speaks for the token endpoint whichever flow asks next (RFC 9110 §10.2.3):
+    // a new code's first poll, or a refresh once Wi-Fi is back, waits it out as well.
+    const Millis now = board_.clock.now();
+    if ((kind == Request::Poll || kind == Request::Refresh) && now < token_not_before_) {
+        retry_ = kind;
+        board_.timers.arm(timer::kAuthRetry, token_not_before_ - now);
+        return;
+    }
     last_sent_ = kind;
 
     hal::HttpRequest request;

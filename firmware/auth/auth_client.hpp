@@ -199,6 +199,9 @@ private:
     hal::RequestId next_id_ = 0;
     bool ids_seeded_ = false;
     std::uint32_t retry_after_s_ = 0;
+    // Board-clock time before which no token request goes out: the last Retry-After the
+    // token endpoint gave, for every flow after it (RAM only: a power cycle forgets it).
+    hal::Millis token_not_before_{0};
     AuthNotice deferred_ = AuthNotice::None;
     FixedString<48> failure_reason_;
     int code_renewals_ = 0;  // CodeLapsed in a row since the last Start or tokens

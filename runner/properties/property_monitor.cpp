@@ -59,6 +59,14 @@ std::uint32_t retry_after_s(const cloud::CloudResponse& response) {
 
 std::string seconds(Millis m) { return format_duration(m); }
 
+// "https://host/oauth2/token?x" -> "/oauth2/token".
+std::string path_of(std::string_view url) {
+    const std::size_t scheme = url.find("://");
+    const std::size_t start = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    if (start == std::string_view::npos) return "/";
+    return std::string(url.substr(start, url.find('?', start) - start));
+}
+
 } // namespace
 
 struct PropertyMonitor::State {
@@ -70,7 +78,6 @@ struct PropertyMonitor::State {
             flash = nullptr;  // a board on a link: its flash is not ours to watch
         }
         stored_before = world.stored_refresh_token_fingerprint();
-        powered = world.powered();
         auth = world.auth_state();
     }
 
@@ -83,11 +90,14 @@ struct PropertyMonitor::State {
     // What the firmware sent.
     void sent(hal::RequestId id, const hal::HttpRequest& request, Millis now) {
         const Kind kind = classify(request);
+        forget_waits_on_restart();
         kinds[id] = kind;
-        if (is_auth(kind) && now < not_before)
-            violate(Property::RetryAfter, "an auth request went out " + seconds(not_before - now) +
-                                              " before the Retry-After of an earlier answer (" +
-                                              seconds(retry_asked) + ") had passed");
+        paths[id] = path_of(request.url);
+        const auto wait = not_before.find(paths[id]);
+        if (is_auth(kind) && wait != not_before.end() && now < wait->second.first)
+            violate(Property::RetryAfter, "a request to " + paths[id] + " went out " + seconds(wait->second.first - now) +
+                                              " before the Retry-After of its earlier answer (" +
+                                              seconds(wait->second.second) + ") had passed");
         if (kind == Kind::Code) last_poll.reset();
         if (kind == Kind::Poll) {
             if (last_poll && interval && now - *last_poll < *interval)
@@ -100,13 +110,19 @@ struct PropertyMonitor::State {
     }
 
     // What reached the firmware, as the cloud sent it.
-    void delivered(hal::RequestId id, hal::TransportError error, const cloud::CloudResponse& response, Millis now) {
+    void delivered(hal::RequestId id, hal::TransportError failed, const cloud::CloudResponse& response, Millis now) {
         const auto it = kinds.find(id);
         const Kind kind = it == kinds.end() ? Kind::Other : it->second;
-        if (error != hal::TransportError::None || !is_auth(kind)) return;
+        if (failed != hal::TransportError::None || !is_auth(kind)) return;
+        // Retry-After speaks for the resource that answered (RFC 9110 §10.2.3): a poll's 429
+        // holds back the next token request, not a factory reset's revocation.
         if (const std::uint32_t asked = retry_after_s(response); asked > 0 && response.status >= 400) {
-            retry_asked = std::min<Millis>(std::chrono::seconds(asked), kMaxRetryAfter);
-            not_before = std::max(not_before, now + retry_asked);
+            const Millis wait = std::min<Millis>(std::chrono::seconds(asked), kMaxRetryAfter);
+            auto& [until, said] = not_before[paths[id]];
+            if (now + wait > until) {
+                until = now + wait;
+                said = wait;
+            }
         }
         if (kind == Kind::Metadata) return;
         const nlohmann::json json = object_of(response);
@@ -117,7 +133,12 @@ struct PropertyMonitor::State {
             user_codes.insert(string_member(json, "user_code"));
         }
         if (!is_token(kind) && kind != Kind::Revoke) return;
-        if (kind == Kind::Poll && string_member(json, "error") == "slow_down" && interval) {
+        const std::string error = string_member(json, "error");
+        // What ends a sign-in by design, as the speaker heard it from the cloud (or a fault
+        // in its place): a person who denied, a revoked grant, codes that lapsed.
+        if (error == "access_denied" || error == "expired_token" || (kind == Kind::Refresh && error == "invalid_grant"))
+            told_to_stop = true;
+        if (kind == Kind::Poll && error == "slow_down" && interval) {
             *interval += Millis(5000);
             ++slow_downs;
         }
@@ -128,25 +149,38 @@ struct PropertyMonitor::State {
         const std::string issued = response.status == 200 ? string_member(json, "refresh_token") : std::string();
         last_issued = issued.empty() ? std::optional<std::size_t>() : std::hash<std::string>{}(issued);
         if (last_issued) issued_tokens.insert(*last_issued);
-        check_grant_after = true;
+        // Only an answer about the grant tells the speaker anything about it: new tokens, or
+        // invalid_grant. A 429 or a 5xx leaves it rightly linked on what it holds.
+        // (A 200 counts only if the speaker took it: its store changed; a malformed one it refused
+        // leaves it on what it held.)
+        check_grant_after = error == "invalid_grant" ? Recheck::Always : response.status == 200 ? Recheck::IfStoreChanged : Recheck::No;
+    }
+
+    // A power cycle loses RAM: what the speaker was bound to wait for goes with it. Seen in
+    // the trace's new lines.
+    void forget_waits_on_restart() {
+        const auto& trace = world.trace();
+        for (; trace_seen < trace.size(); ++trace_seen) {
+            const sim::TraceLine& line = trace[trace_seen];
+            if (line.category == "power" && line.event == "off") {
+                last_poll.reset();
+                interval.reset();
+                not_before.clear();
+            }
+        }
     }
 
     std::optional<std::size_t> stored_now() const { return world.stored_refresh_token_fingerprint(); }
 
     // After every event.
     void after_event() {
-        const bool now_powered = world.powered();
-        if (powered && !now_powered) {  // RAM is gone: what it was bound to wait for goes too
-            last_poll.reset();
-            interval.reset();
-            not_before = Millis(0);
-        }
-        powered = now_powered;
         const fw::AuthState now_auth = world.auth_state();
         const bool became_linked = now_auth == fw::AuthState::Linked && auth != fw::AuthState::Linked;
         auth = now_auth;
-        if ((became_linked || check_grant_after) && now_auth == fw::AuthState::Linked) check_grant();
-        check_grant_after = false;
+        const bool recheck = check_grant_after == Recheck::Always ||
+                             (check_grant_after == Recheck::IfStoreChanged && stored_now() != stored_before);
+        if ((became_linked || recheck) && now_auth == fw::AuthState::Linked) check_grant();
+        check_grant_after = Recheck::No;
         if (flash) watch_power_cut();
     }
 
@@ -204,12 +238,14 @@ struct PropertyMonitor::State {
     std::unordered_map<hal::RequestId, Kind> kinds;
     std::optional<Millis> last_poll, interval;
     int slow_downs = 0;
-    Millis not_before{0}, retry_asked{0};
+    std::unordered_map<hal::RequestId, std::string> paths;
+    std::unordered_map<std::string, std::pair<Millis, Millis>> not_before;  // path -> (until, asked)
+    bool told_to_stop = false;
     std::set<std::string> user_codes;  // shown to a person by design: not secrets here
 
-    bool powered = false;
+    std::size_t trace_seen = 0;
     fw::AuthState auth = fw::AuthState::Unlinked;
-    bool check_grant_after = false;
+    enum class Recheck { No, Always, IfStoreChanged } check_grant_after = Recheck::No;
     std::optional<std::size_t> stored_before, last_issued;
     std::set<std::size_t> issued_tokens;
 
@@ -219,13 +255,6 @@ struct PropertyMonitor::State {
     Millis cut_at{0};
 };
 
-namespace {
-
-bool unfaulted(const cloud::JournalEntry& e, std::string_view error, std::string_view grant) {
-    return !e.faulted && e.error == error && (grant.empty() || e.grant_type == grant);
-}
-
-} // namespace
 
 PropertyMonitor::PropertyMonitor(sim::VirtualSpeaker& world, const std::vector<Property>& checked)
     : state_(std::make_unique<State>(world, checked)) {
@@ -286,10 +315,8 @@ void PropertyMonitor::finish(Millis faults_end) {
         }
         // What ends a sign-in by design: a person who denied, a grant the cloud revoked,
         // codes that lapsed until the firmware stopped asking, a torn first commit.
-        const bool exempt = std::any_of(journal.begin(), journal.end(), [](const cloud::JournalEntry& e) {
-            return unfaulted(e, "access_denied", "") || unfaulted(e, "invalid_grant", "refresh_token") ||
-                   unfaulted(e, "expired_token", "");
-        }) || (s.flash && world.device_state() == fw::DeviceState::Setup && !world.stored_refresh_token_present());
+        const bool exempt = s.told_to_stop || (s.flash && world.device_state() == fw::DeviceState::Setup &&
+                                               !world.stored_refresh_token_present());
         if (!relinked && !exempt)
             s.violate(Property::Liveness, "not linked " + seconds(kRelinkBound) + " after the last fault (at " +
                                               format_timestamp(last_fault()) + "): the speaker is " +
