@@ -34,7 +34,12 @@ std::string speaker_of(const Account& account, int voice_index) {
 } // namespace
 
 Outcome serve_voice(ServiceState& state, VoiceWorld& world, const CloudRequest& request, Millis now) {
-    if (request.method != "POST") return answer(405, JsonObjectWriter().string("error", "method_not_allowed").finish(), "method_not_allowed");
+    if (request.method != "POST") {
+        // RFC 9110 §15.5.6: a 405 names the methods that would work.
+        Outcome refused = answer(405, JsonObjectWriter().string("error", "method_not_allowed").finish(), "method_not_allowed");
+        refused.response.headers.emplace_back("Allow", "POST");
+        return refused;
+    }
     const std::string bearer = "Bearer ";
     if (request.authorization.compare(0, bearer.size(), bearer) != 0) return unauthorized(!request.authorization.empty());
     const std::string token = request.authorization.substr(bearer.size());

@@ -95,6 +95,21 @@ TEST_CASE("the voice API refuses a missing, unknown or expired bearer token with
     CHECK(s.cloud.journal().back().endpoint == "voice");
 }
 
+// RFC 9110 §15.5.6: a 405 must say which methods would work (found by fuzz.cloud_requests:
+// HEAD /v1/voice answered 405 without Allow).
+TEST_CASE("the voice API answers another method with 405 and Allow: POST", "[cloud][voice]") {
+    Session s;
+    for (const char* method : {"GET", "HEAD", "PUT"}) {
+        CloudRequest r = voice_request("alexa good morning", s.token);
+        r.method = method;
+        const CloudResponse response = s.cloud.handle(r, 1s);
+        CHECK(response.status == 405);
+        CHECK(header(response, "Allow") == "POST");
+        CHECK(error_of(response) == "method_not_allowed");
+    }
+    CHECK_FALSE(s.cloud.voice_world().state("jane").lights_on);
+}
+
 TEST_CASE("each household member's voice gets their own calendar", "[cloud][voice]") {
     Session s;
     CHECK(s.ask("alexa what's on my calendar", 1) == "jane, today you have board meeting at 9.");
