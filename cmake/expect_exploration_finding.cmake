@@ -17,10 +17,15 @@ set(repro ${CMAKE_MATCH_2})
 if(faults GREATER ${MAX_FAULTS})
   message(FATAL_ERROR "shrunk to ${faults} faults; at most ${MAX_FAULTS} expected:\n${out}")
 endif()
-# The written file on its own, as a person would play it.
+# The written file on its own, as a person would play it: it fails with the property, or
+# for no_crash the process dies (a signal, which CMake reports as text, not exit 1).
 execute_process(COMMAND ${RINGSIDE} run ${repro} RESULT_VARIABLE rc OUTPUT_VARIABLE run_out ERROR_VARIABLE run_err TIMEOUT 60)
 string(FIND "${run_out}" "property ${PROPERTY} broken" at)
-if(NOT rc EQUAL 1 OR at EQUAL -1)
+if(PROPERTY STREQUAL "no_crash")
+  if(rc MATCHES "^[0-9]+$")
+    message(FATAL_ERROR "ringside run ${repro} did not crash (exit ${rc}):\n${run_out}${run_err}")
+  endif()
+elseif(NOT rc EQUAL 1 OR at EQUAL -1)
   message(FATAL_ERROR "ringside run ${repro} did not fail with ${PROPERTY} (exit ${rc}):\n${run_out}${run_err}")
 endif()
 message(STATUS "${PLANT}: ${PROPERTY} broken, shrunk to ${faults} fault(s), reproduced by ringside run ${repro}")

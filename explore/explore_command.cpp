@@ -1,14 +1,13 @@
 #include "explore/explore_command.hpp"
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <thread>
 
 #include "explore/explorer.hpp"
+#include "explore/isolated.hpp"
 #include "runner/result_redaction.hpp"
 #include "runner/run_command.hpp"
 #include "runner/scenario_error.hpp"
@@ -30,18 +29,15 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
-// What one explored run found: the property it broke first (none: it kept them all).
-struct Finding {
-    std::optional<runner::Property> broken;
-};
-
 // One property broken in one scenario: the first run that broke it, shrunk.
 struct Report {
     std::size_t subject = 0;
     runner::Property property{};
     int run = 0;
     std::size_t drawn = 0;  // faults before shrinking
+    std::string crash;      // how its child died (no_crash only)
     Shrunk shrunk;
+    runner::ScenarioResult result;  // the shrunk schedule's run (for no_crash: no run, a note)
     std::string file;       // the repro scenario written
     bool reproduced = false;  // `ringside run` of the file breaks the same property
 };
@@ -127,36 +123,45 @@ int explore_command(const ExploreOptions& o, std::ostream& out, std::ostream& er
 
         const auto started = std::chrono::steady_clock::now();
         const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-        std::vector<Subject> subjects(loaded.size());
-        for (std::size_t i = 0; i < loaded.size(); ++i)
-            subjects[i] = prepare(std::move(loaded[i].first), std::move(loaded[i].second), makers);
+        const auto broken_by = [](const Outcome& o) -> std::optional<runner::Property> {
+            if (o.code == kCrashed) return runner::Property::NoCrash;
+            if (o.code == 0) return std::nullopt;
+            return static_cast<runner::Property>(o.code - 1);
+        };
 
-        // Every (scenario, run) on -j workers; findings kept by index, so the outcome does
-        // not depend on which worker ran what.
+        // Each scenario without faults, first in a child (a crash there is a finding too),
+        // then here, where its result and horizon are kept.
+        std::vector<Subject> subjects(loaded.size());
+        std::vector<Outcome> baselines(loaded.size());
+        for (std::size_t i = 0; i < loaded.size(); ++i) {
+            baselines[i] = run_one_isolated([&] { return outcome_code(prepare(loaded[i].first, loaded[i].second, makers).baseline); });
+            if (baselines[i].code == kCrashed) {
+                subjects[i].scenario = loaded[i].first;
+                subjects[i].text = loaded[i].second;
+                subjects[i].baseline.name = loaded[i].first.name;
+                subjects[i].baseline.file = loaded[i].first.where.file;
+                continue;
+            }
+            subjects[i] = prepare(std::move(loaded[i].first), std::move(loaded[i].second), makers);
+        }
+
+        // Every (scenario, run) in child processes, -j at once; outcomes kept by index, so
+        // the findings do not depend on which child ran what.
         const std::size_t per = static_cast<std::size_t>(o.runs);
         const std::size_t total = subjects.size() * per;
-        std::vector<Finding> findings(total);
-        std::atomic<std::size_t> next{0}, done{0};
-        std::atomic<int> broken{0};
-        const auto work = [&] {
-            for (std::size_t task; (task = next++) < total;) {
+        int broken = 0;
+        std::vector<Outcome> outcomes = run_isolated(
+            total, o.run.jobs, 64,
+            [&](std::size_t task) {
                 const Subject& subject = subjects[task / per];
+                if (baselines[task / per].code == kCrashed) return std::uint8_t{0};  // its crash is the finding
                 const int run = static_cast<int>(task % per);
-                const runner::ScenarioResult r = play(subject, schedule_of(subject, o.seed, run, o.kinds), makers);
-                if (r.violation) {
-                    findings[task].broken = r.violation->property;
-                    ++broken;
-                }
-                ++done;
-            }
-        };
-        std::vector<std::thread> workers;
-        for (int j = 0; j < std::max(1, o.run.jobs); ++j) workers.emplace_back(work);
-        while (o.run.progress && done < total) {
-            progress_bar(out, done, total, broken, elapsed());
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        for (std::thread& t : workers) t.join();
+                return outcome_code(play(subject, schedule_of(subject, o.seed, run, o.kinds), makers));
+            },
+            [&](std::size_t done, const Outcome& outcome) {
+                broken += outcome.code != 0 ? 1 : 0;
+                if (o.run.progress && (done % 16 == 0 || done == total)) progress_bar(out, done, total, broken, elapsed());
+            });
         const double explore_seconds = elapsed();
         if (o.run.progress) out << "\r\033[K";
 
@@ -165,42 +170,57 @@ int explore_command(const ExploreOptions& o, std::ostream& out, std::ostream& er
         std::map<runner::Property, int> by_property;
         for (std::size_t si = 0; si < subjects.size(); ++si) {
             std::map<runner::Property, bool> seen;
-            if (subjects[si].baseline.violation) {
-                const runner::Property p = subjects[si].baseline.violation->property;
-                seen[p] = true;
-                ++by_property[p];
-                reports.push_back({si, p, -1, 0, {}, {}, false});
+            if (const auto p = broken_by(baselines[si])) {
+                seen[*p] = true;
+                ++by_property[*p];
+                reports.push_back({si, *p, -1, 0, baselines[si].how, {}, {}, {}, false});
             }
             for (std::size_t run = 0; run < per; ++run) {
-                const auto& f = findings[si * per + run];
-                if (!f.broken) continue;
-                ++by_property[*f.broken];
-                if (seen[*f.broken]) continue;
-                seen[*f.broken] = true;
-                reports.push_back({si, *f.broken, static_cast<int>(run), 0, {}, {}, false});
+                const Outcome& f = outcomes[si * per + run];
+                const auto p = broken_by(f);
+                if (!p) continue;
+                ++by_property[*p];
+                if (seen[*p]) continue;
+                seen[*p] = true;
+                reports.push_back({si, *p, static_cast<int>(run), 0, f.how, {}, {}, {}, false});
             }
         }
 
-        // Shrink each, write it as a scenario, and check `ringside run` reproduces it.
+        // Shrink each (every candidate in a child), write it as a scenario, and check that
+        // `ringside run` reproduces it: here for a property, in a child for a crash.
         if (!reports.empty()) fs::create_directories(o.out_dir);
         for (Report& rep : reports) {
             const Subject& subject = subjects[rep.subject];
             const std::vector<ScheduledFault> drawn =
                 rep.run < 0 ? std::vector<ScheduledFault>{} : schedule_of(subject, o.seed, rep.run, o.kinds);
             rep.drawn = drawn.size();
-            rep.shrunk = shrink(subject, drawn, rep.property, makers, o.shrink_budget);
+            const bool crash = rep.property == runner::Property::NoCrash;
+            const auto breaks = [&](const std::vector<ScheduledFault>& faults) {
+                return broken_by(run_one_isolated([&] { return outcome_code(play(subject, faults, makers)); })) == rep.property;
+            };
+            rep.shrunk = rep.run < 0 ? Shrunk{} : shrink(drawn, breaks, o.shrink_budget);
+            std::string message;
+            if (crash) {
+                rep.result = subject.baseline;
+                const auto again = run_one_isolated([&] { return outcome_code(play(subject, rep.shrunk.faults, makers)); });
+                message = "the run crashed: " + (again.code == kCrashed ? again.how : rep.crash);
+                rep.result.failure = runner::StepFailure{0, subject.scenario.where, "(the whole run)", message, Millis(0)};
+            } else {
+                rep.result = play(subject, rep.shrunk.faults, makers);
+                message = rep.result.violation ? rep.result.violation->message : std::string("(no longer broken)");
+            }
             const std::string stem = fs::path(subject.scenario.where.file).stem().string();
             rep.file = (fs::path(o.out_dir) / (stem + "." + runner::to_string(rep.property) + ".yaml")).string();
             const std::string found_by = "Found by: " + o.run.program + " explore " + subject.scenario.where.file +
                                          " --seed " + std::to_string(o.seed) + " (run " + std::to_string(rep.run) + ")" +
                                          (o.plant ? " --plant " + std::string(sim::to_string(*o.plant)) : "");
             std::ofstream file(rep.file, std::ios::binary);
-            file << repro_file(subject, rep.shrunk, rep.property, found_by);
+            file << repro_file(subject, rep.shrunk.faults, rep.property, message, found_by);
             file.close();
             if (!file) throw UsageError("cannot write " + rep.file);
-            const runner::Scenario again = runner::load_scenario(rep.file);
-            const runner::ScenarioResult replay = runner::run_scenario(again, again.seed, makers);
-            rep.reproduced = replay.violation && replay.violation->property == rep.property;
+            const runner::Scenario written = runner::load_scenario(rep.file);
+            const auto replay = [&] { return outcome_code(runner::run_scenario(written, written.seed, makers)); };
+            rep.reproduced = broken_by(crash ? run_one_isolated(replay) : Outcome{replay(), {}}) == rep.property;
         }
 
         // The summary.
@@ -222,8 +242,7 @@ int explore_command(const ExploreOptions& o, std::ostream& out, std::ostream& er
             const Subject& subject = subjects[rep.subject];
             out << "BROKEN " << runner::to_string(rep.property) << "  " << subject.scenario.where.file
                 << (rep.run < 0 ? std::string("  (without faults)") : "  (run " + std::to_string(rep.run) + ")") << "\n";
-            const auto& v = rep.shrunk.result.violation;
-            out << "      " << (v ? v->message : std::string("(no longer broken after shrinking)")) << "\n";
+            out << "      " << rep.result.failure->message << "\n";
             out << "      shrunk from " << rep.drawn << " to " << rep.shrunk.faults.size() << " fault(s) in " << rep.shrunk.runs
                 << " runs; " << (rep.reproduced ? "reproduces" : "DOES NOT reproduce") << " under ringside run\n";
             out << "      repro: " << o.run.program << " run " << rep.file << "\n";
@@ -239,7 +258,7 @@ int explore_command(const ExploreOptions& o, std::ostream& out, std::ostream& er
                 run.result.failure.reset();
                 for (const Report& rep : reports) {
                     if (rep.subject != si) continue;
-                    run.result = rep.shrunk.result;
+                    run.result = rep.result;
                     run.result.file = rep.file;
                     break;
                 }

@@ -50,17 +50,16 @@ runner::ScenarioResult play(const Subject& subject, const std::vector<ScheduledF
     return runner::run_scenario(s, s.seed, makers);
 }
 
-Shrunk shrink(const Subject& subject, std::vector<ScheduledFault> faults, Property property,
-              const runner::WorldMakers& makers, int budget) {
+std::uint8_t outcome_code(const runner::ScenarioResult& result) {
+    return result.violation ? static_cast<std::uint8_t>(1 + static_cast<int>(result.violation->property)) : 0;
+}
+
+Shrunk shrink(std::vector<ScheduledFault> faults, const Breaks& breaks, int budget) {
     Shrunk out;
-    out.result = play(subject, faults, makers);
     const auto keeps_it_broken = [&](const std::vector<ScheduledFault>& candidate) {
         if (out.runs >= budget) return false;
         ++out.runs;
-        runner::ScenarioResult r = play(subject, candidate, makers);
-        if (!breaks(r, property)) return false;
-        out.result = std::move(r);
-        return true;
+        return breaks(candidate);
     };
     for (bool changed = true; changed && out.runs < budget;) {
         changed = false;
@@ -86,13 +85,12 @@ Shrunk shrink(const Subject& subject, std::vector<ScheduledFault> faults, Proper
             }
         }
     }
-    std::stable_sort(faults.begin(), faults.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
-    if (!breaks(out.result, property) || out.runs > 0) out.result = play(subject, faults, makers);
     out.faults = std::move(faults);
     return out;
 }
 
-std::string repro_file(const Subject& subject, const Shrunk& shrunk, Property property, const std::string& found_by) {
+std::string repro_file(const Subject& subject, const std::vector<ScheduledFault>& faults, Property property,
+                       const std::string& message, const std::string& found_by) {
     const runner::Scenario& s = subject.scenario;
     std::string text = subject.text;
     // The original's name, marked, so reports tell the repro from the scenario it came from.
@@ -104,7 +102,7 @@ std::string repro_file(const Subject& subject, const Shrunk& shrunk, Property pr
                               std::regex_constants::format_first_only);
     if (!text.empty() && text.back() != '\n') text += '\n';
     std::string head = "# " + found_by + "\n# Property " + runner::to_string(property) + " broken: " +
-                       (shrunk.result.violation ? shrunk.result.violation->message : std::string("?")) + "\n";
+                       message + "\n";
     text = head + text;
     text += "\n# Added by ringside explore: the faults (shrunk), the property they break, the scenario's own\n"
             "# expectations advisory (faults may break them; the property is the verdict).\n";
@@ -112,9 +110,9 @@ std::string repro_file(const Subject& subject, const Shrunk& shrunk, Property pr
     text += "properties: [" + runner::to_string(property) + "]\n";
     if (s.world.plant != sim::PlantedDefect::None && text.find("\nplant:") == std::string::npos)
         text += "plant: " + std::string(sim::to_string(s.world.plant)) + "\n";
-    if (s.sim_only.empty() && needs_virtual_flash(shrunk.faults))
+    if (s.sim_only.empty() && needs_virtual_flash(faults))
         text += "sim_only: cuts power at a flash operation, which only the virtual flash can time\n";
-    text += "schedule:\n" + schedule_yaml(shrunk.faults);
+    text += "schedule:\n" + schedule_yaml(faults);
     return text;
 }
 

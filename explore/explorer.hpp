@@ -5,6 +5,7 @@
 // number give the same schedule and the same run. Thread-safe: runs share nothing.
 // Who may call: the explore command, tests, the benchmark.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,20 +36,27 @@ std::vector<ScheduledFault> schedule_of(const Subject& subject, std::uint64_t se
 runner::ScenarioResult play(const Subject& subject, const std::vector<ScheduledFault>& faults,
                             const runner::WorldMakers& makers);
 
+// A run's outcome as one byte, for a child process to report: 0 every property held,
+// 1 + the property it broke first.
+std::uint8_t outcome_code(const runner::ScenarioResult& result);
+
+// Whether a schedule breaks the property being shrunk (played however the caller likes: in a
+// child process, so a crash is an outcome too).
+using Breaks = std::function<bool(const std::vector<ScheduledFault>&)>;
+
 struct Shrunk {
     std::vector<ScheduledFault> faults;
-    runner::ScenarioResult result;  // the run of the shrunk schedule
-    int runs = 0;                   // runs shrinking took
+    int runs = 0;  // runs shrinking took
 };
 
-// Fewer faults, then each simpler, until no single change keeps `property` broken, or
-// `budget` runs are spent. `faults` must break `property`.
-Shrunk shrink(const Subject& subject, std::vector<ScheduledFault> faults, runner::Property property,
-              const runner::WorldMakers& makers, int budget);
+// Fewer faults, then each simpler, until no single change keeps `breaks` true, or `budget`
+// runs are spent. `breaks(faults)` must hold.
+Shrunk shrink(std::vector<ScheduledFault> faults, const Breaks& breaks, int budget);
 
-// The scenario file that reproduces `shrunk` under `ringside run`: the original file with
-// its name marked, `expectations: advisory`, the broken property, the plant, and the schedule.
-std::string repro_file(const Subject& subject, const Shrunk& shrunk, runner::Property property,
-                       const std::string& found_by);
+// The scenario file that reproduces `faults` under `ringside run`: the original file with its
+// name marked, `expectations: advisory`, the broken property, the plant, and the schedule.
+// `message` says what broke; `found_by` how to find it again.
+std::string repro_file(const Subject& subject, const std::vector<ScheduledFault>& faults, runner::Property property,
+                       const std::string& message, const std::string& found_by);
 
 } // namespace ringside::explore

@@ -3,6 +3,7 @@
 // board here, or a board on a serial link).
 #include "sim/virtual_speaker.hpp"
 
+#include <cstdlib>
 #include <map>
 
 #include <optional>
@@ -86,6 +87,7 @@ struct VirtualSpeaker::World {
         cloud::CloudResponse response = cloud.handle(request, now);
         for (int resent = 1; config.plant == PlantedDefect::RetryStorm && resent < 20 && response.status >= 500; ++resent)
             response = cloud.handle(request, now);
+        if (config.plant == PlantedDefect::CrashOnReset && response.broken == cloud::Break::Reset) std::abort();
         secrets.see(request, response);
         if (config.plant == PlantedDefect::LeakAuthorization)
             trace.record_line("http", "request", request.authorization + " " + request.body);

@@ -4,7 +4,8 @@ namespace ringside::runner {
 
 const std::vector<std::string>& property_names() {
     static const std::vector<std::string> names{"linked_needs_grant", "poll_interval", "request_rate", "retry_after",
-                                                "liveness",           "token_store",   "no_secret",    "progress"};
+                                                "liveness",           "token_store",   "no_secret",    "progress",
+                                                "no_crash"};
     return names;
 }
 

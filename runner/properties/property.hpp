@@ -19,6 +19,8 @@ enum class Property : std::uint8_t {
     TokenStore,        // after a power cut the store holds the old or the new credentials
     NoSecret,          // no token, code or password in the trace, speech or app messages
     Progress,          // virtual time keeps moving (the watchdog)
+    NoCrash,           // the run ends: no crash, failed assertion or sanitizer report (seen
+                       // by `ringside explore`, which plays runs in child processes)
 };
 
 // Names as written ("linked_needs_grant", ...), in enum order.

@@ -231,7 +231,7 @@ struct PropertyMonitor::State {
     }
 
     sim::VirtualSpeaker& world;
-    bool on[8] = {};
+    bool on[16] = {};  // by Property
     std::optional<Violation> violation;
     sim::VirtualFlash* flash = nullptr;
 

@@ -20,7 +20,8 @@ bool says_error(const cloud::CloudResponse& response, std::string_view code) {
 const std::vector<std::string>& planted_defect_names() {
     static const std::vector<std::string> names{"none",          "no_slow_down",  "ignore_retry_after",
                                                 "retry_storm",   "fatal_5xx",     "accept_revoked_grant",
-                                                "lossy_flash",   "leak_authorization", "spin_on_wifi_loss"};
+                                                "lossy_flash",   "leak_authorization", "spin_on_wifi_loss",
+                                                "crash_on_reset"};
     return names;
 }
 

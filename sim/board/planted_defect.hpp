@@ -24,6 +24,7 @@ enum class PlantedDefect : std::uint8_t {
     LossyFlash,          // a power cut at a flash operation erases the whole part
     LeakAuthorization,   // the stack logs each request's Authorization header and form
     SpinOnWifiLoss,      // the Wi-Fi driver spins at one instant once the access points go
+    CrashOnReset,        // the stack aborts when a connection is reset (a failed assertion)
 };
 
 // Names as written in scenarios and on the command line ("no_slow_down", ...), None first.
