@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "cloud/service/cloud_types.hpp"
+#include "common/enum_names.hpp"
 #include "common/prng.hpp"
 #include "runner/duration.hpp"
 
@@ -38,17 +39,10 @@ const std::vector<std::string>& fault_kind_names() {
 }
 
 std::optional<FaultKind> parse_fault_kind(std::string_view name) {
-    const auto& names = fault_kind_names();
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) return static_cast<FaultKind>(i);
-    return std::nullopt;
+    return common::parse_enum_name<FaultKind>(fault_kind_names(), name);
 }
 
-std::vector<FaultKind> all_fault_kinds() {
-    std::vector<FaultKind> all;
-    for (std::size_t i = 0; i < fault_kind_names().size(); ++i) all.push_back(static_cast<FaultKind>(i));
-    return all;
-}
+std::vector<FaultKind> all_fault_kinds() { return common::every_enum_value<FaultKind>(fault_kind_names()); }
 
 bool ScheduledFault::operator==(const ScheduledFault& o) const {
     return std::tie(kind, at, span, count, value, endpoint, body) ==

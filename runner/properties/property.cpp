@@ -1,5 +1,7 @@
 #include "runner/properties/property.hpp"
 
+#include "common/enum_names.hpp"
+
 namespace ringside::runner {
 
 const std::vector<std::string>& property_names() {
@@ -10,18 +12,11 @@ const std::vector<std::string>& property_names() {
 }
 
 std::optional<Property> parse_property(std::string_view name) {
-    const auto& names = property_names();
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) return static_cast<Property>(i);
-    return std::nullopt;
+    return common::parse_enum_name<Property>(property_names(), name);
 }
 
 const std::string& to_string(Property property) { return property_names()[static_cast<std::size_t>(property)]; }
 
-std::vector<Property> all_properties() {
-    std::vector<Property> all;
-    for (std::size_t i = 0; i < property_names().size(); ++i) all.push_back(static_cast<Property>(i));
-    return all;
-}
+std::vector<Property> all_properties() { return common::every_enum_value<Property>(property_names()); }
 
 } // namespace ringside::runner

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/enum_names.hpp"
+
 namespace ringside::sim {
 namespace {
 
@@ -26,10 +28,7 @@ const std::vector<std::string>& planted_defect_names() {
 }
 
 std::optional<PlantedDefect> parse_planted_defect(std::string_view name) {
-    const auto& names = planted_defect_names();
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) return static_cast<PlantedDefect>(i);
-    return std::nullopt;
+    return common::parse_enum_name<PlantedDefect>(planted_defect_names(), name);
 }
 
 const char* to_string(PlantedDefect defect) { return planted_defect_names()[static_cast<std::size_t>(defect)].c_str(); }
