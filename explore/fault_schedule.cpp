@@ -4,7 +4,7 @@
 #include <tuple>
 
 #include "cloud/service/cloud_types.hpp"
-#include "common/enum_names.hpp"
+#include "sim/text/enum_names.hpp"
 #include "common/prng.hpp"
 #include "runner/duration.hpp"
 
@@ -39,10 +39,10 @@ const std::vector<std::string>& fault_kind_names() {
 }
 
 std::optional<FaultKind> parse_fault_kind(std::string_view name) {
-    return common::parse_enum_name<FaultKind>(fault_kind_names(), name);
+    return text::parse_enum_name<FaultKind>(fault_kind_names(), name);
 }
 
-std::vector<FaultKind> all_fault_kinds() { return common::every_enum_value<FaultKind>(fault_kind_names()); }
+std::vector<FaultKind> all_fault_kinds() { return text::every_enum_value<FaultKind>(fault_kind_names()); }
 
 bool ScheduledFault::operator==(const ScheduledFault& o) const {
     return std::tie(kind, at, span, count, value, endpoint, body) ==

@@ -1,6 +1,6 @@
 #include "runner/properties/property.hpp"
 
-#include "common/enum_names.hpp"
+#include "sim/text/enum_names.hpp"
 
 namespace ringside::runner {
 
@@ -12,11 +12,11 @@ const std::vector<std::string>& property_names() {
 }
 
 std::optional<Property> parse_property(std::string_view name) {
-    return common::parse_enum_name<Property>(property_names(), name);
+    return text::parse_enum_name<Property>(property_names(), name);
 }
 
 const std::string& to_string(Property property) { return property_names()[static_cast<std::size_t>(property)]; }
 
-std::vector<Property> all_properties() { return common::every_enum_value<Property>(property_names()); }
+std::vector<Property> all_properties() { return text::every_enum_value<Property>(property_names()); }
 
 } // namespace ringside::runner

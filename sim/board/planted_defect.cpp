@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "common/enum_names.hpp"
+#include "sim/text/enum_names.hpp"
 
 namespace ringside::sim {
 namespace {
@@ -28,7 +28,7 @@ const std::vector<std::string>& planted_defect_names() {
 }
 
 std::optional<PlantedDefect> parse_planted_defect(std::string_view name) {
-    return common::parse_enum_name<PlantedDefect>(planted_defect_names(), name);
+    return text::parse_enum_name<PlantedDefect>(planted_defect_names(), name);
 }
 
 const char* to_string(PlantedDefect defect) { return planted_defect_names()[static_cast<std::size_t>(defect)].c_str(); }

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ringside::common {
+namespace ringside::text {
 
 template <typename Enum>
 std::optional<Enum> parse_enum_name(const std::vector<std::string>& names, std::string_view name) {
@@ -23,4 +23,4 @@ std::vector<Enum> every_enum_value(const std::vector<std::string>& names) {
     return all;
 }
 
-} // namespace ringside::common
+} // namespace ringside::text
