@@ -202,3 +202,23 @@ TEST_CASE("over TLS the run trusts the cloud's own CA and refuses any other", "[
     CHECK_THAT(none.output, Catch::Contains("pass its CA with --cloud-ca FILE"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("explore over HTTP finds and shrinks what it finds in process, to the same scenario file", "[http][explore]") {
+    CloudProcess cloud;
+    const fs::path inproc = fresh_dir("explore-inproc"), http = fresh_dir("explore-http");
+    const std::vector<std::string> args{"explore", "scenarios/sign_in/first_time_setup_and_sign_in.yaml", "--plant",
+                                        "no_slow_down", "--faults", "slow_down,5xx", "--runs", "20", "-j", "2"};
+    auto local_args = args, remote_args = args;
+    local_args.insert(local_args.end(), {"--out", inproc.string()});
+    remote_args.insert(remote_args.end(), {"--out", http.string(), "--cloud", cloud.issuer()});
+    const CliResult local = run_cli(local_args);
+    const CliResult remote = run_cli(remote_args, {token_env(cloud)});
+    INFO(local.output << "\n---\n" << remote.output);
+    REQUIRE(local.exit_code == 1);
+    REQUIRE(remote.exit_code == 1);
+    const std::string file = "first_time_setup_and_sign_in.poll_interval.yaml";
+    REQUIRE(fs::exists(inproc / file));
+    REQUIRE(fs::exists(http / file));
+    CHECK(read_file(http / file) == read_file(inproc / file));
+    CHECK_THAT(remote.output, Catch::Contains("reproduces under ringside run"));
+}
