@@ -127,8 +127,14 @@ struct PropertyMonitor::State {
         if (kind == Kind::Metadata) return;
         const nlohmann::json json = object_of(response);
         if (kind == Kind::Code && response.status == 200) {
+            // RFC 8628 §3.2: 5 s without one. One the firmware must refuse (not a whole number
+            // of seconds from 1 s to 1 h) starts no polling to hold to.
             const auto i = json.find("interval");
-            interval = i != json.end() && i->is_number_integer() ? Millis(i->get<long long>() * 1000) : Millis(5000);
+            interval = Millis(5000);
+            if (i != json.end()) {
+                const bool usable = i->is_number_integer() && i->get<long long>() >= 1 && i->get<long long>() <= 3600;
+                interval = usable ? std::optional<Millis>(Millis(i->get<long long>() * 1000)) : std::nullopt;
+            }
             slow_downs = 0;
             user_codes.insert(string_member(json, "user_code"));
         }
