@@ -1,7 +1,6 @@
 #include "runner/properties/property_monitor.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <functional>
 #include <unordered_map>
 #include <stdexcept>
@@ -9,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runner/duration.hpp"
+#include "runner/properties/end_of_run_checks.hpp"
 #include "sim/board/virtual_flash.hpp"
 
 namespace ringside::runner {
@@ -283,94 +283,11 @@ void PropertyMonitor::stalled(const std::string& message) { state_->violate(Prop
 
 void PropertyMonitor::finish(Millis faults_end) {
     State& s = *state_;
-    sim::VirtualSpeaker& world = s.world;
-    const std::vector<cloud::JournalEntry>& journal = world.cloud().journal();
-
     // Liveness first: the run-on it needs is part of the run the other checks look at.
-    if (s.checks(Property::Liveness) && !s.violation) {
-        const auto last_fault = [&] {
-            Millis end = faults_end;
-            for (const cloud::JournalEntry& e : journal)
-                if (e.faulted) end = std::max(end, e.at);
-            return end;
-        };
-        std::string account;
-        for (const cloud::Account& a : world.cloud().config().accounts)
-            if (!a.restricted) {
-                account = a.id;
-                break;
-            }
-        // A patient person: approves every code the speaker shows, once.
-        std::string approved;
-        const auto linked = [&] {
-            if (world.auth_state() == fw::AuthState::Linked) return true;
-            const std::string code = world.user_code();
-            if (!code.empty() && code != approved && !account.empty()) {
-                approved = code;
-                world.approve_shown_code(account);
-            }
-            return false;
-        };
-        Millis deadline = std::max(world.now(), last_fault() + kRelinkBound);
-        bool relinked = false;
-        for (int round = 0; round < 4 && !relinked; ++round) {
-            relinked = world.run_until(deadline, linked);
-            const Millis later = last_fault() + kRelinkBound;
-            if (later <= deadline) break;
-            deadline = later;
-        }
-        // What ends a sign-in by design: a person who denied, a grant the cloud revoked,
-        // codes that lapsed until the firmware stopped asking, a torn first commit.
-        const bool exempt = s.told_to_stop || (s.flash && world.device_state() == fw::DeviceState::Setup &&
-                                               !world.stored_refresh_token_present());
-        if (!relinked && !exempt)
-            s.violate(Property::Liveness, "not linked " + seconds(kRelinkBound) + " after the last fault (at " +
-                                              format_timestamp(last_fault()) + "): the speaker is " +
-                                              std::string(fw::to_string(world.device_state())) + ", auth " +
-                                              std::string(fw::to_string(world.auth_state())));
-    }
-
-    if (s.checks(Property::RequestRate) && !s.violation) {
-        const long long interval_s = std::max<long long>(1, world.cloud().config().poll_interval.count() / 1000);
-        const int bound = static_cast<int>((60 + interval_s - 1) / interval_s) + kSpareRequestsPerMinute;
-        std::deque<Millis> window;
-        for (const cloud::JournalEntry& e : journal) {
-            if (e.endpoint != "metadata" && e.endpoint != "device_authorization" && e.endpoint != "token" &&
-                e.endpoint != "revoke")
-                continue;
-            window.push_back(e.at);
-            while (e.at - window.front() >= Millis(60'000)) window.pop_front();
-            if (static_cast<int>(window.size()) > bound) {
-                s.violation = Violation{Property::RequestRate, e.at,
-                                        std::to_string(window.size()) + " auth requests reached the cloud within a minute (" +
-                                            format_timestamp(window.front()) + " to " + format_timestamp(e.at) +
-                                            "); the bound is " + std::to_string(bound)};
-                break;
-            }
-        }
-    }
-
-    if (s.checks(Property::NoSecret) && !s.violation) {
-        std::set<std::string> secrets = world.secrets_used();
-        for (const std::string& code : s.user_codes) secrets.erase(code);  // shown to a person by design
-        for (const cloud::Account& a : world.cloud().config().accounts) {
-            secrets.erase(a.id);
-            secrets.erase(a.email);
-        }
-        const auto leaks = [&](const std::string& text) {
-            return std::any_of(secrets.begin(), secrets.end(),
-                               [&](const std::string& secret) { return text.find(secret) != std::string::npos; });
-        };
-        for (const sim::TraceLine& line : world.trace())
-            if (leaks(line.detail) || leaks(line.event)) {
-                s.violation = Violation{Property::NoSecret, line.at,
-                                        "a secret is in the trace: a " + line.category + " " + line.event + " record"};
-                break;
-            }
-        for (const sim::SpokenSentence& sentence : world.spoken())
-            if (!s.violation && leaks(sentence.text))
-                s.violation = Violation{Property::NoSecret, sentence.at, "a secret is in what the speaker said"};
-    }
+    if (s.checks(Property::Liveness) && !s.violation)
+        s.violation = check_liveness(s.world, faults_end, s.told_to_stop, s.flash != nullptr);
+    if (s.checks(Property::RequestRate) && !s.violation) s.violation = check_request_rate(s.world);
+    if (s.checks(Property::NoSecret) && !s.violation) s.violation = check_no_secret(s.world, s.user_codes);
 }
 
 } // namespace ringside::runner
