@@ -262,8 +262,8 @@ AuthNotice AuthClient::on_http(hal::RequestId id, const hal::HttpResponse& respo
         tracer_.emit("log", "warn", line.view());
         retry_after_s_ = kMaxRetryAfterS;
     }
-    if ((kind == Request::Poll || kind == Request::Refresh) && retry_after_s_ > 0)
-        token_not_before_ = board_.clock.now() + Millis{static_cast<std::int64_t>(retry_after_s_) * 1000};
+    if (Millis* hold = held_until(kind); hold && retry_after_s_ > 0)
+        *hold = board_.clock.now() + Millis{static_cast<std::int64_t>(retry_after_s_) * 1000};
     unreachable_ = response.error != hal::TransportError::None;
     const Input input = read_response(kind, response);
     if (input != Input::RequestFailed) backoff_.reset();
@@ -696,12 +696,12 @@ bool AuthClient::build(Request kind, hal::HttpRequest& request) {
 void AuthClient::send(Request kind) {
     abandon_request();
     board_.timers.cancel(timer::kAuthRetry);
-    // Retry-After speaks for the token endpoint whichever flow asks next (RFC 9110 §10.2.3):
-    // a new code's first poll, or a refresh once Wi-Fi is back, waits it out as well.
+    // Retry-After speaks for the endpoint that answered whichever flow asks next (RFC 9110
+    // §10.2.3): a new code's first poll, a code asked again once Wi-Fi is back, wait it out too.
     const Millis now = board_.clock.now();
-    if ((kind == Request::Poll || kind == Request::Refresh) && now < token_not_before_) {
+    if (const Millis* hold = held_until(kind); hold && now < *hold) {
         retry_ = kind;
-        board_.timers.arm(timer::kAuthRetry, token_not_before_ - now);
+        board_.timers.arm(timer::kAuthRetry, *hold - now);
         return;
     }
     last_sent_ = kind;
@@ -768,6 +768,16 @@ void AuthClient::schedule_retry() {
     delay = std::max(delay, Millis{static_cast<std::int64_t>(retry_after_s_) * 1000});
     retry_ = last_sent_;
     board_.timers.arm(timer::kAuthRetry, delay);
+}
+
+hal::Millis* AuthClient::held_until(Request kind) {
+    switch (kind) {
+        case Request::Metadata: return &not_before_[0];
+        case Request::DeviceCode: return &not_before_[1];
+        case Request::Poll:
+        case Request::Refresh: return &not_before_[2];
+        default: return nullptr;  // a clock sync or a revocation is never held back
+    }
 }
 
 void AuthClient::forget_code() {

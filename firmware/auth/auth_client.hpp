@@ -178,6 +178,7 @@ private:
     // Whether a request of `kind` still makes sense in the current state (a retry, a resume).
     bool wanted_now(Request kind) const;
     void forget_code();
+    hal::Millis* held_until(Request kind);  // its endpoint's Retry-After hold; nullptr: none
     void cancel_timers();
     void arm_token_timers();
 
@@ -199,9 +200,10 @@ private:
     hal::RequestId next_id_ = 0;
     bool ids_seeded_ = false;
     std::uint32_t retry_after_s_ = 0;
-    // Board-clock time before which no token request goes out: the last Retry-After the
-    // token endpoint gave, for every flow after it (RAM only: a power cycle forgets it).
-    hal::Millis token_not_before_{0};
+    // Board-clock times before which no request to the metadata, device authorization and
+    // token endpoints goes out: the last Retry-After each gave, for every flow after it (RAM
+    // only: a power cycle forgets them). held_until() names a request's.
+    std::array<hal::Millis, 3> not_before_{};
     AuthNotice deferred_ = AuthNotice::None;
     FixedString<48> failure_reason_;
     int code_renewals_ = 0;  // CodeLapsed in a row since the last Start or tokens

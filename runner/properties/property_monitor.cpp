@@ -126,6 +126,15 @@ struct PropertyMonitor::State {
         }
         if (kind == Kind::Metadata) return;
         const nlohmann::json json = object_of(response);
+        const std::string error = string_member(json, "error");
+        // What ends a sign-in by design, as the speaker heard it from the cloud (or a fault in
+        // its place): every 4xx OAuth error but the two that ask it to keep polling and a spent
+        // code (which it renews); 429 and 5xx pass — a denial, a revoked grant, lapsed codes, a client or scope
+        // refused: a person has to act (approve again, set up again, reset).
+        if (response.status >= 400 && response.status < 500 && response.status != 429 && !error.empty() &&
+            error != "authorization_pending" &&
+            error != "slow_down" && !(kind == Kind::Poll && error == "invalid_grant"))
+            told_to_stop = true;
         if (kind == Kind::Code && response.status == 200) {
             // RFC 8628 §3.2: 5 s without one. One the firmware must refuse (not a whole number
             // of seconds from 1 s to 1 h) starts no polling to hold to.
@@ -139,11 +148,6 @@ struct PropertyMonitor::State {
             user_codes.insert(string_member(json, "user_code"));
         }
         if (!is_token(kind) && kind != Kind::Revoke) return;
-        const std::string error = string_member(json, "error");
-        // What ends a sign-in by design, as the speaker heard it from the cloud (or a fault
-        // in its place): a person who denied, a revoked grant, codes that lapsed.
-        if (error == "access_denied" || error == "expired_token" || (kind == Kind::Refresh && error == "invalid_grant"))
-            told_to_stop = true;
         if (kind == Kind::Poll && error == "slow_down" && interval) {
             *interval += Millis(5000);
             ++slow_downs;
