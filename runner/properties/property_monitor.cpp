@@ -128,12 +128,11 @@ struct PropertyMonitor::State {
         const nlohmann::json json = object_of(response);
         const std::string error = string_member(json, "error");
         // What ends a sign-in by design, as the speaker heard it from the cloud (or a fault in
-        // its place): every 4xx OAuth error but the two that ask it to keep polling and a spent
-        // code (which it renews); 429 and 5xx pass — a denial, a revoked grant, lapsed codes, a client or scope
-        // refused: a person has to act (approve again, set up again, reset).
+        // its place), so that a person has to act: a denial, a revoked grant, lapsed codes, a
+        // client or scope refused — every 4xx OAuth error but 429, the two that ask it to keep
+        // polling, and a spent code (which it renews). 5xx errors pass.
         if (response.status >= 400 && response.status < 500 && response.status != 429 && !error.empty() &&
-            error != "authorization_pending" &&
-            error != "slow_down" && !(kind == Kind::Poll && error == "invalid_grant"))
+            error != "authorization_pending" && error != "slow_down" && !(kind == Kind::Poll && error == "invalid_grant"))
             told_to_stop = true;
         if (kind == Kind::Code && response.status == 200) {
             // RFC 8628 §3.2: 5 s without one. One the firmware must refuse (not a whole number
