@@ -35,8 +35,7 @@ inline nlohmann::json parse_json_body(const ringside::cloud::CloudResponse& resp
     return nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
 }
 
-inline void check_answer(const ringside::cloud::CloudRequest& request, const ringside::cloud::CloudResponse& response) {
-    (void)request;
+inline void check_answer(const ringside::cloud::CloudResponse& response) {
     require(response.status >= 100 && response.status <= 599, "a status outside 100..599");
     // No fault was configured: nothing may be held back, dropped or broken.
     require(!response.dropped && response.broken == ringside::cloud::Break::None &&
