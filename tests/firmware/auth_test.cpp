@@ -554,6 +554,26 @@ TEST_CASE("refresh lead is 10 min minus a random 0-10 %", "[auth][refresh]") {
     CHECK(refresh_delay(60s, draw) == 33s);
 }
 
+// Found by fuzz.auth_answers: a server that hands out tokens living a few seconds had the
+// speaker refresh every half-life, over 200 requests in ten minutes.
+TEST_CASE("a token that lives seconds is refreshed no sooner than kMinRefreshDelay after issue", "[auth][refresh]") {
+    struct Script : hal::Random {
+        std::uint32_t next_u32() override { return 100; }
+    } draw;
+    CHECK(refresh_delay(1s, draw) == kMinRefreshDelay);
+    CHECK(refresh_delay(5s, draw) == kMinRefreshDelay);
+    CHECK(refresh_delay(60s, draw) == 30s);
+
+    Rig r;
+    r.link(5);
+    for (int i = 0; i < 600; ++i) {
+        if (r.has_outstanding()) r.respond(200, Rig::tokens(1));
+        r.advance(1s);
+    }
+    CHECK(refreshes(r) <= 600s / kMinRefreshDelay + 1);
+    CHECK(refreshes(r) >= 600s / kMinRefreshDelay - 1);  // still refreshed, only not in a storm
+}
+
 TEST_CASE("a 401 from the voice API refreshes at once", "[auth][refresh]") {
     Rig r;
     r.link(3600);
