@@ -1,5 +1,7 @@
 #include "cloud/service/endpoints.hpp"
 
+#include <algorithm>
+
 #include "cloud/oauth/client_authentication.hpp"
 
 namespace ringside::cloud {
@@ -70,7 +72,14 @@ std::optional<Outcome> check_client(const ServiceState& state, const CloudReques
         if (named && *named != credentials->client_id)
             return oauth_error(401, "invalid_client", "client_id does not match the authenticated client");
         // The endpoints read the caller from the form: an authenticated client need not repeat it.
-        if (!named) fields.pairs.emplace_back("client_id", credentials->client_id);
+        // An empty client_id reads as absent but still comes first, so it goes: else get()
+        // would find it and answer nothing where the endpoints count on the client.
+        if (!named) {
+            auto& pairs = fields.pairs;
+            pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [](const auto& p) { return p.first == "client_id"; }),
+                        pairs.end());
+            pairs.emplace_back("client_id", credentials->client_id);
+        }
         return std::nullopt;
     }
     const auto client_id = fields.get("client_id");
