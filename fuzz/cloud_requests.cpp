@@ -64,6 +64,22 @@ struct Remembered {
     }
 };
 
+// For the trace: bytes a terminal would swallow (NUL, controls, non-ASCII) as \xNN.
+std::string printable(const std::string& bytes) {
+    std::string out;
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f) {
+            out.push_back(c);
+        } else {
+            char hex[5];
+            std::snprintf(hex, sizeof hex, "\\x%02x", u);
+            out += hex;
+        }
+    }
+    return out;
+}
+
 std::string pick(FuzzedDataProvider& in, const std::vector<std::string>& choices) {
     const std::size_t i = in.ConsumeIntegralInRange<std::size_t>(0, choices.size());
     return i < choices.size() ? choices[i] : in.ConsumeRandomLengthString(48);
@@ -188,9 +204,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const CloudResponse response = cloud.handle(request, now);
         ++answered;
         if (trace) {
-            std::fprintf(stderr, "%8lld ms %s %s [%s] -> %d %s\n", static_cast<long long>(now.count()),
-                         request.method.c_str(), request.path.c_str(), request.body.substr(0, 120).c_str(),
-                         response.status, response.body.substr(0, 160).c_str());
+            std::fprintf(stderr, "%8lld ms %s %s?%s [%s] [%s] [%s] -> %d %s\n", static_cast<long long>(now.count()),
+                         printable(request.method).c_str(), printable(request.path).c_str(),
+                         printable(request.query).c_str(), printable(request.content_type).c_str(),
+                         printable(request.authorization).c_str(), printable(request.body).c_str(), response.status,
+                         printable(response.body.substr(0, 160)).c_str());
         }
         check_answer(response);
         require(cloud.journal().size() == answered, "a request was not journaled once");
