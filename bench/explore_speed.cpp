@@ -1,38 +1,36 @@
 // Explored runs per second of a sign-in scenario: each run draws a fault schedule from the
-// seed, plays it on top of the scenario and checks every property (ringside explore's work,
-// without its shrinking). Measured on 1 and 2 workers, for N and 2N runs (twice the work
+// seed, plays it on top of the scenario and checks every property, in child processes as
+// ringside explore plays them (its work without the shrinking). Measured on 1 and 2 children, for N and 2N runs (twice the work
 // should cost twice the time), median of 5 repeats each.
 // usage: ringside_bench_explore [SCENARIO] [N]   (default: the first-time sign-in, 2000)
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <thread>
+#include <thread>  // hardware_concurrency
 #include <vector>
 
 #include "bench/load_or_exit.hpp"
 #include "explore/explorer.hpp"
+#include "explore/isolated.hpp"
 
 namespace {
 
 using namespace ringside;
 
-// Seconds for `runs` explored runs on `jobs` workers.
+// Seconds for `runs` explored runs on `jobs` child processes, as `ringside explore` plays
+// them (explore/isolated.hpp: a chunk of runs per child).
 double explore(const explore::Subject& subject, int runs, int jobs) {
     const auto kinds = explore::all_fault_kinds();
-    std::atomic<int> next{0}, broken{0};
     const auto start = std::chrono::steady_clock::now();
-    std::vector<std::thread> workers;
-    for (int j = 0; j < jobs; ++j)
-        workers.emplace_back([&] {
-            for (int run; (run = next++) < runs;)
-                if (explore::play(subject, explore::schedule_of(subject, 1, run, kinds), {}).violation) ++broken;
-        });
-    for (auto& w : workers) w.join();
-    if (broken) std::fprintf(stderr, "note: %d runs broke a property\n", broken.load());
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto outcomes = explore::run_isolated(static_cast<std::size_t>(runs), jobs, explore::kRunsPerChild, [&](std::size_t run) {
+        return explore::outcome_code(explore::play(subject, explore::schedule_of(subject, 1, static_cast<int>(run), kinds), {}));
+    });
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto broken = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.code != 0; });
+    if (broken) std::fprintf(stderr, "note: %ld runs broke a property\n", static_cast<long>(broken));
+    return seconds;
 }
 
 double median_of_5(const explore::Subject& subject, int runs, int jobs) {

@@ -151,7 +151,7 @@ int explore_command(const ExploreOptions& o, std::ostream& out, std::ostream& er
         const std::size_t total = subjects.size() * per;
         int broken = 0;
         std::vector<Outcome> outcomes = run_isolated(
-            total, o.run.jobs, 64,
+            total, o.run.jobs, kRunsPerChild,
             [&](std::size_t task) {
                 const Subject& subject = subjects[task / per];
                 if (baselines[task / per].code == kCrashed) return std::uint8_t{0};  // its crash is the finding

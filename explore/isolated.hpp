@@ -14,6 +14,9 @@
 namespace ringside::explore {
 
 inline constexpr std::uint8_t kCrashed = 255;
+// Runs per child: enough that forking costs little (bench/explore_speed.cpp: 256 runs per
+// child doubles runs/s on two cores over 64), few enough that -j children share the work.
+inline constexpr std::size_t kRunsPerChild = 256;
 
 struct Outcome {
     std::uint8_t code = 0;  // what the task returned; kCrashed: its child died on it
