@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runner/duration.hpp"
+#include "sim/board/cloud_wire.hpp"
 #include "runner/properties/end_of_run_checks.hpp"
 #include "sim/board/virtual_flash.hpp"
 
@@ -43,18 +44,6 @@ nlohmann::json object_of(const cloud::CloudResponse& response) {
 std::string string_member(const nlohmann::json& json, const char* name) {
     const auto it = json.find(name);
     return it != json.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::uint32_t retry_after_s(const cloud::CloudResponse& response) {
-    for (const auto& [name, value] : response.headers) {
-        if (name.size() != 11) continue;
-        std::string lower;
-        for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower != "retry-after") continue;
-        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || value.size() > 9) return 0;
-        return static_cast<std::uint32_t>(std::stoul(value));
-    }
-    return 0;
 }
 
 std::string seconds(Millis m) { return format_duration(m); }
@@ -116,7 +105,7 @@ struct PropertyMonitor::State {
         if (failed != hal::TransportError::None || !is_auth(kind)) return;
         // Retry-After speaks for the resource that answered (RFC 9110 §10.2.3): a poll's 429
         // holds back the next token request, not a factory reset's revocation.
-        if (const std::uint32_t asked = retry_after_s(response); asked > 0 && response.status >= 400) {
+        if (const std::uint32_t asked = sim::retry_after_seconds(response); asked > 0 && response.status >= 400) {
             const Millis wait = std::min<Millis>(std::chrono::seconds(asked), kMaxRetryAfter);
             auto& [until, said] = not_before[paths[id]];
             if (now + wait > until) {
