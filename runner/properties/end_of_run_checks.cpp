@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "reports/redaction.hpp"
 #include "runner/duration.hpp"
 
 namespace ringside::runner {
@@ -79,10 +80,8 @@ std::optional<Violation> check_no_secret(sim::VirtualSpeaker& world, const std::
         secrets.erase(a.id);  // a public name that doubles as a password hides nothing
         secrets.erase(a.email);
     }
-    const auto leaks = [&](const std::string& text) {
-        return std::any_of(secrets.begin(), secrets.end(),
-                           [&](const std::string& secret) { return text.find(secret) != std::string::npos; });
-    };
+    const reports::Redaction redaction(secrets);
+    const auto leaks = [&](const std::string& text) { return redaction.finds_secret_in(text); };
     for (const sim::TraceLine& line : world.trace())
         if (leaks(line.detail) || leaks(line.event))
             return Violation{Property::NoSecret, line.at,
