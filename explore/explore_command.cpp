@@ -108,6 +108,13 @@ int explore_command(const ExploreOptions& o, std::ostream& out, std::ostream& er
         for (const std::string& file : runner::collect_files(o.paths)) {
             try {
                 runner::Scenario s = runner::load_scenario(file);
+                // The properties speak of one speaker and its requests (a request rate, a
+                // poll interval): in a world of several they would add up the fleet's.
+                if (s.world.speakers.size() > 1) {
+                    out << "skipped " << file << ": a world of " << s.world.speakers.size()
+                        << " speakers (explore plays worlds of one)\n";
+                    continue;
+                }
                 if (o.plant) s.world.plant = *o.plant;
                 loaded.emplace_back(std::move(s), read_file(file));
             } catch (const runner::ScenarioError& e) {

@@ -179,7 +179,7 @@ void act_as_user(FuzzedDataProvider& in, CloudService& cloud, const Remembered& 
     case 0: (void)cloud.approve(code, account, now); break;
     case 1: (void)cloud.deny(code, now); break;
     case 2: (void)cloud.approve_after_polls(code, account, in.ConsumeIntegralInRange(-1, 4), now); break;
-    default: (void)cloud.revoke_account(account); break;
+    default: (void)cloud.revoke_account(account, {}); break;
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_node.hpp"
+#include "runner/speaker_address.hpp"
 #include "runner/steps/steps.hpp"
 #include "runner/voice_profile_reader.hpp"
 
@@ -136,10 +137,26 @@ Step make_step(const ScenarioNode& item, const std::string& name, ScenarioNode a
 Step read_step(const ScenarioNode& item, const Scenario& scenario) {
     if (item.is_scalar()) {
         // A bare step name: no arguments.
-        return make_step(item, item.str(), ScenarioNode::parse("", item.where().file), scenario);
+        Step step = make_step(item, item.str(), ScenarioNode::parse("", item.where().file), scenario);
+        address_step(step, item, std::nullopt, scenario);
+        return step;
     }
-    auto entry = item.single_entry();
-    return make_step(item, entry.first, entry.second, scenario);
+    // `{ <step>: <arguments>, speaker: NAME }`: the step, and which speaker it is for.
+    std::optional<ScenarioNode> speaker;
+    std::optional<std::pair<std::string, ScenarioNode>> entry;
+    if (item.is_map() && item.has("speaker")) {
+        for (auto& [key, value] : item.entries()) {
+            if (key == "speaker") speaker = value;
+            else if (entry) value.fail("one step per list item, with an optional 'speaker'");
+            else entry.emplace(key, value);
+        }
+        if (!entry) item.fail("a step is missing beside 'speaker'");
+    } else {
+        entry = item.single_entry();
+    }
+    Step step = make_step(item, entry->first, entry->second, scenario);
+    address_step(step, item, speaker, scenario);
+    return step;
 }
 
 // Steps a `schedule:` may hold: actions that take no time (a step that waits or checks
@@ -156,10 +173,13 @@ TimedStep read_timed_step(const ScenarioNode& item, const Scenario& scenario) {
     const char* form = "a schedule entry is { at: DURATION, <step>: <arguments> }, e.g. { at: 1m30s, wifi: lost }";
     if (!item.is_map()) item.fail(form);
     std::optional<Millis> at;
+    std::optional<ScenarioNode> speaker;
     std::optional<std::pair<std::string, ScenarioNode>> step;
     for (const auto& [key, value] : item.entries()) {
         if (key == "at") {
             at = value.duration();
+        } else if (key == "speaker") {
+            speaker = value;
         } else if (step) {
             value.fail(std::string("one step per schedule entry; ") + form);
         } else {
@@ -171,7 +191,9 @@ TimedStep read_timed_step(const ScenarioNode& item, const Scenario& scenario) {
         item.fail("step " + step->first + " cannot be scheduled at a time; a schedule holds actions that take "
                   "no time: cloud.fault, network, wifi, power_off, power_on, flash.cut_power, app.revoke, user.deny, "
                   "press, release, mark");
-    return TimedStep{*at, make_step(item, step->first, step->second, scenario)};
+    TimedStep timed{*at, make_step(item, step->first, step->second, scenario)};
+    address_step(timed.step, item, speaker, scenario);
+    return timed;
 }
 
 // Steps whose test face exists only on the virtual board (not over the serial link).
@@ -216,6 +238,7 @@ Scenario read_scenario(ScenarioNode root, const std::string& path) {
     if (auto n = root.get("cloud")) read_cloud(*n, s);
     if (auto n = root.get("device")) read_device(*n, s);
     if (auto n = root.get("wifi")) read_wifi(*n, s);
+    read_speakers(root.get("speakers"), root.get("fleet"), s);
     ScenarioNode steps = root.require("steps");
     const std::optional<ScenarioNode> schedule = root.get("schedule");
     root.done();

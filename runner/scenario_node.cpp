@@ -194,7 +194,11 @@ std::pair<std::string, ScenarioNode> ScenarioNode::single_entry() const {
 std::string ScenarioNode::one_line() const {
     YAML::Emitter out;
     out << YAML::Flow << impl_->node;
-    return out.c_str();
+    // A step with a `speaker:` beside it is a two-key map, which the emitter writes as block.
+    std::string text = out.c_str();
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at))
+        text.replace(at, 1, ", ");
+    return text;
 }
 
 void rethrow_as_scenario_error(const std::string& file) {

@@ -48,9 +48,15 @@ WatchFactory watch_trace(std::string text) {
     text = lowercase(std::move(text));
     return [text](sim::VirtualSpeaker& w) {
         auto seen = std::make_shared<std::size_t>(from_this_instant(w.trace(), w.now()));
-        auto happened = [text, seen, &w] {
-            for (; *seen < w.trace().size(); ++*seen)
-                if (lowercase(trace_text(w.trace()[*seen])).find(text) != std::string::npos) return true;
+        // In a world of several speakers, only the addressed speaker's lines (and the world's).
+        const std::optional<std::uint32_t> only =
+            w.speaker_count() > 1 ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(w.focused())) : std::nullopt;
+        auto happened = [text, seen, only, &w] {
+            for (; *seen < w.trace().size(); ++*seen) {
+                const sim::TraceLine& line = w.trace()[*seen];
+                if (only && line.speaker != *only) continue;
+                if (lowercase(trace_text(line)).find(text) != std::string::npos) return true;
+            }
             return false;
         };
         return Watch{happened, "a trace record with \"" + text + "\""};

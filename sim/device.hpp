@@ -40,6 +40,7 @@ class DeviceBus;
 class Scheduler;
 class TraceRecorder;
 class VirtualFlash;
+class SeededRandom;
 
 // One trace line: a firmware TraceRecord, or a record the world adds for test-face actions
 // (category "app", "user", "power", "test").
@@ -48,6 +49,7 @@ struct TraceLine {
     std::string category;
     std::string event;
     std::string detail;
+    std::uint32_t speaker = 0;  // which speaker of the world (0: the first, or the only one)
 };
 
 struct SpokenSentence {
@@ -101,6 +103,7 @@ public:
 
     // Test faces only a device in this process has (nullptr, 0 or nothing elsewhere).
     virtual VirtualFlash* flash() { return nullptr; }
+    virtual SeededRandom* random() { return nullptr; }
     virtual hal::Crypto* crypto() { return nullptr; }
     virtual std::uint64_t mic_frames_delivered() const { return 0; }
     virtual std::int64_t rtc_unix() const { return 0; }

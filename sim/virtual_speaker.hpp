@@ -48,11 +48,24 @@ struct DeviceIdentity {
     std::optional<cloud::Dialect> dialect;
 };
 
+// A speaker of a world of several (WorldConfig::speakers).
+struct SpeakerSpec {
+    std::string name;           // how steps address it
+    std::string serial_number;  // as flashed; empty: fleet_serial_number of its place
+};
+
+// "RS" and the 1-based place, ten digits: RS0000000001 for index 0.
+std::string fleet_serial_number(std::size_t index);
+
 struct WorldConfig {
     std::uint64_t seed = 1;
     cloud::CloudConfig cloud;           // its issuer is also the device's issuer
     DeviceIdentity device;
-    std::vector<WifiNetwork> networks;  // networks in range of the speaker
+    // Empty: one speaker, `device`. Otherwise a speaker per entry, each `device` with its own
+    // serial number and its own seed (the first: `seed`; the others drawn from it), flash,
+    // radio, network path, companion app and trace tag. All share the clock and the cloud.
+    std::vector<SpeakerSpec> speakers;
+    std::vector<WifiNetwork> networks;  // networks in range of each speaker
     Millis network_latency{20};         // one way, device <-> cloud
     // Calendar, unix seconds. The world's true time when the scenario starts; where the
     // speaker's battery-backed RTC starts (0: 1970, as after a battery loss); the validity
@@ -213,6 +226,24 @@ public:
     // Network conditions between the speaker's Wi-Fi and the cloud (scenario `network:` step).
     LinkModel& link();
 
+    // A world of several speakers. Every call above that acts on or reads "the speaker" —
+    // power, buttons, provisioning, approval, speech, state, flash, Wi-Fi, link, internet —
+    // addresses the focused one (the first until focus() moves it); time, the cloud, marks
+    // and the trace are the world's (each trace line says its speaker).
+    std::size_t speaker_count() const;
+    const std::string& speaker_name(std::size_t speaker) const;  // empty in a one-speaker world
+    std::optional<std::size_t> find_speaker(std::string_view name) const;
+    void focus(std::size_t speaker);  // throws std::out_of_range past the last
+    std::size_t focused() const;
+    // The serial number the focused speaker was flashed with (it gives it with its code).
+    const std::string& serial_number() const;
+    // Fleet figures, kept as speakers change state (a cost per change, not per speaker per
+    // event): how many speakers are in device state `device` and auth state `auth` (either
+    // unset: any); each speaker's sign-in time, from its first power-on to the first time
+    // it was linked (nullopt: not yet both).
+    std::size_t count_speakers(std::optional<fw::DeviceState> device, std::optional<fw::AuthState> auth) const;
+    std::vector<std::optional<Millis>> sign_in_times() const;
+
     // Test face: `observer` sees every event as it is handed to the firmware (after events
     // addressed to an earlier power-on were dropped), just before dispatch. Its views live
     // only for the call; it must not call back into the world. An empty function stops it.
@@ -223,7 +254,11 @@ private:
     void settle();
 
     struct World;
+    struct Speaker;
+    Speaker& on() const;  // the focused speaker
+
     std::unique_ptr<World> world_;
+    std::size_t focus_ = 0;
 };
 
 } // namespace ringside::sim

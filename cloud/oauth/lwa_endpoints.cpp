@@ -69,7 +69,8 @@ Outcome redeem_code_pair(ServiceState& state, const FormFields& fields, Millis n
     case PollVerdict::Approved: break;
     }
     const DeviceAuthorization& approved = *poll.authorization;
-    const IssuedTokens tokens = state.tokens.issue(approved.account_id, client_id, approved.scope, now,
+    const IssuedTokens tokens = state.tokens.issue(approved.account_id, client_id, approved.scope,
+                                                   approved.device.serial_number, now,
                                                    state.config.access_token_lifetime, state.codes);
     return lwa_tokens(state, tokens);
 }

@@ -43,7 +43,8 @@ Outcome redeem_device_code(ServiceState& state, const FormFields& fields, Millis
     }
     const DeviceAuthorization& authorization = *poll.authorization;
     const IssuedTokens tokens =
-        state.tokens.issue(authorization.account_id, client_id, authorization.scope, now,
+        state.tokens.issue(authorization.account_id, client_id, authorization.scope,
+                           authorization.device.serial_number, now,
                            state.config.access_token_lifetime, state.codes);
     return token_success(state, tokens);
 }

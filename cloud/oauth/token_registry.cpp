@@ -45,9 +45,9 @@ IssuedTokens TokenRegistry::mint(std::size_t grant, std::string scope, Millis no
 }
 
 IssuedTokens TokenRegistry::issue(std::string_view account_id, std::string_view client_id,
-                                  std::string scope, Millis now, Millis access_lifetime,
-                                  CodeSource& source) {
-    grants_.push_back(Grant{std::string(account_id), std::string(client_id), scope});
+                                  std::string scope, std::string_view device_serial, Millis now,
+                                  Millis access_lifetime, CodeSource& source) {
+    grants_.push_back(Grant{std::string(account_id), std::string(client_id), scope, std::string(device_serial)});
     return mint(grants_.size() - 1, std::move(scope), now, access_lifetime, source);
 }
 
@@ -92,10 +92,11 @@ RevokeVerdict TokenRegistry::revoke(std::string_view token, std::string_view cli
     return RevokeVerdict::Revoked;
 }
 
-int TokenRegistry::revoke_account(std::string_view account_id) {
+int TokenRegistry::revoke_account(std::string_view account_id, std::string_view device_serial) {
     int revoked = 0;
     for (Grant& grant : grants_) {
-        if (grant.account_id == account_id && !grant.revoked) {
+        if (grant.account_id == account_id && !grant.revoked &&
+            (device_serial.empty() || grant.device_serial == device_serial)) {
             grant.revoked = true;
             ++revoked;
         }

@@ -30,9 +30,10 @@ enum class RevokeVerdict { Revoked, WrongClient };
 
 class TokenRegistry {
 public:
-    // A new grant for `account_id`, with its first access and refresh token.
+    // A new grant for `account_id`, with its first access and refresh token. `device_serial`:
+    // the serial number the device gave with its code (empty: it gave none).
     IssuedTokens issue(std::string_view account_id, std::string_view client_id, std::string scope,
-                       Millis now, Millis access_lifetime, CodeSource& source);
+                       std::string_view device_serial, Millis now, Millis access_lifetime, CodeSource& source);
 
     // RFC 6749 §6 with rotation: the presented refresh token is spent and a new one issued.
     // Presenting a spent one again (reuse) revokes the whole grant (RFC 9700 §4.14.2).
@@ -47,8 +48,9 @@ public:
     // the client cannot act on the difference).
     RevokeVerdict revoke(std::string_view token, std::string_view client_id);
 
-    // Revokes every grant the account holds; returns how many were still live.
-    int revoke_account(std::string_view account_id);
+    // Revokes every grant the account holds — or, with a `device_serial`, only those of that
+    // device, as "Apps and Websites" lists each device; returns how many were still live.
+    int revoke_account(std::string_view account_id, std::string_view device_serial = {});
 
     // The client a live (unspent, unrevoked) refresh token was issued to, if any: lets a
     // dialect tell "another client's token" (LWA: unauthorized_client) from an unknown one.
@@ -69,6 +71,7 @@ private:
         std::string account_id;
         std::string client_id;
         std::string scope;
+        std::string device_serial;
         bool revoked = false;
     };
     struct AccessToken {

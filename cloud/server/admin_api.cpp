@@ -151,7 +151,8 @@ CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest
         const auto account = f.get("account");
         if (!account) return error(400, "invalid_request", "revoke needs account");
         int revoked = 0;
-        host.with_service([&](CloudService& s, Millis) { revoked = s.revoke_account(*account); });
+        const std::string serial = f.get("device_serial").value_or("");
+        host.with_service([&](CloudService& s, Millis) { revoked = s.revoke_account(*account, serial); });
         return json(200, JsonObjectWriter().number("revoked_grants", revoked).finish());
     }
     if (what == "recordings/delete") {

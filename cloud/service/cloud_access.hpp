@@ -29,8 +29,9 @@ public:
     // Approval once the device has polled `polls` more times (cloud_service.hpp).
     virtual ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
                                                Millis now) = 0;
-    // "Apps and Websites": every grant of the account revoked; how many were live.
-    virtual int revoke_account(std::string_view account_id) = 0;
+    // "Apps and Websites": every grant of the account revoked — or, with a serial number,
+    // the grants of that one device (the page lists each); how many were live.
+    virtual int revoke_account(std::string_view account_id, std::string_view device_serial) = 0;
     virtual void add_fault(Fault fault) = 0;
 
     // Whose account a live refresh token acts for (test face on the speaker's flash).

@@ -124,9 +124,9 @@ std::optional<std::string> CloudService::refresh_token_account(std::string_view 
     return state_->tokens.refresh_token_account(token);
 }
 
-int CloudService::revoke_account(std::string_view account_id) {
+int CloudService::revoke_account(std::string_view account_id, std::string_view device_serial) {
     const Account* account = state_->find_account(account_id);
-    return account ? state_->tokens.revoke_account(account->id) : 0;
+    return account ? state_->tokens.revoke_account(account->id, device_serial) : 0;
 }
 
 void CloudService::add_fault(Fault fault) { state_->faults.add(std::move(fault)); }

@@ -58,7 +58,7 @@ public:
 
     // The account holder removes the speaker ("Apps and Websites"): every grant the account
     // holds is revoked, refresh and access tokens alike. Returns how many were live.
-    int revoke_account(std::string_view account_id) override;
+    int revoke_account(std::string_view account_id, std::string_view device_serial) override;
 
     // Creates an account (the admin API's "accounts"). The email defaults to id@example.com.
     // Returns false, changing nothing, when the id or email is taken.

@@ -9,16 +9,25 @@ namespace ringside::runner {
 void add_auth_steps(StepCatalog& c) {
     // app.revoke: jane | { account: jane }: the account holder removes the speaker in "Apps
     // and Websites"; every grant of the account dies. Fails when it held no live grant.
+    // { account: jane, speaker: kitchen }: only that speaker's grants (the page lists each
+    // device by the serial number it gave with its code); the others stay.
     // { account: jane, expect: nothing }: the holder finds nothing to remove (e.g. a factory
     // reset revoked the speaker's grant already); fails when a live grant was there (and
     // ends it, as removing it would).
-    c["app.revoke"] = [](ScenarioNode& a, const Scenario&) -> StepPlay {
+    c["app.revoke"] = [](ScenarioNode& a, const Scenario& scenario) -> StepPlay {
         std::string account;
+        std::optional<std::size_t> speaker;
         bool expect_nothing = false;
         if (a.is_scalar()) {
             account = a.str();
         } else {
             account = a.require("account").str();
+            if (auto n = a.get("speaker")) {
+                const auto& speakers = scenario.world.speakers;
+                for (std::size_t i = 0; i < speakers.size(); ++i)
+                    if (speakers[i].name == n->str()) speaker = i;
+                if (!speaker) n->fail("unknown speaker '" + n->str() + "'; see 'speakers' or 'fleet'");
+            }
             if (auto e = a.get("expect")) {
                 const std::string v = e->str();
                 if (v != "revoked" && v != "nothing")
@@ -28,8 +37,14 @@ void add_auth_steps(StepCatalog& c) {
             a.done();
         }
         if (account.empty()) a.fail("app.revoke needs an account, e.g. app.revoke: { account: jane }");
-        return [account, expect_nothing](sim::VirtualSpeaker& w) -> std::string {
-            const int live = w.cloud().revoke_account(account);
+        return [account, speaker, expect_nothing](sim::VirtualSpeaker& w) -> std::string {
+            std::string serial;
+            if (speaker) {
+                w.focus(*speaker);
+                serial = w.serial_number();
+                w.focus(0);
+            }
+            const int live = w.cloud().revoke_account(account, serial);
             if (expect_nothing && live != 0)
                 return "app.revoke: expected account '" + account + "' to list nothing to remove, but it held " +
                        std::to_string(live) + " live grant(s)";

@@ -30,7 +30,8 @@ const std::vector<std::string> kRingPatterns = names_of<fw::RingPattern>();
 
 fw::RingPattern parse_ring(const ScenarioNode& node) { return parse_name<fw::RingPattern>(node, kRingPatterns); }
 
-// Reads the device/auth/ring keys; fails unless at least one is given.
+} // namespace
+
 Condition read_condition(ScenarioNode& a, const std::string& step) {
     Condition c;
     if (auto n = a.get("device")) c.device = parse_name<fw::DeviceState>(*n, kDeviceStates);
@@ -39,6 +40,8 @@ Condition read_condition(ScenarioNode& a, const std::string& step) {
     if (!c.device && !c.auth && !c.ring) a.fail(step + " needs at least one of: device, auth, ring");
     return c;
 }
+
+namespace {
 
 StepPlay eventually(Condition c, Millis within) {
     return [c, within](sim::VirtualSpeaker& w) -> std::string {

@@ -1,5 +1,6 @@
 // Expectations on the requests the cloud saw (its journal).
 #include "runner/condition.hpp"
+#include "runner/steps/since.hpp"
 #include "runner/steps/steps.hpp"
 
 namespace ringside::runner {
@@ -25,46 +26,6 @@ private:
     std::size_t scanned_;
     std::vector<Millis> times_;
 };
-
-// Where a count starts: the scenario's start, this step, or a mark (`mark: NAME`).
-struct Since {
-    enum class Kind { Start, Step, Mark } kind = Kind::Start;
-    std::string mark;
-};
-
-Since read_since(ScenarioNode& a) {
-    Since since;
-    if (auto n = a.get("since")) {
-        const std::string v = n->str();
-        if (v == "start") since.kind = Since::Kind::Start;
-        else if (v == "step") since.kind = Since::Kind::Step;
-        else if (!v.empty()) since = Since{Since::Kind::Mark, v};
-        else n->fail("expected 'start', 'step' or the name of an earlier 'mark' step");
-    }
-    return since;
-}
-
-// The journal index a count starts at, or the failure when the mark was never set.
-std::optional<std::size_t> start_of(const Since& since, sim::VirtualSpeaker& w, std::string& failure) {
-    switch (since.kind) {
-        case Since::Kind::Start: return 0;
-        case Since::Kind::Step: return w.cloud().journal().size();
-        case Since::Kind::Mark:
-            if (auto m = w.mark(since.mark)) return m->journal;
-            failure = "no 'mark: " + since.mark + "' was played before this step";
-            return std::nullopt;
-    }
-    return 0;
-}
-
-std::string since_text(const Since& since) {
-    switch (since.kind) {
-        case Since::Kind::Start: return "";
-        case Since::Kind::Step: return " since this step";
-        case Since::Kind::Mark: return " since mark " + since.mark;
-    }
-    return "";
-}
 
 } // namespace
 

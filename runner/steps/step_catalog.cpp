@@ -17,6 +17,7 @@ const StepCatalog& step_catalog() {
         add_setup_steps(c);
         add_network_steps(c);
         add_auth_steps(c);
+        add_fleet_steps(c);
         return c;
     }();
     return catalog;

@@ -24,12 +24,16 @@ void add_voice_steps(StepCatalog& catalog);        // speech into the mic, voice
 void add_setup_steps(StepCatalog& catalog);        // what the companion app is told
 void add_network_steps(StepCatalog& catalog);      // network down/up, congestion
 void add_auth_steps(StepCatalog& catalog);         // revocation, internet link, stored credentials
+void add_fleet_steps(StepCatalog& catalog);        // figures over a world of several speakers
 
 // Every step, built once.
 const StepCatalog& step_catalog();
 
-// Shared by parsers: a step that takes no arguments; button names.
+// Shared by parsers: a step that takes no arguments; button names; the device/auth/ring
+// keys of an expectation (fails unless at least one is given).
 void require_no_args(const ScenarioNode& args);
 hal::Button parse_button(const ScenarioNode& node);
+struct Condition;
+Condition read_condition(ScenarioNode& args, const std::string& step);
 
 } // namespace ringside::runner

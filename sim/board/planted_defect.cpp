@@ -23,7 +23,7 @@ const std::vector<std::string>& planted_defect_names() {
     static const std::vector<std::string> names{"none",          "no_slow_down",  "ignore_retry_after",
                                                 "retry_storm",   "fatal_5xx",     "accept_revoked_grant",
                                                 "lossy_flash",   "leak_authorization", "spin_on_wifi_loss",
-                                                "crash_on_reset"};
+                                                "crash_on_reset", "no_jitter"};
     return names;
 }
 

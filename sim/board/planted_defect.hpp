@@ -25,6 +25,7 @@ enum class PlantedDefect : std::uint8_t {
     LeakAuthorization,   // the stack logs each request's Authorization header and form
     SpinOnWifiLoss,      // the Wi-Fi driver spins at one instant once the access points go
     CrashOnReset,        // the stack aborts when a connection is reset (a failed assertion)
+    NoJitter,            // the random source is stuck: back-off and refresh times lose their jitter
 };
 
 // Names as written in scenarios and on the command line ("no_slow_down", ...), None first.

@@ -41,7 +41,7 @@ bool SecretWitness::is_secret_field(std::string_view name) {
 }
 
 void SecretWitness::add(std::string_view secret) {
-    if (secret.size() >= 4) secrets_.insert(std::string(secret));
+    if (secret.size() >= 4) secrets_.emplace(secret);
 }
 
 void SecretWitness::see(const cloud::CloudRequest& request, const cloud::CloudResponse& response) {

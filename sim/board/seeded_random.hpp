@@ -24,14 +24,19 @@ public:
         ++draws_;
         return prng_.next();
     }
-    // The high half: xoshiro's strongest bits.
-    std::uint32_t next_u32() override { return static_cast<std::uint32_t>(next_u64() >> 32); }
+    // The high half: xoshiro's strongest bits. Stuck: the middle of the range, every time.
+    std::uint32_t next_u32() override { return stuck_ ? 0x8000'0000u : static_cast<std::uint32_t>(next_u64() >> 32); }
+
+    // A source stuck at one value (the planted defect no_jitter): every jitter the firmware
+    // draws is the same, so speakers that failed together retry together.
+    void stick() { stuck_ = true; }
 
     std::uint64_t draws() const { return draws_; }
 
 private:
     common::Prng prng_;
     std::uint64_t draws_ = 0;
+    bool stuck_ = false;
 };
 
 } // namespace ringside::sim

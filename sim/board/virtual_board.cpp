@@ -206,6 +206,7 @@ std::optional<std::string> VirtualBoard::stored_refresh_token() const {
 }
 
 VirtualFlash* VirtualBoard::flash() { return &parts_->flash; }
+SeededRandom* VirtualBoard::random() { return &parts_->random; }
 void VirtualBoard::interpose(Interposers interposers) { parts_->interposers = std::move(interposers); }
 hal::Timers& VirtualBoard::timers_part() { return parts_->timers; }
 VirtualLedRing& VirtualBoard::ring_part() { return parts_->ring; }

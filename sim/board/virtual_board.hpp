@@ -62,6 +62,7 @@ public:
     const std::vector<SpokenSentence>& spoken() const override;
     std::optional<std::string> stored_refresh_token() const override;
     VirtualFlash* flash() override;
+    SeededRandom* random() override;
     hal::Crypto* crypto() override;
 
     // The LED driver's refresh (Speaker::refresh_ring): while powered, the firmware's frame

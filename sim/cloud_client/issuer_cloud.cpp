@@ -244,7 +244,7 @@ ApprovalResult IssuerCloud::deny(std::string_view, Millis) { not_available("deny
 ApprovalResult IssuerCloud::approve_after_polls(std::string_view, std::string_view, int, Millis) {
     not_available("approving a code after some polls");
 }
-int IssuerCloud::revoke_account(std::string_view) { not_available("revoking an account's grants"); }
+int IssuerCloud::revoke_account(std::string_view, std::string_view) { not_available("revoking an account's grants"); }
 void IssuerCloud::add_fault(Fault) { not_available("injecting a cloud fault"); }
 std::optional<std::string> IssuerCloud::refresh_token_account(std::string_view) const {
     not_available("looking up whose account a refresh token acts for");

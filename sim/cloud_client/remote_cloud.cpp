@@ -193,10 +193,11 @@ ApprovalResult RemoteCloud::deny(std::string_view user_code, Millis now) {
     return i.approval(r);
 }
 
-int RemoteCloud::revoke_account(std::string_view account_id) {
+int RemoteCloud::revoke_account(std::string_view account_id, std::string_view device_serial) {
     Impl& i = *impl_;
     i.touched();
-    const auto r = i.admin_post("revoke", form_encode({{"account", std::string(account_id)}}));
+    const auto r = i.admin_post("revoke", form_encode({{"account", std::string(account_id)},
+                                                       {"device_serial", std::string(device_serial)}}));
     return std::stoi(i.field(i.expect(r).body, "revoked_grants"));
 }
 

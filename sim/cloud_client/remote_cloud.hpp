@@ -48,7 +48,7 @@ public:
     ApprovalResult deny(std::string_view user_code, Millis now) override;
     ApprovalResult approve_after_polls(std::string_view user_code, std::string_view account_id, int polls,
                                        Millis now) override;
-    int revoke_account(std::string_view account_id) override;
+    int revoke_account(std::string_view account_id, std::string_view device_serial) override;
     void add_fault(Fault fault) override;
     std::optional<std::string> refresh_token_account(std::string_view token) const override;
     const std::vector<JournalEntry>& journal() const override;

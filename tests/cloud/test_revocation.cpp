@@ -104,5 +104,5 @@ TEST_CASE("revoking the current refresh token kills the access tokens of every r
     CHECK(revoke(cloud, str(second, "refresh_token"), 12s).status == 200);
     CHECK_FALSE(cloud.access_token_valid(str(first, "access_token"), 12s));
     CHECK_FALSE(cloud.access_token_valid(str(second, "access_token"), 12s));
-    CHECK(cloud.revoke_account("demo") == 0);  // nothing of the grant is left
+    CHECK(cloud.revoke_account("demo", {}) == 0);  // nothing of the grant is left
 }

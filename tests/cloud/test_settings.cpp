@@ -25,7 +25,7 @@ TEST_CASE("settings refuse a missing, unknown or revoked token with 401 invalid_
     const CloudResponse unknown = cloud.handle(post_form("/v1/settings", {{"access_token", "Atza|nope"}}), 0ms);
     CHECK(unknown.status == 401);
     const CloudResponse tokens = sign_in(cloud, 0ms);
-    cloud.revoke_account("demo");
+    cloud.revoke_account("demo", {});
     const CloudResponse revoked =
         cloud.handle(post_form("/v1/settings", {{"access_token", str(tokens, "access_token")}}), 1s);
     CHECK(revoked.status == 401);

@@ -118,9 +118,9 @@ TEST_CASE("the account holder can revoke the speaker", "[cloud][refresh]") {
     const CloudResponse demo = sign_in(cloud, 0ms, "demo");
     const CloudResponse jane = sign_in(cloud, 0ms, "jane");
 
-    CHECK(cloud.revoke_account("jane@example.com") == 1);
-    CHECK(cloud.revoke_account("jane") == 0);      // nothing left to revoke
-    CHECK(cloud.revoke_account("nobody") == 0);
+    CHECK(cloud.revoke_account("jane@example.com", {}) == 1);
+    CHECK(cloud.revoke_account("jane", {}) == 0);      // nothing left to revoke
+    CHECK(cloud.revoke_account("nobody", {}) == 0);
     CHECK_FALSE(cloud.access_token_valid(str(jane, "access_token"), 1s));
     CHECK(error_of(refresh(cloud, str(jane, "refresh_token"), 1s)) == "invalid_grant");
     CHECK(cloud.access_token_valid(str(demo, "access_token"), 1s));

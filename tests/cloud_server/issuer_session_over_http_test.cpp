@@ -260,7 +260,7 @@ TEST_CASE("IssuerCloud: what only the mock cloud can do is refused by name, and 
     CHECK_THROWS_WITH(issuer.approve("BCDF-GHJK", "demo", 0ms), Catch::Contains("not available against an external issuer"));
     CHECK_THROWS_AS(issuer.deny("BCDF-GHJK", 0ms), cloud::NotAvailableAgainstIssuer);
     CHECK_THROWS_AS(issuer.approve_after_polls("BCDF-GHJK", "demo", 2, 0ms), cloud::NotAvailableAgainstIssuer);
-    CHECK_THROWS_AS(issuer.revoke_account("demo"), std::logic_error);
+    CHECK_THROWS_AS(issuer.revoke_account("demo", {}), std::logic_error);
     CHECK_THROWS_AS(issuer.add_fault(cloud::Fault{}), cloud::NotAvailableAgainstIssuer);
     CHECK_THROWS_AS(issuer.refresh_token_account("x"), cloud::NotAvailableAgainstIssuer);
     CHECK_THROWS_AS(issuer.voice_state("demo"), cloud::NotAvailableAgainstIssuer);
