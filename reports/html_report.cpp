@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "reports/fleet_plots.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/signal_timeline.hpp"
 #include "sim/text/escape.hpp"
@@ -31,6 +32,7 @@ th{color:#555;font-weight:600} td.t{font-family:monospace;white-space:nowrap;col
 tr.bad td{background:#fde7ea}
 pre.failure{background:#fde7ea;border-left:4px solid #b00020;padding:8px 10px;white-space:pre-wrap;margin:8px 0;font-size:12.5px}
 details{margin:6px 0} summary{cursor:pointer;color:#333;font-size:13px}
+svg.plot{display:block;background:#fafbfc;border:1px solid #eee;margin:2px 0 8px} svg.plot text{font-size:11px;fill:#555}
 )";
 
 std::string anchor(std::size_t index) { return "s" + std::to_string(index + 1); }
@@ -62,6 +64,31 @@ void write_overview(std::ostream& out, const std::vector<ScenarioReport>& scenar
     out << "</table>\n";
 }
 
+// The first kMaxTableRows of a table's rows.
+template <typename T>
+struct Rows {
+    const std::vector<T>& all;
+    auto begin() const { return all.begin(); }
+    auto end() const { return all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), kMaxTableRows)); }
+};
+template <typename T>
+Rows<T> rows(const std::vector<T>& all) { return Rows<T>{all}; }
+
+std::string more(std::size_t total, const char* what) {
+    if (total <= kMaxTableRows) return {};
+    return "<p class=\"meta\">the first " + std::to_string(kMaxTableRows) + " of " + std::to_string(total) + " " + what +
+           "; `ringside run --trace DIR` writes them all</p>";
+}
+
+// A world of several speakers: the ring timeline is the first speaker's.
+std::vector<sim::TraceLine> first_speaker(const ScenarioReport& s) {
+    if (s.sign_in_times.empty()) return s.trace;
+    std::vector<sim::TraceLine> out;
+    for (const sim::TraceLine& line : s.trace)
+        if (line.speaker == 0) out.push_back(line);
+    return out;
+}
+
 void write_steps(std::ostream& out, const ScenarioReport& s) {
     out << "<h3>step log</h3><table><tr><th>started</th><th>ended</th><th>line</th><th>step</th></tr>\n";
     for (const StepLine& step : s.steps)
@@ -75,20 +102,22 @@ void write_steps(std::ostream& out, const ScenarioReport& s) {
 void write_journal(std::ostream& out, const ScenarioReport& s) {
     out << "<details" << (s.passed ? "" : " open") << "><summary>cloud request journal (" << s.journal.size()
         << " requests)</summary><table><tr><th>at</th><th>request</th><th>grant</th><th>client</th><th>status</th><th>error</th></tr>\n";
-    for (const cloud::JournalEntry& e : s.journal)
+    for (const cloud::JournalEntry& e : rows(s.journal))
         out << "<tr" << (e.status >= 400 ? " class=\"bad\"" : "") << "><td class=\"t\">" << format_timestamp(e.at)
             << "</td><td>" << xml_escape(e.method + " " + e.path) << "</td><td>" << xml_escape(e.grant_type) << "</td><td>"
             << xml_escape(e.client_id) << "</td><td>" << e.status << (e.faulted ? " (fault)" : "") << "</td><td>"
             << xml_escape(e.error) << "</td></tr>\n";
-    out << "</table></details>\n";
+    out << "</table>" << more(s.journal.size(), "requests") << "</details>\n";
 }
 
 void write_trace(std::ostream& out, const ScenarioReport& s) {
     out << "<details><summary>trace (" << s.trace.size() << " records)</summary><table>\n";
-    for (const auto& line : s.trace)
-        out << "<tr><td class=\"t\">" << format_timestamp(line.at) << "</td><td>" << xml_escape(line.category)
+    const bool several = !s.sign_in_times.empty();
+    for (const auto& line : rows(s.trace))
+        out << "<tr><td class=\"t\">" << format_timestamp(line.at) << "</td>"
+            << (several ? "<td class=\"n\">" + std::to_string(line.speaker + 1) + "</td>" : std::string()) << "<td>" << xml_escape(line.category)
             << "</td><td>" << xml_escape(line.event) << "</td><td>" << xml_escape(line.detail) << "</td></tr>\n";
-    out << "</table></details>\n";
+    out << "</table>" << more(s.trace.size(), "records") << "</details>\n";
 }
 
 } // namespace
@@ -111,7 +140,13 @@ void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& sce
             << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span> " << xml_escape(s.name) << "</h2><div class=\"meta\">"
             << xml_escape(s.file) << " · seed " << s.seed << " · virtual " << format_timestamp(s.virtual_end) << " · wall " << wall
             << "</div>\n";
-        write_html_timeline(out, read_timeline(s.trace, s.virtual_end));
+        if (!s.sign_in_times.empty()) {
+            out << "<h3>" << s.sign_in_times.size() << " speakers; the ring below is the first one's</h3>\n";
+            write_fleet_plots(out, s.sign_in_times, s.journal, s.virtual_end);
+            write_html_timeline(out, read_timeline(first_speaker(s), s.virtual_end));
+        } else {
+            write_html_timeline(out, read_timeline(s.trace, s.virtual_end));
+        }
         if (!s.passed) out << "<pre class=\"failure\">" << xml_escape(s.failure_text) << "</pre>\n";
         write_steps(out, s);
         write_journal(out, s);

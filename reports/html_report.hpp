@@ -3,6 +3,7 @@
 // disk or a CI artifact): a summary, and per scenario the ring-pattern timeline as coloured
 // strips, the step log with virtual timestamps, the cloud's request journal and the failure
 // with its repro line. Holds nothing secret: traces and journals never carry tokens.
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -31,7 +32,13 @@ struct ScenarioReport {
     std::vector<StepLine> steps;
     std::vector<sim::TraceLine> trace;
     std::vector<cloud::JournalEntry> journal;
+    // A world of several speakers: each one's sign-in time (nullopt: never); empty for one.
+    std::vector<std::optional<Millis>> sign_in_times;
 };
+
+// The journal and trace tables show at most this many rows each (a fleet's run has hundreds
+// of thousands); the report says how many more there were. --trace DIR has them all.
+inline constexpr std::size_t kMaxTableRows = 2000;
 
 void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& scenarios);
 

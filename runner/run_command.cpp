@@ -145,7 +145,7 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
             if (run.skipped) continue;
             const ScenarioResult& r = run.result;
             reports::ScenarioReport s{r.name, r.file, r.seed, r.passed(), r.passed() ? "" : failure_text(o, r),
-                                      r.virtual_end, run.wall_seconds, {}, r.trace, r.journal};
+                                      r.virtual_end, run.wall_seconds, {}, r.trace, r.journal, r.sign_in_times};
             for (const StepRecord& step : r.steps) s.steps.push_back({step.started, step.ended, step.text, step.line, step.held});
             scenarios.push_back(std::move(s));
         }

@@ -112,6 +112,7 @@ ScenarioResult run_scenario(const Scenario& scenario, std::uint64_t seed, const 
         result.virtual_end = made->now();
         result.events = made->events_processed();
         result.trace = made->trace();
+        if (made->speaker_count() > 1) result.sign_in_times = made->sign_in_times();
     }
     return result;
 }

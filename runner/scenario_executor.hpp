@@ -41,6 +41,9 @@ struct ScenarioResult {
     std::vector<StepRecord> steps;  // the steps played, the failing one last
     std::vector<sim::TraceLine> trace;
     std::vector<cloud::JournalEntry> journal;
+    // A world of several speakers: each one's sign-in time, power-on to linked (nullopt:
+    // never); empty in a world of one.
+    std::vector<std::optional<Millis>> sign_in_times;
     // Every secret the world used (tokens, codes, passwords): what a recording must redact.
     std::set<std::string> secrets;
     // Voice purchase codes: four digits a person says aloud. Too short to hunt for as text

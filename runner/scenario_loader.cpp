@@ -138,16 +138,18 @@ Step read_step(const ScenarioNode& item, const Scenario& scenario) {
     if (item.is_scalar()) {
         // A bare step name: no arguments.
         Step step = make_step(item, item.str(), ScenarioNode::parse("", item.where().file), scenario);
-        address_step(step, item, std::nullopt, scenario);
+        address_step(step, item, std::nullopt, std::nullopt, scenario);
         return step;
     }
-    // `{ <step>: <arguments>, speaker: NAME }`: the step, and which speaker it is for.
-    std::optional<ScenarioNode> speaker;
+    // `{ <step>: <arguments>, speaker: NAME, spread: D }`: the step, which speaker it is for,
+    // and over how long (speaker_address.hpp).
+    std::optional<ScenarioNode> speaker, spread;
     std::optional<std::pair<std::string, ScenarioNode>> entry;
-    if (item.is_map() && item.has("speaker")) {
+    if (item.is_map() && (item.has("speaker") || item.has("spread"))) {
         for (auto& [key, value] : item.entries()) {
             if (key == "speaker") speaker = value;
-            else if (entry) value.fail("one step per list item, with an optional 'speaker'");
+            else if (key == "spread") spread = value;
+            else if (entry) value.fail("one step per list item, with an optional 'speaker' and 'spread'");
             else entry.emplace(key, value);
         }
         if (!entry) item.fail("a step is missing beside 'speaker'");
@@ -155,7 +157,7 @@ Step read_step(const ScenarioNode& item, const Scenario& scenario) {
         entry = item.single_entry();
     }
     Step step = make_step(item, entry->first, entry->second, scenario);
-    address_step(step, item, speaker, scenario);
+    address_step(step, item, speaker, spread, scenario);
     return step;
 }
 
@@ -192,7 +194,7 @@ TimedStep read_timed_step(const ScenarioNode& item, const Scenario& scenario) {
                   "no time: cloud.fault, network, wifi, power_off, power_on, flash.cut_power, app.revoke, user.deny, "
                   "press, release, mark");
     TimedStep timed{*at, make_step(item, step->first, step->second, scenario)};
-    address_step(timed.step, item, speaker, scenario);
+    address_step(timed.step, item, speaker, std::nullopt, scenario);
     return timed;
 }
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "cloud/oauth/device_identity.hpp"
+#include "common/prng.hpp"
 
 namespace ringside::runner {
 namespace {
@@ -20,6 +22,46 @@ bool world_step(const std::string& name) {
 }
 
 bool expectation(const std::string& name) { return name.rfind("expect_", 0) == 0; }
+
+// Actions that take no time (each speaker's runs between two events of the world).
+const std::set<std::string>& spreadable_steps() {
+    static const std::set<std::string> names{"power_on", "power_off", "press",   "release",
+                                             "app.provision", "user.deny", "wifi", "network"};
+    return names;
+}
+bool spreadable(const std::string& name) { return spreadable_steps().count(name) != 0; }
+std::string spreadable_list() {
+    std::string out;
+    for (const std::string& n : spreadable_steps()) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// Plays `play` for each target at its own moment within `spread` of now, and lasts `spread`.
+// The moments come from the world's seed and the step's place among the steps (not its line:
+// a comment added above must not change the run).
+std::string play_spread(sim::VirtualSpeaker& w, const StepPlay& play, const std::vector<std::size_t>& targets,
+                        Millis spread, std::size_t ordinal) {
+    common::Prng draw(w.seed() ^ ((static_cast<std::uint64_t>(ordinal) + 1) * 0x9e3779b97f4a7c15ull));
+    const Millis start = w.now();
+    // Shared: actions still scheduled when a failure ends the step early run later, and
+    // must not reach into this frame.
+    struct Pending {
+        StepPlay play;
+        std::string failure;
+    };
+    const auto pending = std::make_shared<Pending>(Pending{play, {}});
+    for (const std::size_t t : targets) {
+        const Millis at = start + Millis(draw.next() % static_cast<std::uint64_t>(std::max<long long>(spread.count(), 1)));
+        w.at(at, [&w, pending, t] {
+            w.focus(t);
+            std::string message = pending->play(w);
+            w.focus(0);
+            if (!message.empty() && pending->failure.empty()) pending->failure = "speaker " + w.speaker_name(t) + ": " + message;
+        });
+    }
+    w.run_until(start + spread, [&pending] { return !pending->failure.empty(); });
+    return pending->failure;
+}
 
 bool valid_name(const std::string& name) {
     if (name.empty() || name.size() > 64 || name == "all") return false;
@@ -66,7 +108,12 @@ void read_speakers(std::optional<ScenarioNode> speakers, std::optional<ScenarioN
     if (out.size() > 1 && s.sim_only.empty()) s.sim_only = "a world of several speakers runs on the virtual speaker only";
 }
 
-void address_step(Step& step, const ScenarioNode& item, const std::optional<ScenarioNode>& speaker, const Scenario& s) {
+void address_step(Step& step, const ScenarioNode& item, const std::optional<ScenarioNode>& speaker,
+                  const std::optional<ScenarioNode>& spread, const Scenario& s) {
+    if (spread && (!speaker || speaker->str() != "all"))
+        spread->fail("spread spaces out what every speaker does; it goes with 'speaker: all'");
+    if (spread && !spreadable(step.name))
+        spread->fail(step.name + " cannot be spread; spread goes with actions that take no time: " + spreadable_list());
     const std::vector<sim::SpeakerSpec>& speakers = s.world.speakers;
     if (world_step(step.name)) {
         if (speaker) speaker->fail(step.name + " is about the world as a whole and takes no 'speaker'");
@@ -90,6 +137,13 @@ void address_step(Step& step, const ScenarioNode& item, const std::optional<Scen
         if (targets.empty())
             speaker->fail("unknown speaker '" + name + "'" +
                           (speakers.empty() ? "; this scenario declares no 'speakers'" : "; see 'speakers' or 'fleet'"));
+    }
+    if (spread) {
+        const Millis span = spread->duration();
+        step.play = [play = std::move(step.play), targets, span, ordinal = s.steps.size()](sim::VirtualSpeaker& w) {
+            return play_spread(w, play, targets, span, ordinal);
+        };
+        return;
     }
     step.play = [play = std::move(step.play), targets, several = targets.size() > 1](sim::VirtualSpeaker& w) {
         for (const std::size_t t : targets) {

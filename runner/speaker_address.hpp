@@ -3,7 +3,9 @@
 // the `speaker:` key that says which speaker a step is for. A step acts on one speaker
 // (`speaker: NAME`), or, if it is an action, on each in turn at the same instant
 // (`speaker: all`); steps about the world as a whole (time, the cloud, marks, fleet
-// figures) take no `speaker:`. In a one-speaker world nothing changes.
+// figures) take no `speaker:`. `spread: D` beside `speaker: all` makes an action last D:
+// each speaker acts at its own moment in it, drawn from the world's seed (a fleet plugged
+// in over ten minutes, not in one instant). In a one-speaker world nothing changes.
 // Who may call: the scenario loader.
 #include <optional>
 
@@ -23,6 +25,6 @@ void read_speakers(std::optional<ScenarioNode> speakers, std::optional<ScenarioN
 // Binds `step` (read from `item`) to the speaker(s) `speaker` names — or checks that a step
 // that needs one names one. Fails with file:line when it cannot.
 void address_step(Step& step, const ScenarioNode& item, const std::optional<ScenarioNode>& speaker,
-                  const Scenario& scenario);
+                  const std::optional<ScenarioNode>& spread, const Scenario& scenario);
 
 } // namespace ringside::runner

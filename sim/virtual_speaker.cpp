@@ -510,6 +510,8 @@ std::vector<std::optional<Millis>> VirtualSpeaker::sign_in_times() const {
 
 std::uint64_t VirtualSpeaker::events_processed() const { return world_->scheduler.executed(); }
 
+std::uint64_t VirtualSpeaker::seed() const { return world_->config.seed; }
+
 void VirtualSpeaker::sample_every(std::chrono::microseconds period, std::function<void(std::chrono::microseconds)> sampler) {
     World& w = *world_;
     if (period.count() <= 0 || !sampler) {

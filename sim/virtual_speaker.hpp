@@ -198,6 +198,7 @@ public:
     void tap_wire(WireTap tap);
 
     std::uint64_t events_processed() const;
+    std::uint64_t seed() const;  // the world's (WorldConfig::seed)
 
     // Renderers' hook (the demo's frames): `sampler(at)` is called once for each instant
     // at = k * period (k = 0, 1, ..., from the first not before now()) as virtual time moves
