@@ -104,6 +104,14 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
             o.config.dialect = v == "lwa" ? cloud::Dialect::Lwa : cloud::Dialect::Rfc8628;
             // LWA's documented code pair polls every 30 s (DESIGN.md §1).
             if (v == "lwa") o.config.poll_interval = std::chrono::seconds(30);
+        } else if (a == "--access-token-lifetime") {
+            // Short lifetimes let a load test (`ringside fleet`) see refreshes within seconds.
+            const std::string& v = value();
+            char* end = nullptr;
+            const long seconds = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || seconds < 1 || seconds > 86'400)
+                throw Usage("--access-token-lifetime: expected whole seconds from 1 to 86400, got '" + v + "'");
+            o.config.access_token_lifetime = std::chrono::seconds(seconds);
         } else if (a == "--tls") {
             o.tls = true;
         } else if (a == "--ca-out") {

@@ -7,6 +7,7 @@
 
 #include "cli/cloud_command.hpp"
 #include "cli/demo_command.hpp"
+#include "cli/fleet_command.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
 #include "cli/signin_command.hpp"
@@ -72,6 +73,19 @@ commands:
                   the virtual speaker (signed out, on Wi-Fi) signs in against any RFC 8628
                   server in real time: prints the user code and where to enter it, then the
                   speaker's states; exit 0 linked, 1 not linked in time (default 600 s)
+  fleet --issuer URL --speakers N [--ramp R/s] [--duration D]
+                  load on a real server (docs/fleet.md): N virtual speakers (at most 10000)
+                  power on at R a second (default 10/s), sign in and keep refreshing in
+                  real time until D (default 60s, at most 24h) or all are done; prints live
+                  progress and a summary (latency percentiles, requests by endpoint, status,
+                  OAuth error); exit 0 all linked and stayed linked, 1 some did not
+      --approve-as EMAIL  approve each code at a ringside cloud's verification page as
+                      that account, its password in RINGSIDE_APPROVE_PASSWORD (without it
+                      nobody approves and the codes lapse)
+      --refreshes K   a speaker is done after K refreshes (default 0: refresh until D)
+      --json FILE     the summary as JSON too   --workers N  threads (default 1-4)
+      --seed S        speaker i runs with seed S+i (default 1)
+      --client-id ID  --scope S  --ca FILE   as for signin
   demo [SCENARIO]  the light-ring demo (docs/demo.md, docs/demo_window.md): a window with a
                   fresh speaker to sign in from a browser, or SCENARIO played visibly
       --speed X       virtual seconds per wall second (default 1; keys change it)
@@ -119,6 +133,8 @@ int main(int argc, char** argv) {
     if (command == "hil") return ringside::cli::hil_command(args);
     if (command == "replay") return ringside::cli::replay_command(args, std::cout, std::cerr);
     if (command == "signin") return ringside::cli::signin_command(args, std::cout, std::cerr);
+    if (command == "fleet")
+        return ringside::cli::fleet_command(args, std::cout, std::cerr, isatty(STDOUT_FILENO) != 0);
     if (command == "demo") return ringside::cli::demo_command(args, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;

@@ -18,6 +18,7 @@ WorldConfig issuer_world(const IssuerSessionOptions& o) {
     WorldConfig config = signed_out_on_home_wifi(o.issuer, unix_now(), o.seed);
     config.device.client_id = o.client_id;
     config.device.scope = o.scope;
+    config.device.serial_number = o.serial_number;
     config.device.dialect = cloud::Dialect::Rfc8628;  // discovered from the metadata
     return config;
 }

@@ -27,6 +27,9 @@ struct IssuerSessionOptions {
     std::string client_id = "ringside-speaker";  // as registered with that server
     std::string scope = "speaker";
     std::uint64_t seed = 1;
+    // What the speaker sends as device_serial (1-64 of A-Za-z0-9-_.): a fleet gives each
+    // speaker its own, so the verification page and the server's logs tell them apart.
+    std::string serial_number = "RS0000000001";
 };
 
 // The world of a speaker about to sign in against `options.issuer`: signed out on the home

@@ -1,0 +1,126 @@
+#include "sim/fleet/fleet_options.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "sim/board/url.hpp"
+
+namespace ringside::sim {
+namespace {
+
+// A whole number in [lo, hi], or FleetUsage naming `option`.
+long long whole(const std::string& option, const std::string& v, long long lo, long long hi, const std::string& what) {
+    char* end = nullptr;
+    errno = 0;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end || errno == ERANGE || n < lo || n > hi)
+        throw FleetUsage(option + ": expected " + what + ", got '" + v + "'");
+    return n;
+}
+
+// A positive decimal number followed by one of `units` (name, factor); the bare number
+// takes the first unit.
+std::optional<double> with_unit(const std::string& v, const std::vector<std::pair<std::string, double>>& units) {
+    char* end = nullptr;
+    const double n = std::strtod(v.c_str(), &end);
+    if (v.empty() || end == v.c_str() || !std::isfinite(n)) return std::nullopt;
+    const std::string unit(end);
+    if (unit.empty()) return n * units.front().second;
+    for (const auto& [name, factor] : units)
+        if (unit == name) return n * factor;
+    return std::nullopt;
+}
+
+std::chrono::milliseconds parse_duration(const std::string& v) {
+    const auto ms = with_unit(v, {{"s", 1000}, {"ms", 1}, {"m", 60'000}, {"h", 3'600'000}});
+    if (!ms || !(*ms >= 1) || *ms > kMaxFleetDuration.count())
+        throw FleetUsage("--duration: expected a time from 1ms to 24h such as 30s, 500ms, 5m or 2h "
+                         "(a bare number is seconds), got '" + v + "'");
+    return std::chrono::milliseconds(static_cast<long long>(*ms));
+}
+
+double parse_ramp(const std::string& v) {
+    const auto per_second = with_unit(v, {{"/s", 1}, {"/m", 1.0 / 60}});
+    if (!per_second || !(*per_second > 0) || *per_second > kMaxFleetRamp)
+        throw FleetUsage("--ramp: expected speakers started per second, more than 0 and at most 1000, "
+                         "such as 10/s, 0.5/s or 30/m (a bare number is per second), got '" + v + "'");
+    return *per_second;
+}
+
+} // namespace
+
+FleetOptions parse_fleet_options(const std::vector<std::string>& args,
+                                 const std::function<std::optional<std::string>(const char*)>& env) {
+    FleetOptions o;
+    bool have_speakers = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw FleetUsage(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--issuer") {
+            o.issuer = value();
+        } else if (a == "--speakers") {
+            o.speakers = static_cast<int>(whole(a, value(), 1, kMaxFleetSpeakers, "a whole number from 1 to 10000"));
+            have_speakers = true;
+        } else if (a == "--ramp") {
+            o.ramp_per_second = parse_ramp(value());
+        } else if (a == "--duration") {
+            o.duration = parse_duration(value());
+        } else if (a == "--refreshes") {
+            o.refreshes = static_cast<int>(whole(a, value(), 0, kMaxFleetRefreshes, "a whole number from 0 to 1000000"));
+        } else if (a == "--workers") {
+            o.workers = static_cast<int>(whole(a, value(), 1, kMaxFleetWorkers, "a whole number from 1 to 64"));
+        } else if (a == "--seed") {
+            const std::string& v = value();
+            char* end = nullptr;
+            errno = 0;
+            const unsigned long long seed = std::strtoull(v.c_str(), &end, 10);
+            if (v.empty() || *end || v[0] == '-' || errno == ERANGE)
+                throw FleetUsage("--seed: expected a number from 0 to 2^64-1, got '" + v + "'");
+            o.seed = seed;
+        } else if (a == "--approve-as") {
+            o.approve_email = value();
+            if (o.approve_email.find(':') != std::string::npos)
+                throw FleetUsage("--approve-as: expected an email alone; the password goes in the environment "
+                                 "variable " + std::string(kApprovePasswordEnv) +
+                                 ", never on the command line (ps shows it to everyone)");
+            if (o.approve_email.find('@') == std::string::npos)
+                throw FleetUsage("--approve-as: expected the email of an account at the verification page, got '" +
+                                 o.approve_email + "'");
+        } else if (a == "--json") {
+            o.json_file = value();
+        } else if (a == "--client-id") {
+            o.client_id = value();
+        } else if (a == "--scope") {
+            o.scope = value();
+        } else if (a == "--ca") {
+            o.ca_file = value();
+        } else {
+            throw FleetUsage("unknown option '" + a + "' for 'ringside fleet'");
+        }
+    }
+    if (o.issuer.empty()) throw FleetUsage("'ringside fleet' needs --issuer URL");
+    if (!parse_url(o.issuer))
+        throw FleetUsage("--issuer " + o.issuer + ": expected an absolute http:// or https:// URL");
+    if (!have_speakers) throw FleetUsage("'ringside fleet' needs --speakers N (1 to 10000)");
+    if (!o.approve_email.empty()) {
+        const auto password = env(kApprovePasswordEnv);
+        if (!password || password->empty())
+            throw FleetUsage("--approve-as needs the account's password in the environment variable " +
+                             std::string(kApprovePasswordEnv));
+        o.approve_password = *password;
+    }
+    if (o.workers == 0) o.workers = default_fleet_workers(o.speakers);
+    if (o.workers > o.speakers) o.workers = o.speakers;
+    return o;
+}
+
+int default_fleet_workers(int speakers) {
+    const int wanted = (speakers + 49) / 50;
+    return wanted < 1 ? 1 : wanted > 4 ? 4 : wanted;
+}
+
+} // namespace ringside::sim

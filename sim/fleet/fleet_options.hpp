@@ -1,0 +1,60 @@
+#pragma once
+// What `ringside fleet` is asked to do (docs/fleet.md), and its bounds. Parsing lives here
+// so the CLI and tests agree on one reading of the command line.
+// Units: durations in milliseconds, ramp in speakers per second.
+// Who may call: anyone; parse_fleet_options throws FleetUsage for anything it cannot take.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ringside::sim {
+
+// Bounds: every run is finite in count and time, whatever it is asked.
+inline constexpr int kMaxFleetSpeakers = 10'000;
+inline constexpr std::chrono::milliseconds kMaxFleetDuration = std::chrono::hours(24);
+inline constexpr double kMaxFleetRamp = 1'000;  // speakers started per second
+inline constexpr int kMaxFleetWorkers = 64;
+inline constexpr int kMaxFleetRefreshes = 1'000'000;
+
+// Where --approve-as finds the account's password: never the command line, which `ps`
+// shows to every local user.
+inline constexpr const char* kApprovePasswordEnv = "RINGSIDE_APPROVE_PASSWORD";
+
+struct FleetOptions {
+    std::string issuer;   // http(s) URL of any RFC 8414 + RFC 8628 server
+    std::string ca_file;  // PEM CA to trust for https; empty: the system's store
+    std::string client_id = "ringside-speaker";
+    std::string scope = "speaker";
+    int speakers = 0;                 // 1..kMaxFleetSpeakers
+    double ramp_per_second = 10;      // (0, kMaxFleetRamp]
+    std::chrono::milliseconds duration = std::chrono::seconds(60);  // (0, kMaxFleetDuration]
+    // 0: speakers keep refreshing until the duration ends; K: a linked speaker is done
+    // after its K-th refresh, and the run ends early once every speaker is done.
+    int refreshes = 0;
+    int workers = 0;          // threads that run the speakers; 0: chosen from the speaker count
+    std::uint64_t seed = 1;   // speaker i (0-based) runs with seed + i
+    std::string approve_email;     // empty: nobody approves (codes lapse)
+    std::string approve_password;  // from kApprovePasswordEnv; never printed
+    std::string json_file;         // empty: no JSON summary
+};
+
+struct FleetUsage : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// `env` reads an environment variable (nullopt when unset), so tests need not touch the
+// process's own environment. The message of a FleetUsage names the option and what was
+// expected.
+FleetOptions parse_fleet_options(const std::vector<std::string>& args,
+                                 const std::function<std::optional<std::string>(const char*)>& env);
+
+// Threads for `speakers` when --workers is not given: one per 50 speakers, 1 to 4. Each
+// blocks only for its own speakers' exchanges, and two cores are the machine we are
+// measured on (docs/fleet.md has the figures).
+int default_fleet_workers(int speakers);
+
+} // namespace ringside::sim
