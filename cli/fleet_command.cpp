@@ -56,7 +56,7 @@ against any RFC 8628 server in real time.
                       account; its password in the environment variable RINGSIDE_APPROVE_PASSWORD.
                       Without it nobody approves: speakers poll until their codes lapse
   --json FILE         the summary as JSON too
-  --workers N         threads running the speakers, 1 to 64 (default: 1 per 50 speakers, at most 4)
+  --workers N         threads running the speakers, 1 to 64 (default: 1 per 25 speakers, at most 8)
   --seed S            speaker i (0-based) runs with seed S+i (default 1)
   --client-id ID      as registered at the server (default ringside-speaker)
   --scope S           (default speaker)

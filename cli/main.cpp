@@ -83,7 +83,7 @@ commands:
                       that account, its password in RINGSIDE_APPROVE_PASSWORD (without it
                       nobody approves and the codes lapse)
       --refreshes K   a speaker is done after K refreshes (default 0: refresh until D)
-      --json FILE     the summary as JSON too   --workers N  threads (default 1-4)
+      --json FILE     the summary as JSON too   --workers N  threads (default 1-8)
       --seed S        speaker i runs with seed S+i (default 1)
       --client-id ID  --scope S  --ca FILE   as for signin
   demo [SCENARIO]  the light-ring demo (docs/demo.md, docs/demo_window.md): a window with a

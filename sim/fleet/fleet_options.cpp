@@ -119,8 +119,8 @@ FleetOptions parse_fleet_options(const std::vector<std::string>& args,
 }
 
 int default_fleet_workers(int speakers) {
-    const int wanted = (speakers + 49) / 50;
-    return wanted < 1 ? 1 : wanted > 4 ? 4 : wanted;
+    const int wanted = (speakers + 24) / 25;
+    return wanted < 1 ? 1 : wanted > 8 ? 8 : wanted;
 }
 
 } // namespace ringside::sim

@@ -52,9 +52,10 @@ struct FleetUsage : std::runtime_error {
 FleetOptions parse_fleet_options(const std::vector<std::string>& args,
                                  const std::function<std::optional<std::string>(const char*)>& env);
 
-// Threads for `speakers` when --workers is not given: one per 50 speakers, 1 to 4. Each
-// blocks only for its own speakers' exchanges, and two cores are the machine we are
-// measured on (docs/fleet.md has the figures).
+// Threads for `speakers` when --workers is not given: one per 25 speakers, 1 to 8. A
+// worker spends its time blocked in its speakers' exchanges, not on the CPU (200 speakers
+// take 3-6 % of one core), so threads are cheap; one thread alone falls behind the wall
+// clock once the server answers slowly (docs/fleet.md has the figures).
 int default_fleet_workers(int speakers);
 
 } // namespace ringside::sim

@@ -172,6 +172,10 @@ std::string fleet_summary_text(FleetSummary s) {
         out << "  approvals     " << approvals_approved(s.tally) << " approved of " << approvals_submitted(s.tally)
             << " submitted as " << o.approve_email << " (page status: " << joined(by_status) << ")\n";
     }
+    out << "  pacing        worlds at most " << s.max_lag.count() << " ms behind the wall clock";
+    if (s.max_lag > std::chrono::seconds(1))
+        out << " (the server saw these speakers late: raise --workers or start fewer speakers)";
+    out << "\n";
     if (!s.problem.empty()) out << "  problem       " << s.problem << "\n";
     return out.str();
 }
@@ -196,6 +200,7 @@ std::string fleet_summary_json(FleetSummary s) {
                                 .string("ended_by", s.ended_by)
                                 .string("failure", s.failure)
                                 .json("wall_seconds", fixed(s.wall_seconds, 3))
+                                .number("max_lag_ms", s.max_lag.count())
                                 .finish();
     const std::string speakers = JsonObjectWriter()
                                      .number("requested", o.speakers)

@@ -1,5 +1,7 @@
 #include "sim/fleet/fleet_run.hpp"
 
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -14,38 +16,55 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// The person at the verification page, as a thread: takes each posted code and submits the
-// page for it once. A refused approval is counted, not retried: the speaker asks for a new
-// code when this one lapses, and that one is tried again.
-class Approver {
+// The people at the verification page, as `threads` threads: each takes a posted code and
+// submits the page for it once. Several, because each submission blocks for a round trip
+// and one thread would fall behind a fast ramp against a slow server (docs/fleet.md). A
+// refused approval is counted, not retried: the speaker asks for a new code when this one
+// lapses, and that one is tried again.
+class Approvers {
 public:
-    Approver(const FleetOptions& o, ApprovalQueue& queue)
-        : queue_(queue), page_(cloud::PageApproverOptions{o.approve_email, o.approve_password, o.ca_file}) {
-        thread_ = std::thread([this] { run(); });
+    Approvers(const FleetOptions& o, ApprovalQueue& queue, int threads) : queue_(queue) {
+        for (int i = 0; i < threads; ++i) {
+            people_.push_back(std::make_unique<Person>(
+                cloud::PageApproverOptions{o.approve_email, o.approve_password, o.ca_file}));
+            Person* person = people_.back().get();
+            person->thread = std::thread([this, person] { run(*person); });
+        }
     }
-    ~Approver() { stop(); }
+    ~Approvers() { stop(); }
     void stop() {
         queue_.close();
-        if (thread_.joinable()) thread_.join();
+        for (auto& p : people_)
+            if (p->thread.joinable()) p->thread.join();
     }
     std::uint64_t approved() const { return approved_.load(); }
     // After stop().
-    const std::map<RequestKind, std::uint64_t>& counted() const { return counted_; }
+    std::map<RequestKind, std::uint64_t> counted() const {
+        std::map<RequestKind, std::uint64_t> all;
+        for (const auto& p : people_)
+            for (const auto& [kind, n] : p->counted) all[kind] += n;
+        return all;
+    }
 
 private:
-    void run() {
+    struct Person {
+        explicit Person(cloud::PageApproverOptions o) : page(std::move(o)) {}
+        cloud::PageApprover page;
+        std::map<RequestKind, std::uint64_t> counted;  // this thread's own
+        std::thread thread;
+    };
+
+    void run(Person& person) {
         while (auto request = queue_.take()) {
-            const cloud::PageApproval r = page_.approve(request->verification_uri, request->user_code);
-            ++counted_[RequestKind{"verification", "", r.status, r.failure}];
+            const cloud::PageApproval r = person.page.approve(request->verification_uri, request->user_code);
+            ++person.counted[RequestKind{"verification", "", r.status, r.failure}];
             if (r.approved()) ++approved_;
         }
     }
 
     ApprovalQueue& queue_;
-    cloud::PageApprover page_;
-    std::map<RequestKind, std::uint64_t> counted_;
+    std::vector<std::unique_ptr<Person>> people_;
     std::atomic<std::uint64_t> approved_{0};
-    std::thread thread_;
 };
 
 } // namespace
@@ -59,8 +78,8 @@ FleetSummary run_fleet(const FleetOptions& options, const std::atomic<bool>& int
     const auto start = Clock::now();
     const auto deadline = start + options.duration;
     ApprovalQueue queue;
-    std::unique_ptr<Approver> approver;
-    if (!options.approve_email.empty()) approver = std::make_unique<Approver>(options, queue);
+    std::unique_ptr<Approvers> approver;
+    if (!options.approve_email.empty()) approver = std::make_unique<Approvers>(options, queue, options.workers);
 
     std::atomic<bool> stop{false};
     std::vector<std::unique_ptr<FleetWorker>> workers;
@@ -117,6 +136,7 @@ FleetSummary run_fleet(const FleetOptions& options, const std::atomic<bool>& int
         summary.outcome.lost_link += o.lost_link;
         summary.outcome.gave_up += o.gave_up;
         summary.outcome.done += o.done;
+        summary.max_lag = std::max(summary.max_lag, w->max_lag());
         if (summary.failure.empty()) summary.failure = w->failure();
         if (summary.problem.empty()) summary.problem = w->progress().problem;
     }

@@ -2,7 +2,7 @@
 // A whole fleet run (`ringside fleet`, docs/fleet.md): `options.speakers` speakers power on
 // at `options.ramp_per_second`, each in its own world against the real server in real
 // time, spread over `options.workers` threads (fleet_worker.hpp); with an approval email,
-// one more thread approves each shown code at the verification page (sim/cloud_client/
+// as many more threads approve each shown code at the verification page (sim/cloud_client/
 // page_approver.hpp). The run ends when every speaker is done (linked and refreshed as
 // often as asked, or given up), when `options.duration` of wall time has passed, or when
 // `interrupt` is set (SIGINT) — whichever comes first — and then waits at most for the
@@ -35,6 +35,10 @@ struct FleetSummary {
     std::string ended_by;  // "done", "duration", "interrupted", "failure"
     std::string failure;   // with "failure": what stopped it (a world that could not be built)
     std::string problem;   // a speaker's problem at the end (IssuerCloud::problem), if any
+    // The furthest any speaker's world was behind the wall clock when its worker came to it
+    // (the worker was busy with other speakers' exchanges). Beyond a second or so the server saw the
+    // speakers later than real ones would have acted: more --workers, or fewer speakers.
+    std::chrono::milliseconds max_lag{0};
     bool all_linked() const {
         return outcome.started > 0 && outcome.stayed_linked == outcome.started;
     }

@@ -43,10 +43,13 @@ bool FleetSpeaker::linked_now() const {
            (state_ == FleetSpeakerState::Linked && session_->speaker().auth_state() == fw::AuthState::Linked);
 }
 
-void FleetSpeaker::step(Clock::time_point wall_now, FleetTally& tally, ApprovalQueue* approvals) {
-    if (state_ == FleetSpeakerState::Done || state_ == FleetSpeakerState::GaveUp) return;
+std::chrono::milliseconds FleetSpeaker::step(Clock::time_point wall_now, FleetTally& tally, ApprovalQueue* approvals) {
+    if (state_ == FleetSpeakerState::Done || state_ == FleetSpeakerState::GaveUp) return std::chrono::milliseconds(0);
     // A budget as long as a frame: with many speakers per worker, one that is behind must
     // not hold up the others for long; it goes on from where it stopped next time.
+    // Measured before the step: how long an event due since the last step may have waited
+    // for this worker (its passes over the other speakers, their exchanges).
+    const std::chrono::milliseconds lag = session_->pacer().lag(wall_now);
     session_->advance(wall_now, std::chrono::milliseconds(20));
     const VirtualSpeaker& speaker = session_->speaker();
 
@@ -61,7 +64,7 @@ void FleetSpeaker::step(Clock::time_point wall_now, FleetTally& tally, ApprovalQ
     const fw::AuthState auth = speaker.auth_state();
     if (auth == fw::AuthState::Failed || speaker.device_state() == fw::DeviceState::Error) {
         state_ = FleetSpeakerState::GaveUp;
-        return;
+        return lag;
     }
     if (auth == fw::AuthState::Linked && !ever_linked_) {
         ever_linked_ = true;
@@ -79,6 +82,7 @@ void FleetSpeaker::step(Clock::time_point wall_now, FleetTally& tally, ApprovalQ
         last_code_ = code;
         approvals->post({speaker.verification_uri(), code});
     }
+    return lag;
 }
 
 } // namespace ringside::sim

@@ -40,7 +40,10 @@ public:
     // Moves the world to `wall_now` (may block for the HTTP exchanges that fall due), counts
     // its new exchanges into `tally` and posts a newly shown user code to `approvals`
     // (nullptr: nobody approves).
-    void step(std::chrono::steady_clock::time_point wall_now, FleetTally& tally, ApprovalQueue* approvals);
+    // Returns how far the world was behind `wall_now` when the step began: the longest an
+    // event due since the previous step may have waited.
+    std::chrono::milliseconds step(std::chrono::steady_clock::time_point wall_now, FleetTally& tally,
+                                   ApprovalQueue* approvals);
 
     FleetSpeakerState state() const { return state_; }
     bool ever_linked() const { return ever_linked_; }

@@ -1,5 +1,6 @@
 #include "sim/fleet/fleet_worker.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <thread>
 
@@ -59,7 +60,7 @@ void FleetWorker::run(const std::atomic<bool>& stop) {
         bool all_done = next >= options_.speakers;
         for (auto& speaker : speakers_) {
             if (stop.load()) break;
-            speaker->step(Clock::now(), tally_, approvals_);
+            max_lag_ = std::max(max_lag_, speaker->step(Clock::now(), tally_, approvals_));
             const FleetSpeakerState s = speaker->state();
             all_done = all_done && (s == FleetSpeakerState::Done || s == FleetSpeakerState::GaveUp);
         }

@@ -51,6 +51,8 @@ public:
     FleetProgress progress() const;
     FleetTally& tally() { return tally_; }
     FleetOutcome outcome() const;
+    // After run(): the furthest one of its worlds was behind the wall clock at a step.
+    std::chrono::milliseconds max_lag() const { return max_lag_; }
     // Set when a world could not be built (what it said); the worker then stops.
     const std::string& failure() const { return failure_; }
 
@@ -64,6 +66,7 @@ private:
     std::vector<std::unique_ptr<FleetSpeaker>> speakers_;
     FleetTally tally_;
     std::string failure_;
+    std::chrono::milliseconds max_lag_{0};
     mutable std::mutex mutex_;
     FleetProgress progress_;
 };

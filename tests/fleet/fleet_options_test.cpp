@@ -79,10 +79,10 @@ TEST_CASE("fleet options: the approving account's password comes from the enviro
 
 TEST_CASE("fleet options: workers default from the speaker count and never exceed it", "[fleet]") {
     CHECK(parse({}).workers == 1);
-    CHECK(parse_fleet_options({"--issuer", "http://127.0.0.1:9", "--speakers", "200"}, no_env).workers == 4);
+    CHECK(parse_fleet_options({"--issuer", "http://127.0.0.1:9", "--speakers", "200"}, no_env).workers == 8);
     CHECK(parse_fleet_options({"--issuer", "http://127.0.0.1:9", "--speakers", "2", "--workers", "8"}, no_env).workers == 2);
-    CHECK(default_fleet_workers(10000) == 4);
-    CHECK(default_fleet_workers(51) == 2);
+    CHECK(default_fleet_workers(10000) == 8);
+    CHECK(default_fleet_workers(51) == 3);
 }
 
 TEST_CASE("fleet tally: nearest-rank percentiles, waits apart from errors, buckets per second", "[fleet]") {
