@@ -57,6 +57,8 @@ commands:
       --admin-token T       default: a fresh random token, printed at start
       --seed N              reproducible codes and tokens (default: drawn from the OS's
                             CSPRNG, different on every start)
+      --access-token-lifetime S  expires_in of access tokens (default 3600; short ones
+                            make `ringside fleet` see refreshes within seconds)
   hil ports       list serial ports (USB VID:PID, serial number)
   hil port NAME   describe a port by name or USB serial number (exit 2 when there is none)
   hil ping --port PORT [--baud N] [--count N] [--timeout MS]
