@@ -210,6 +210,11 @@ TEST_CASE("ringside fleet: bad usage exits 2 naming the option and what was expe
         CHECK(r.exit_code == 2);
         CHECK(r.output.find(c.says) != std::string::npos);
     }
+    // The cloud's token lifetime, which a load test shortens to see refreshes.
+    const test::CliResult lifetime = run_cli({"cloud", "--port", "0", "--access-token-lifetime", "0"}, {}, 10s);
+    CHECK(lifetime.exit_code == 2);
+    CHECK(lifetime.output.find("--access-token-lifetime: expected whole seconds from 1 to 86400, got '0'") !=
+          std::string::npos);
     const test::CliResult help = run_cli({"fleet", "--help"}, {}, 10s);
     CHECK(help.exit_code == 0);
     CHECK(help.output.find("--approve-as EMAIL") != std::string::npos);

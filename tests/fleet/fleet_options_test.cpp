@@ -85,7 +85,7 @@ TEST_CASE("fleet options: workers default from the speaker count and never excee
     CHECK(default_fleet_workers(51) == 3);
 }
 
-TEST_CASE("fleet tally: nearest-rank percentiles, waits apart from errors, buckets per second", "[fleet]") {
+TEST_CASE("fleet tally: nearest-rank percentiles and waits apart from errors and buckets per second", "[fleet]") {
     std::vector<double> v{5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
     CHECK(percentile(v, 50) == 5);
     CHECK(percentile(v, 90) == 9);
