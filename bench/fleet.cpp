@@ -7,10 +7,6 @@
 // usage: ringside_bench_fleet [RUNS] [SIZES...]   default: 3 runs of 2500 5000 10000
 // Goals (issue 14): 10,000 speakers to linked < 10 s on 2 cores, < 64 KiB per speaker;
 // 10,000 speakers through 24 h of hourly refreshes < 30 s.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/child_measure.hpp"
 #include "runner/result_redaction.hpp"
 #include "runner/scenario_loader.hpp"
 
@@ -44,38 +41,17 @@ std::string fleet_scenario(int speakers, bool day) {
     return text;
 }
 
-struct Sample {
-    double seconds = 0;
-    long peak_kib = 0;
-};
-
-bool measure(int speakers, bool day, Sample& out) {
-    int fds[2];
-    if (pipe(fds) != 0) return false;
-    const pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        using namespace ringside::runner;
-        const Scenario scenario = parse_scenario(fleet_scenario(speakers, day), "fleet.yaml");
-        const auto start = std::chrono::steady_clock::now();
-        ScenarioResult result = run_scenario(scenario, scenario.seed);
-        redact_secrets(result);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!result.passed()) {
-            std::fprintf(stderr, "error: %d speakers: %s\n", speakers, result.failure->message.c_str());
-            _exit(1);
-        }
-        if (write(fds[1], &seconds, sizeof seconds) != static_cast<ssize_t>(sizeof seconds)) _exit(1);
-        _exit(0);
-    }
-    close(fds[1]);
-    const bool got = pid > 0 && read(fds[0], &out.seconds, sizeof out.seconds) == static_cast<ssize_t>(sizeof out.seconds);
-    close(fds[0]);
-    int status = 0;
-    rusage usage{};
-    if (pid > 0) wait4(pid, &status, 0, &usage);
-    out.peak_kib = usage.ru_maxrss;
-    return got && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+// One run of the fleet in a child process: its wall time (negative when it failed).
+double run_fleet(int speakers, bool day) {
+    using namespace ringside::runner;
+    const Scenario scenario = parse_scenario(fleet_scenario(speakers, day), "fleet.yaml");
+    const auto start = std::chrono::steady_clock::now();
+    ScenarioResult result = run_scenario(scenario, scenario.seed);
+    redact_secrets(result);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (result.passed()) return seconds;
+    std::fprintf(stderr, "error: %d speakers: %s\n", speakers, result.failure->message.c_str());
+    return -1;
 }
 
 bool table(const char* title, bool day, int runs, const std::vector<int>& sizes) {
@@ -86,8 +62,8 @@ bool table(const char* title, bool day, int runs, const std::vector<int>& sizes)
         std::vector<double> wall;
         long peak = 0;
         for (int r = 0; r < runs; ++r) {
-            Sample s;
-            if (!measure(n, day, s)) return false;
+            ringside::bench::ChildSample s;
+            if (!ringside::bench::measure_in_child([n, day] { return run_fleet(n, day); }, s)) return false;
             wall.push_back(s.seconds);
             peak = std::max(peak, s.peak_kib);
         }

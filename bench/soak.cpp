@@ -5,10 +5,6 @@
 // usage: ringside_bench_soak [RUNS] [DAYS...]   default: 3 runs of 30 90 180 365
 // Prints, per size, the median wall time, the peak resident memory (max of the runs), and
 // the time per virtual day relative to the smallest size (1.0 is linear).
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/child_measure.hpp"
 #include "runner/result_redaction.hpp"
 #include "runner/scenario_loader.hpp"
 
@@ -39,42 +36,17 @@ std::string soak_scenario(int days) {
            std::to_string(days * 24 - 24) + " }\n";
 }
 
-struct Sample {
-    double seconds = 0;
-    long peak_kib = 0;
-    unsigned long long events = 0;
-};
-
-// Plays the soak in a child; its wall time and event count come back through a pipe, its
-// peak memory from wait4.
-bool measure(int days, Sample& out) {
-    int fds[2];
-    if (pipe(fds) != 0) return false;
-    const pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        using namespace ringside::runner;
-        const Scenario scenario = parse_scenario(soak_scenario(days), "soak.yaml");
-        const auto start = std::chrono::steady_clock::now();
-        ScenarioResult result = run_scenario(scenario, scenario.seed);
-        redact_secrets(result);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!result.passed()) {
-            std::fprintf(stderr, "error: the %d-day soak failed: %s\n", days, result.failure->message.c_str());
-            _exit(1);
-        }
-        const Sample s{seconds, 0, result.events};
-        if (write(fds[1], &s, sizeof s) != static_cast<ssize_t>(sizeof s)) _exit(1);
-        _exit(0);
-    }
-    close(fds[1]);
-    const bool got = pid > 0 && read(fds[0], &out, sizeof out) == static_cast<ssize_t>(sizeof out);
-    close(fds[0]);
-    int status = 0;
-    rusage usage{};
-    if (pid > 0) wait4(pid, &status, 0, &usage);
-    out.peak_kib = usage.ru_maxrss;
-    return got && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+// One soak, in a child process: its wall time (negative when it failed).
+double run_soak(int days) {
+    using namespace ringside::runner;
+    const Scenario scenario = parse_scenario(soak_scenario(days), "soak.yaml");
+    const auto start = std::chrono::steady_clock::now();
+    ScenarioResult result = run_scenario(scenario, scenario.seed);
+    redact_secrets(result);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (result.passed()) return seconds;
+    std::fprintf(stderr, "error: the %d-day soak failed: %s\n", days, result.failure->message.c_str());
+    return -1;
 }
 
 } // namespace
@@ -84,14 +56,14 @@ int main(int argc, char** argv) {
     std::vector<int> sizes;
     for (int i = 2; i < argc; ++i) sizes.push_back(std::max(1, std::atoi(argv[i])));
     if (sizes.empty()) sizes = {30, 90, 180, 365};
-    std::printf("%6s %10s %10s %12s %14s %16s\n", "days", "events", "wall ms", "peak MiB", "ms per day", "vs smallest");
+    std::printf("%6s %10s %12s %14s %16s\n", "days", "wall ms", "peak MiB", "ms per day", "vs smallest");
     double base_per_day = 0;
     for (const int days : sizes) {
         std::vector<double> wall;
-        Sample s;
         long peak = 0;
         for (int r = 0; r < runs; ++r) {
-            if (!measure(days, s)) return 1;
+            ringside::bench::ChildSample s;
+            if (!ringside::bench::measure_in_child([days] { return run_soak(days); }, s)) return 1;
             wall.push_back(s.seconds);
             peak = std::max(peak, s.peak_kib);
         }
@@ -99,7 +71,7 @@ int main(int argc, char** argv) {
         const double median_ms = wall[wall.size() / 2] * 1000;
         const double per_day = median_ms / days;
         if (base_per_day == 0) base_per_day = per_day;
-        std::printf("%6d %10llu %10.1f %12.1f %14.3f %16.2f\n", days, s.events, median_ms, peak / 1024.0, per_day,
+        std::printf("%6d %10.1f %12.1f %14.3f %16.2f\n", days, median_ms, peak / 1024.0, per_day,
                     per_day / base_per_day);
     }
     return 0;

@@ -25,6 +25,7 @@ commands:
       --html FILE     write a self-contained HTML report
       --trace DIR     write each scenario's trace as DIR/<scenario>.jsonl, .vcd, .trace.json
       --tag T         run only scenarios tagged T (repeatable)
+      --skip-tag T    leave out scenarios tagged T (repeatable; e.g. herd: the 10,000-speaker fleets)
       -j N            run N scenarios at once
       --shard K/N     run the K-th of N slices of the scenario files
       --target sim|hil  the virtual speaker (default), or a board on --port

@@ -183,6 +183,8 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
 namespace {
 
 bool selected(const RunOptions& o, const Scenario& s) {
+    for (const auto& t : o.skip_tags)
+        if (std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end()) return false;
     if (o.tags.empty()) return true;
     for (const auto& t : o.tags)
         if (std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end()) return true;
@@ -219,7 +221,7 @@ int run_command(const RunOptions& o, std::ostream& out, std::ostream& err) {
         }
         if (runs.empty()) {
             err << "error: no scenario selected (files: " << files.size() << ", shard " << o.shard_index << "/"
-                << o.shard_count << (o.tags.empty() ? "" : ", tags given") << ")\n";
+                << o.shard_count << (o.tags.empty() && o.skip_tags.empty() ? "" : ", tags given") << ")\n";
             return 2;
         }
 

@@ -34,6 +34,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             o.trace_dir = value();
         } else if (a == "--tag") {
             o.tags.push_back(value());
+        } else if (a == "--skip-tag") {
+            o.skip_tags.push_back(value());
         } else if (a == "-j" || a == "--jobs") {
             o.jobs = static_cast<int>(parse_number(a, value(), 1, 256));
         } else if (a.rfind("-j", 0) == 0 && a.size() > 2 && a[2] != '-') {

@@ -24,6 +24,7 @@ struct RunOptions {
     std::string html_file;
     std::string trace_dir;
     std::vector<std::string> tags;    // run only scenarios carrying one of these
+    std::vector<std::string> skip_tags;  // and none carrying one of these
     int jobs = 1;
     int shard_index = 1, shard_count = 1;  // --shard K/N: files K, K+N, K+2N, ... (1-based)
     std::string program = "ringside"; // how the user invoked us, for repro lines

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "suite_files.hpp"
 #include "hil/host/emulator_process.hpp"
 #include "link_test_support.hpp"
 #include "process_probe.hpp"
@@ -81,11 +82,10 @@ struct SuiteFile {
 };
 std::vector<SuiteFile> suite_files() {
     std::vector<SuiteFile> files;
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(kSource) / "scenarios"))
-        if (e.path().extension() == ".yaml") {
-            const runner::Scenario s = runner::load_scenario(e.path().string());
-            files.push_back({e.path().string(), s.name + "  " + e.path().string(), s.sim_only});
-        }
+    for (const std::string& path : test::everyday_suite_files()) {
+        const runner::Scenario s = runner::load_scenario(path);
+        files.push_back({path, s.name + "  " + path, s.sim_only});
+    }
     std::sort(files.begin(), files.end(), [](const SuiteFile& a, const SuiteFile& b) { return a.path < b.path; });
     return files;
 }
@@ -147,11 +147,11 @@ void check_suite_on_the_emulator_equals_sim(const std::string& name, const char*
     const fs::path sim_dir = fresh_dir("sim-" + name), hil_dir = fresh_dir(name);
     const std::string suite = kSource + "/scenarios";
     Stopwatch clock;
-    const CliRun sim = run_cli({"run", suite, "-j", "2", "--trace", (sim_dir / "traces").string(), "--junit",
+    const CliRun sim = run_cli({"run", suite, "-j", "2", "--skip-tag", "herd", "--trace", (sim_dir / "traces").string(), "--junit",
                                 (sim_dir / "junit.xml").string()}, 100s);
     const long long sim_ms = clock.ms();
     const EmulatorArgs args(emulator_args);
-    const CliRun hil = run_cli({"run", suite, "-j", "2", "--target", "hil", "--port", "emulator", "--trace",
+    const CliRun hil = run_cli({"run", suite, "-j", "2", "--skip-tag", "herd", "--target", "hil", "--port", "emulator", "--trace",
                                 (hil_dir / "traces").string(), "--junit", (hil_dir / "junit.xml").string()}, 100s);
     INFO("sim " << sim_ms << " ms, hil (" << name << ") " << hil.elapsed_ms << " ms\n" << hil.output);
     REQUIRE(sim.exit_code == 0);

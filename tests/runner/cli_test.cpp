@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "suite_files.hpp"
 #include "runner/child_process.hpp"
 
 using ringside::test::read_file;
@@ -80,16 +81,14 @@ TEST_CASE("usage errors exit 2") {
 TEST_CASE("the suite passes, writes one JUnit testcase per scenario and byte-identical traces") {
     const fs::path out = fs::temp_directory_path() / "ringside-cli-test";
     fs::remove_all(out);
-    const auto first = run_ringside("run scenarios --junit " + (out / "junit.xml").string() + " --trace " + (out / "a").string());
+    const auto first = run_ringside(std::string("run scenarios ") + ringside::test::kSkipHerd + " --junit " + (out / "junit.xml").string() + " --trace " + (out / "a").string());
     INFO(first.output);
     REQUIRE(first.exit_code == 0);
     CHECK(first.output.find('\033') == std::string::npos);  // not a terminal: plain lines, no progress redraws
-    const auto second = run_ringside("run scenarios -j 2 --trace " + (out / "b").string());
+    const auto second = run_ringside(std::string("run scenarios -j 2 ") + ringside::test::kSkipHerd + " --trace " + (out / "b").string());
     REQUIRE(second.exit_code == 0);
 
-    std::size_t scenarios = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(fs::path(RINGSIDE_SOURCE_DIR) / "scenarios"))
-        scenarios += entry.path().extension() == ".yaml";
+    const std::size_t scenarios = ringside::test::everyday_suite_files().size();
     const std::string junit = read_file((out / "junit.xml").string());
     std::size_t testcases = 0;
     for (auto pos = junit.find("<testcase "); pos != std::string::npos; pos = junit.find("<testcase ", pos + 1)) ++testcases;

@@ -41,7 +41,7 @@ std::vector<std::string> catalog_vs_schema(const runner::StepCatalog& catalog, c
     for (const auto& [name, parser] : catalog)
         if (!steps.contains(name)) out.push_back("step '" + name + "' is in the runner's catalogue but not in the schema");
     for (const auto& [name, step] : steps.items()) {
-        if (name == "speaker") continue;  // not a step: which speaker the step beside it is for
+        if (name == "speaker" || name == "spread") continue;  // not steps: whom the step beside them is for, and over how long
         auto parser = catalog.find(name);
         if (parser == catalog.end()) {
             out.push_back("step '" + name + "' is in the schema but not in the runner's catalogue");
