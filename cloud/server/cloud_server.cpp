@@ -1,16 +1,25 @@
 #include "cloud/server/cloud_server.hpp"
 
 #include <httplib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <mutex>
 #include <thread>
+
+#include <openssl/ssl.h>
 
 #include "cloud/service/json_writer.hpp"
 #include "cloud/server/admin_api.hpp"
 #include "cloud/server/answer_delivery.hpp"
 #include "cloud/server/cloud_host.hpp"
+#include "cloud/server/connection_loop.hpp"
+#include "cloud/server/connection_stream.hpp"
+#include "cloud/server/exchange_socket.hpp"
+#include "cloud/server/listen_socket.hpp"
 #include "cloud/server/tenants.hpp"
 #include "cloud/server/test_ca.hpp"
 
@@ -51,17 +60,48 @@ void send_error(int status, std::string_view code, std::string_view description,
                     "application/json");
 }
 
+// httplib's request parsing, routing and answer writing, run on a connection the server's
+// own loop holds (connection_loop.hpp) instead of on httplib's thread per connection.
+class RequestProcessor final : public httplib::Server {
+public:
+    // One request from `stream`; `close_after` answers with Connection: close. False when
+    // the connection must close (unreadable request, failed write, or the client said so:
+    // then `client_closes` is set).
+    bool serve(httplib::Stream& stream, bool close_after, bool& client_closes, SSL* ssl) {
+        return process_request(stream, close_after, client_closes, [ssl](httplib::Request& r) { r.ssl = ssl; });
+    }
+    // httplib ends a content provider's writes (a dribble) once its listening socket is gone.
+    void set_listening(int fd) { svr_sock_ = fd; }
+};
+
+// Requests on one connection before the server closes it after answering (Keep-Alive max).
+constexpr std::size_t kMaxRequestsPerConnection = 100'000;
+// Descriptors kept back from the connection limit for everything else the process opens.
+constexpr rlim_t kReservedDescriptors = 64;
+
+// The connection limit the descriptor limit allows: a limit above it would only ever be
+// met by EMFILE.
+std::size_t affordable_connections(std::size_t wanted) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return wanted;
+    const rlim_t usable = limit.rlim_cur > 2 * kReservedDescriptors ? limit.rlim_cur - kReservedDescriptors : limit.rlim_cur / 2;
+    return std::min<std::size_t>(wanted, static_cast<std::size_t>(usable));
+}
+
 } // namespace
 
 struct CloudServer::Impl {
     CloudServerOptions options;
     std::unique_ptr<TlsIdentity> tls;
-    std::unique_ptr<httplib::Server> server;
+    SSL_CTX* tls_context = nullptr;
+    std::unique_ptr<RequestProcessor> server;
+    int listen_fd = -1;
+    std::unique_ptr<ConnectionLoop> loop;
     std::shared_ptr<CloudHost> host;
     Tenants tenants;
     std::string issuer, why;
-    // httplib's stop() does nothing until listen has begun: a stop() that comes first must
-    // still end serve() (a demo that fails to open its window stops its cloud at once).
+    // A stop() that comes before serve() must still end it (a demo that fails to open its
+    // window stops its cloud at once).
     std::mutex run_mutex;
     bool stopped = false, serving = false;
     const std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -88,6 +128,16 @@ struct CloudServer::Impl {
         }
         deliver(target->serve(request), req, res, target->virtual_clock());
     }
+
+    bool serve_one(Connection& c) {
+        ConnectionStream stream(c, options.connections.io_timeout);
+        const ExchangeScope exchange(c.fd);
+        bool client_closes = false;
+        // A half-closed client sends nothing more: its answer says so and the connection ends.
+        const bool close_after = c.peer_closed || c.served + 1 >= kMaxRequestsPerConnection;
+        const bool ok = server->serve(stream, close_after, client_closes, c.ssl);
+        return ok && !client_closes && !close_after;
+    }
 };
 
 CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -95,11 +145,11 @@ CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Im
     Impl& i = *impl_;
     if (i.options.tls) {
         i.tls = make_test_tls_identity(i.why);
-        if (i.tls) i.server = std::make_unique<httplib::SSLServer>(i.tls->server_certificate, i.tls->server_key);
-    } else {
-        i.server = std::make_unique<httplib::Server>();
+        if (!i.tls) return;
+        i.tls_context = server_tls_context(i.tls->server_certificate, i.tls->server_key);
+        if (!i.tls_context) return;
     }
-    if (!i.server) return;
+    i.server = std::make_unique<RequestProcessor>();
     httplib::Server& http = *i.server;
     const auto route = [&i](const httplib::Request& req, httplib::Response& res) { i.handle(req, res); };
     // Every method and path goes to the service, which owns 404/405 answers in RFC 6749 shape.
@@ -110,9 +160,9 @@ CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Im
     http.Patch(".*", route);
     http.Options(".*", route);
     http.set_payload_max_length(i.options.max_body_bytes);
-    // Answers are small and written in pieces: without this, Nagle's algorithm and the
-    // client's delayed ACK add ~40 ms to every keep-alive exchange.
-    http.set_tcp_nodelay(true);
+    // What the Keep-Alive header tells clients; the connection loop enforces the timeout.
+    http.set_keep_alive_timeout(std::chrono::duration_cast<std::chrono::seconds>(i.options.connections.idle_timeout).count());
+    http.set_keep_alive_max_count(kMaxRequestsPerConnection);
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         // httplib's own refusals (413, 400 on a malformed request line) get the RFC shape too.
         if (!res.body.empty()) return;
@@ -124,21 +174,29 @@ CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Im
     });
 }
 
-CloudServer::~CloudServer() { stop(); }
+CloudServer::~CloudServer() {
+    stop();
+    impl_->loop.reset();
+    if (impl_->listen_fd >= 0) ::close(impl_->listen_fd);
+    if (impl_->tls_context) SSL_CTX_free(impl_->tls_context);
+}
 
 int CloudServer::bind() {
     Impl& i = *impl_;
-    if (!i.server || !i.server->is_valid()) {
+    if (!i.server || (i.options.tls && !i.tls_context)) {
         if (i.why.empty()) i.why = "the TLS context could not be set up";
         return -1;
     }
-    httplib::Server& http = *i.server;
-    const int port = i.options.port == 0 ? http.bind_to_any_port(i.options.host)
-                                         : (http.bind_to_port(i.options.host, i.options.port) ? i.options.port : -1);
+    i.listen_fd = listen_socket(i.options.host, i.options.port, i.why);
+    const int port = i.listen_fd < 0 ? -1 : bound_port(i.listen_fd);
     if (port < 0) {
         i.why = "cannot listen on " + i.options.host + ":" + std::to_string(i.options.port);
         return -1;
     }
+    ConnectionLimits limits = i.options.connections;
+    limits.max_connections = affordable_connections(limits.max_connections);
+    i.loop = std::make_unique<ConnectionLoop>(i.listen_fd, i.tls_context, limits,
+                                              [&i](Connection& c) { return i.serve_one(c); });
     const bool v6 = i.options.host.find(':') != std::string::npos;
     i.issuer = std::string(i.options.tls ? "https://" : "http://") + (v6 ? "[" + i.options.host + "]" : i.options.host) + ":" + std::to_string(port);
     CloudConfig config = i.options.config;
@@ -158,25 +216,32 @@ const std::string& CloudServer::ca_certificate_pem() const {
 }
 
 bool CloudServer::serve() {
-    if (!impl_->host) return false;
+    Impl& i = *impl_;
+    if (!i.host || !i.loop) return false;
     {
-        std::lock_guard<std::mutex> lock(impl_->run_mutex);
-        if (impl_->stopped) return true;
-        impl_->serving = true;
+        std::lock_guard<std::mutex> lock(i.run_mutex);
+        if (i.stopped) return true;
+        i.serving = true;
     }
-    return impl_->server->listen_after_bind();
+    // A TLS write to a client that has gone raises SIGPIPE (OpenSSL writes with write(2));
+    // the failed write is handled where it happens.
+    if (i.options.tls) std::signal(SIGPIPE, SIG_IGN);
+    i.server->set_listening(i.listen_fd);
+    const bool ran = i.loop->run();
+    i.server->set_listening(-1);
+    return ran;
 }
 
 void CloudServer::stop() {
-    if (!impl_->server) return;
+    Impl& i = *impl_;
     {
-        std::lock_guard<std::mutex> lock(impl_->run_mutex);
-        impl_->stopped = true;
-        if (!impl_->serving) return;  // serve() will not listen now
+        std::lock_guard<std::mutex> lock(i.run_mutex);
+        i.stopped = true;
+        if (!i.serving) return;  // serve() will not run the loop now
     }
-    // serve() is on its way into listen: wait (bounded) until httplib counts it running.
-    for (int i = 0; i < 2000 && !impl_->server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    impl_->server->stop();
+    // Dribbles in progress end at their next piece; then the loop closes every connection.
+    if (i.server) i.server->set_listening(-1);
+    if (i.loop) i.loop->stop();
 }
 
 } // namespace ringside::cloud

@@ -1,13 +1,17 @@
 #pragma once
 // The mock cloud over real HTTP on a loopback address: every path of DESIGN.md §3 served
 // from the same CloudService the in-process transport uses, plus the admin API under
-// /admin/ (bearer admin token, loopback peers only). The only file that includes httplib's
-// server side. Who may call: `ringside cloud`; bind() and serve() from one thread, stop()
+// /admin/ (bearer admin token, loopback peers only). httplib parses requests and writes
+// answers; the server's own connection loop (connection_loop.hpp) holds the connections, so
+// idle or stalled clients cost memory, not threads. Memory bound: see connection_loop.hpp
+// (connections) and CloudConfig::journal_capacity (the journal).
+// Who may call: `ringside cloud` and the demo; bind() and serve() from one thread, stop()
 // from any.
 #include <cstddef>
 #include <memory>
 #include <string>
 
+#include "cloud/server/connection_loop.hpp"
 #include "cloud/service/cloud_types.hpp"
 
 namespace ringside::cloud {
@@ -24,6 +28,8 @@ struct CloudServerOptions {
     // speaker streams it, quiet tail included).
     std::size_t max_body_bytes = 96 * 1024;
     bool tls = false;                    // HTTPS with a test CA made at start-up (test_ca.hpp)
+    // Connections and their timeouts; max_connections is lowered to what RLIMIT_NOFILE allows.
+    ConnectionLimits connections;
 };
 
 class CloudServer {

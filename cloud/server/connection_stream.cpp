@@ -1,0 +1,104 @@
+#include "cloud/server/connection_stream.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <openssl/ssl.h>
+
+namespace ringside::cloud {
+
+ConnectionStream::ConnectionStream(Connection& connection, std::chrono::milliseconds io_timeout)
+    : c_(connection), io_timeout_(io_timeout) {}
+
+bool ConnectionStream::wait_for(short events) const {
+    pollfd watch{c_.fd, events, 0};
+    for (;;) {
+        const int ready = ::poll(&watch, 1, static_cast<int>(io_timeout_.count()));
+        if (ready < 0 && errno == EINTR) continue;  // a signal only restarts one bounded wait
+        return ready > 0;
+    }
+}
+
+bool ConnectionStream::is_readable() const { return !c_.unconsumed().empty() || wait_for(POLLIN); }
+
+bool ConnectionStream::is_writable() const { return c_.fd >= 0; }
+
+bool ConnectionStream::read_more() {
+    if (c_.peer_closed) return false;
+    char chunk[4096];
+    // At most one wait per call, each bounded by the I/O timeout; TLS may ask for a few
+    // rounds (a record split across segments), each of them waited on the same way.
+    for (int round = 0; round < 64; ++round) {
+        long n = 0;
+        if (c_.ssl) {
+            n = SSL_read(c_.ssl, chunk, sizeof chunk);
+            if (n <= 0) {
+                const int e = SSL_get_error(c_.ssl, static_cast<int>(n));
+                if (e == SSL_ERROR_WANT_READ && wait_for(POLLIN)) continue;
+                if (e == SSL_ERROR_WANT_WRITE && wait_for(POLLOUT)) continue;
+                if (e == SSL_ERROR_ZERO_RETURN) c_.peer_closed = true;
+                return false;
+            }
+        } else {
+            // Plain sockets stay blocking with SO_RCVTIMEO set to the I/O timeout.
+            n = ::recv(c_.fd, chunk, sizeof chunk, 0);
+            if (n < 0 && errno == EINTR) continue;
+            if (n == 0) c_.peer_closed = true;
+            if (n <= 0) return false;
+        }
+        c_.compact();
+        c_.buffered.append(chunk, static_cast<std::size_t>(n));
+        return true;
+    }
+    return false;
+}
+
+ssize_t ConnectionStream::read(char* ptr, size_t size) {
+    if (c_.unconsumed().empty() && !read_more()) return -1;
+    const std::string_view have = c_.unconsumed();
+    const std::size_t n = std::min(size, have.size());
+    std::memcpy(ptr, have.data(), n);
+    c_.consumed += n;
+    return static_cast<ssize_t>(n);
+}
+
+ssize_t ConnectionStream::write(const char* ptr, size_t size) {
+    std::size_t sent = 0;
+    // Each pass sends at least a byte or waits (bounded) for room; a stuck client ends it.
+    while (sent < size) {
+        long n = 0;
+        if (c_.ssl) {
+            n = SSL_write(c_.ssl, ptr + sent, static_cast<int>(std::min<std::size_t>(size - sent, 1 << 30)));
+            if (n <= 0) {
+                const int e = SSL_get_error(c_.ssl, static_cast<int>(n));
+                if (e == SSL_ERROR_WANT_WRITE && wait_for(POLLOUT)) continue;
+                if (e == SSL_ERROR_WANT_READ && wait_for(POLLIN)) continue;
+                return -1;
+            }
+        } else {
+            n = ::send(c_.fd, ptr + sent, size - sent, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return -1;  // SO_SNDTIMEO ran out, or the peer is gone
+        }
+        sent += static_cast<std::size_t>(n);
+    }
+    return static_cast<ssize_t>(size);
+}
+
+void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
+    ip = c_.remote_ip;
+    port = c_.remote_port;
+}
+
+void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
+    ip = c_.local_ip;
+    port = c_.local_port;
+}
+
+socket_t ConnectionStream::socket() const { return c_.fd; }
+
+} // namespace ringside::cloud
