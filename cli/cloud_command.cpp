@@ -1,5 +1,6 @@
 #include "cli/cloud_command.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <ctime>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sys/resource.h>
 #include <sstream>
 #include <thread>
 
@@ -118,6 +120,14 @@ cloud::CloudServerOptions parse(const std::vector<std::string>& args, std::strin
             ca_out = value();
         } else if (a == "--admin-token") {
             o.admin_token = value();
+        } else if (a == "--journal-size") {
+            const std::string& v = value();
+            char* end = nullptr;
+            errno = 0;
+            const unsigned long long entries = std::strtoull(v.c_str(), &end, 10);
+            if (v.empty() || *end || v[0] == '-' || errno == ERANGE || entries > 100'000'000ULL)
+                throw Usage("--journal-size: expected a number of entries from 0 (no limit) to 100000000, got '" + v + "'");
+            o.journal_size = static_cast<std::size_t>(entries);
         } else if (a == "--seed") {
             const std::string& v = value();
             char* end = nullptr;
@@ -171,6 +181,14 @@ int cloud_command(const std::vector<std::string>& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+    // A fleet holds a connection per speaker: the usual soft limit of 1024 descriptors would
+    // cap the server's connections (connection_loop.hpp) far below what it can hold.
+    rlimit descriptors{};
+    const rlim_t wanted = options.connections.max_connections + 256;
+    if (getrlimit(RLIMIT_NOFILE, &descriptors) == 0 && descriptors.rlim_cur < wanted) {
+        descriptors.rlim_cur = std::min(descriptors.rlim_max, wanted);
+        setrlimit(RLIMIT_NOFILE, &descriptors);
+    }
     const std::string token = options.admin_token;
     cloud::CloudServer server(std::move(options));
     if (server.bind() < 0) {

@@ -60,6 +60,8 @@ commands:
                             CSPRNG, different on every start)
       --access-token-lifetime S  expires_in of access tokens (default 3600; short ones
                             make `ringside fleet` see refreshes within seconds)
+      --journal-size N      request journal entries held (default 100000, 0: no limit);
+                            older ones are dropped, the admin journal's counts stay exact
   hil ports       list serial ports (USB VID:PID, serial number)
   hil port NAME   describe a port by name or USB serial number (exit 2 when there is none)
   hil ping --port PORT [--baud N] [--count N] [--timeout MS]

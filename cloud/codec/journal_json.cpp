@@ -51,6 +51,17 @@ std::optional<std::vector<JournalEntry>> decode_journal(const std::string& json,
     return out;
 }
 
+std::uint64_t journal_dropped(const std::string& json) {
+    std::string why;
+    const YAML::Node root = parse_json(json, why);
+    if (!why.empty() || !root["dropped"]) return 0;
+    try {
+        return root["dropped"].as<std::uint64_t>();
+    } catch (const YAML::Exception&) {
+        return 0;
+    }
+}
+
 std::string encode_voice_state(const AccountVoiceState& s) {
     return JsonObjectWriter()
         .boolean("lights_on", s.lights_on)

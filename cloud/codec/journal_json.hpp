@@ -15,6 +15,9 @@ namespace ringside::cloud {
 std::string encode_journal_entry(const JournalEntry& entry);
 // The `entries` of an admin journal answer ({"count":N,"entries":[...]}).
 std::optional<std::vector<JournalEntry>> decode_journal(const std::string& json, std::string& why);
+// The `dropped` of an admin journal answer: entries the server's ring no longer holds (0
+// when absent or unreadable; decode_journal judges the rest).
+std::uint64_t journal_dropped(const std::string& json);
 
 std::string encode_voice_state(const AccountVoiceState& state);
 std::optional<AccountVoiceState> decode_voice_state(const std::string& json, std::string& why);

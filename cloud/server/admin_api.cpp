@@ -24,21 +24,34 @@ CloudResponse error(int status, std::string_view code, std::string_view descript
     return json(status, JsonObjectWriter().string("error", code).string("error_description", description).finish());
 }
 
-std::string journal_json(const std::vector<JournalEntry>& journal, const FormFields& query) {
+// `from` and the answer's indices number requests from the cloud's start (or last reset),
+// so a client that fetches only what is new keeps its place after old entries are dropped;
+// `dropped` says how many are gone (a client that still needed them must say so), while
+// `total` and `counts` (per endpoint and status) count every request ever answered.
+std::string journal_json(const RequestJournal& journal, const FormFields& query) {
     const auto endpoint = query.get("endpoint");
     const auto client = query.get("client_id");
     const long long since = form_number(query, "since_ms").value_or(0);
-    // `from`: the index of the first entry wanted, so a client can fetch only what is new.
-    const long long from = std::max(form_number(query, "from").value_or(0), 0LL);
+    const std::uint64_t from = static_cast<std::uint64_t>(std::max(form_number(query, "from").value_or(0), 0LL));
     std::vector<std::string> entries;
-    for (std::size_t i = static_cast<std::size_t>(from); i < journal.size(); ++i) {
-        const JournalEntry& e = journal[i];
+    for (std::uint64_t i = std::max(from, journal.first()); i < journal.total(); ++i) {
+        const JournalEntry& e = journal.at(i);
         if ((endpoint && e.endpoint != *endpoint) || (client && e.client_id != *client) || e.at.count() < since) continue;
         entries.push_back(encode_journal_entry(e));
     }
+    std::vector<std::string> counts;
+    for (const auto& [key, requests] : journal.counts())
+        counts.push_back(JsonObjectWriter()
+                             .string("endpoint", key.first)
+                             .number("status", key.second)
+                             .number("requests", static_cast<std::int64_t>(requests))
+                             .finish());
     return JsonObjectWriter()
         .number("count", static_cast<std::int64_t>(entries.size()))
-        .number("total", static_cast<std::int64_t>(journal.size()))
+        .number("total", static_cast<std::int64_t>(journal.total()))
+        .number("dropped", static_cast<std::int64_t>(journal.dropped()))
+        .number("capacity", static_cast<std::int64_t>(journal.capacity()))
+        .json("counts", json_array(counts))
         .json("entries", json_array(entries))
         .finish();
 }
@@ -104,7 +117,7 @@ CloudResponse handle_admin(CloudHost& host, Tenants* tenants, const CloudRequest
 
     if (what == "journal" && get) {
         std::string body;
-        host.with_service([&](CloudService& s, Millis) { body = journal_json(s.journal(), f); });
+        host.with_service([&](CloudService& s, Millis) { body = journal_json(s.requests(), f); });
         return json(200, body);
     }
     if (what == "clock") {

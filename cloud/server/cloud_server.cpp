@@ -143,6 +143,7 @@ struct CloudServer::Impl {
 CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->options = std::move(options);
     Impl& i = *impl_;
+    i.options.config.journal_capacity = i.options.journal_size;
     if (i.options.tls) {
         i.tls = make_test_tls_identity(i.why);
         if (!i.tls) return;
@@ -150,6 +151,7 @@ CloudServer::CloudServer(CloudServerOptions options) : impl_(std::make_unique<Im
         if (!i.tls_context) return;
     }
     i.server = std::make_unique<RequestProcessor>();
+    i.tenants.set_journal_capacity(i.options.journal_size);
     httplib::Server& http = *i.server;
     const auto route = [&i](const httplib::Request& req, httplib::Response& res) { i.handle(req, res); };
     // Every method and path goes to the service, which owns 404/405 answers in RFC 6749 shape.

@@ -30,6 +30,10 @@ struct CloudServerOptions {
     bool tls = false;                    // HTTPS with a test CA made at start-up (test_ca.hpp)
     // Connections and their timeouts; max_connections is lowered to what RLIMIT_NOFILE allows.
     ConnectionLimits connections;
+    // Journal entries held at most, by the cloud and by each tenant (older ones dropped,
+    // counts kept exact); replaces config.journal_capacity. 0: no limit. Measured: about
+    // 0.3 KiB each, so the default bounds a journal near 30 MiB.
+    std::size_t journal_size = 100'000;
 };
 
 class CloudServer {

@@ -5,6 +5,7 @@
 namespace ringside::cloud {
 
 std::string Tenants::create(CloudConfig config) {
+    config.journal_capacity = journal_capacity_;
     auto host = std::make_shared<CloudHost>(std::move(config), nullptr);
     std::lock_guard<std::mutex> lock(mutex_);
     if (live_.size() >= kMaxLive) {

@@ -23,6 +23,9 @@ class Tenants {
 public:
     static constexpr std::size_t kMaxLive = 64;
 
+    // Every tenant made from now on holds at most this many journal entries (0: no limit),
+    // as the server's own cloud does; a tenant's configuration cannot ask for another.
+    void set_journal_capacity(std::size_t entries) { journal_capacity_ = entries; }
     // A new tenant with a virtual clock at 0; returns its id.
     std::string create(CloudConfig config);
     // nullptr when there is no such tenant (never made, closed or forgotten).
@@ -37,6 +40,7 @@ private:
     std::mutex mutex_;
     std::map<std::string, Entry> live_;
     std::uint64_t made_ = 0, uses_ = 0;
+    std::size_t journal_capacity_ = 0;
 };
 
 } // namespace ringside::cloud

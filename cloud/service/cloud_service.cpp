@@ -83,7 +83,7 @@ CloudResponse CloudService::handle(const CloudRequest& request, Millis now) {
     entry.delay = outcome.response.delay;
     entry.status = outcome.response.status;
     entry.error = outcome.error;
-    state_->journal.push_back(std::move(entry));
+    state_->journal.append(std::move(entry));
     return std::move(outcome.response);
 }
 
@@ -131,7 +131,9 @@ int CloudService::revoke_account(std::string_view account_id, std::string_view d
 
 void CloudService::add_fault(Fault fault) { state_->faults.add(std::move(fault)); }
 
-const std::vector<JournalEntry>& CloudService::journal() const { return state_->journal; }
+const std::vector<JournalEntry>& CloudService::journal() const { return state_->journal.in_order(); }
+
+const RequestJournal& CloudService::requests() const { return state_->journal; }
 
 const CloudConfig& CloudService::config() const { return state_->config; }
 

@@ -11,6 +11,7 @@
 
 #include "cloud/service/cloud_access.hpp"
 #include "cloud/service/cloud_types.hpp"
+#include "cloud/service/request_journal.hpp"
 #include "cloud/voice/voice_world.hpp"
 
 namespace ringside::cloud {
@@ -74,8 +75,11 @@ public:
     void add_fault(Fault fault) override;
 
     // One entry per handle() call, in call order. approve()/deny() are not HTTP requests and
-    // are not journaled.
+    // are not journaled. With CloudConfig::journal_capacity set, only the newest entries are
+    // held, and this copies them on each call: read requests() instead.
     const std::vector<JournalEntry>& journal() const override;
+    // The journal itself: entries by number, what was dropped, exact counts.
+    const RequestJournal& requests() const;
     // The effective configuration: the given one plus the demo account and speaker client,
     // with account emails filled in.
     const CloudConfig& config() const override;

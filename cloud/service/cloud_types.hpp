@@ -114,6 +114,11 @@ struct CloudConfig {
     // this plus the cloud's `now`. The virtual world sets its own start; `ringside cloud`
     // the wall clock at start-up.
     std::int64_t calendar_start_unix = 1'764'028'800;  // 2025-11-25T00:00:00Z
+    // Journal entries held at most (request_journal.hpp); older ones are dropped, counts stay
+    // exact. 0: no limit, as a scenario's cloud needs for its request expectations;
+    // `ringside cloud` sets one (--journal-size), so a long-running server's memory is bounded.
+    // Not carried in tenant configurations: the server gives its tenants its own.
+    std::size_t journal_capacity = 0;
 };
 
 // One line of the request journal: what the cloud saw and answered. No secrets: tokens,

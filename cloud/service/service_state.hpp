@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cloud/service/cloud_types.hpp"
+#include "cloud/service/request_journal.hpp"
 #include "cloud/oauth/device_codes.hpp"
 #include "cloud/faults/faults.hpp"
 #include "cloud/oauth/code_source.hpp"
@@ -64,7 +65,7 @@ struct ServiceState {
     DeviceCodeRegistry device_codes;
     TokenRegistry tokens;
     FaultTable faults;
-    std::vector<JournalEntry> journal;
+    RequestJournal journal{config.journal_capacity};
     // Per account, the TOTP step of the last one-time code accepted: a code is good once
     // (RFC 6238 §5.2), so that step and earlier ones are refused afterwards.
     std::map<std::string, std::uint64_t> last_totp_step;

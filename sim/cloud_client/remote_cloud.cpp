@@ -221,6 +221,10 @@ const std::vector<JournalEntry>& RemoteCloud::journal() const {
     std::string why;
     auto entries = decode_journal(i.expect(r).body, why);
     if (!entries) throw CloudLost("the cloud at " + i.options.url + " answered a journal this run cannot read: " + why);
+    // The server's journal is a ring (--journal-size): entries this run never read may be gone,
+    // and expectations counted without them would pass or fail wrongly.
+    if (journal_dropped(i.expect(r).body) > i.journal.size())
+        throw CloudLost("the cloud at " + i.options.url + " dropped journal entries this run had not read yet; start it with a larger --journal-size");
     i.journal.insert(i.journal.end(), entries->begin(), entries->end());
     i.journal_stale = false;
     return i.journal;
