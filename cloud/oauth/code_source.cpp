@@ -5,14 +5,16 @@
 #include <sys/random.h>
 
 namespace ringside::cloud {
-namespace {
 
-std::uint64_t os_word() {
-    std::uint64_t word = 0;
-    auto* bytes = reinterpret_cast<unsigned char*>(&word);
+std::uint64_t CodeSource::os_word() {
+    if (os_pool_left_ > 0) return os_pool_[os_pool_.size() - os_pool_left_--];
+    auto* bytes = reinterpret_cast<unsigned char*>(os_pool_.data());
+    const std::size_t wanted = sizeof os_pool_;
     std::size_t have = 0;
-    while (have < sizeof word) {
-        const ssize_t got = getrandom(bytes + have, sizeof word - have, 0);
+    // getrandom(2) returns up to 256 bytes whole once the pool is initialised; the loop
+    // covers a signal or a short read.
+    while (have < wanted) {
+        const ssize_t got = getrandom(bytes + have, wanted - have, 0);
         if (got > 0) {
             have += static_cast<std::size_t>(got);
         } else if (got < 0 && errno != EINTR) {
@@ -21,10 +23,9 @@ std::uint64_t os_word() {
             std::abort();
         }
     }
-    return word;
+    os_pool_left_ = os_pool_.size();
+    return os_pool_[os_pool_.size() - os_pool_left_--];
 }
-
-} // namespace
 
 std::uint64_t CodeSource::next() { return os_ ? os_word() : prng_.next(); }
 
