@@ -74,6 +74,9 @@ public:
     void set_listening(int fd) { svr_sock_ = fd; }
 };
 
+// The stream of the request this worker thread is serving, for the handler to reach.
+thread_local ConnectionStream* current_stream = nullptr;
+
 // Requests on one connection before the server closes it after answering (Keep-Alive max).
 constexpr std::size_t kMaxRequestsPerConnection = 100'000;
 // Descriptors kept back from the connection limit for everything else the process opens.
@@ -127,6 +130,8 @@ struct CloudServer::Impl {
             return send(handle_admin(*target, target == host ? &tenants : nullptr, request), res);
         }
         deliver(target->serve(request), req, res, target->virtual_clock());
+        // A dribbled body must leave piece by piece, its head at once, not gathered.
+        if (res.content_provider_ && current_stream) current_stream->write_through();
     }
 
     bool serve_one(Connection& c) {
@@ -135,8 +140,11 @@ struct CloudServer::Impl {
         bool client_closes = false;
         // A half-closed client sends nothing more: its answer says so and the connection ends.
         const bool close_after = c.peer_closed || c.served + 1 >= kMaxRequestsPerConnection;
+        current_stream = &stream;
         const bool ok = server->serve(stream, close_after, client_closes, c.ssl);
-        return ok && !client_closes && !close_after;
+        current_stream = nullptr;
+        const bool sent = stream.flush();
+        return ok && sent && !client_closes && !close_after;
     }
 };
 

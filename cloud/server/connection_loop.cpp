@@ -63,17 +63,19 @@ struct ConnectionLoop::Impl {
     std::atomic<bool> stopping{false};
 
     // The loop thread's alone.
-    std::unordered_map<Connection*, std::unique_ptr<Connection>> open;
-    std::list<Connection*> idle, partial;  // parked, oldest first
-    std::vector<std::unique_ptr<Connection>> closed_this_batch;
     bool accepting = true;
     Clock::time_point resume_accepting, last_sweep;
 
-    // Shared with the workers, under `mutex`.
+    // Under `mutex`: workers park and close the connections they served themselves (no
+    // hand-back through the loop, which would cost a thread wake-up per request).
     std::mutex mutex;
+    std::unordered_map<Connection*, std::unique_ptr<Connection>> open;
+    std::list<Connection*> idle, partial;  // parked, oldest first; only the loop closes these
+    // Closed by the loop while parked: freed at the end of the loop's event batch, where a
+    // later event of the same batch may still name them.
+    std::vector<std::unique_ptr<Connection>> closed_this_batch;
     std::condition_variable work;
     std::deque<Connection*> ready;                     // a complete request each, for a worker
-    std::vector<std::pair<Connection*, bool>> served;  // back from a worker: keep it open?
     bool workers_stop = false;
     std::vector<std::thread> workers;
 
@@ -84,6 +86,8 @@ struct ConnectionLoop::Impl {
         epoll_ctl(epoll_fd, op, fd, &e);
     }
 
+    // Caller holds `mutex`. The connection is in the lists before it is armed, so the loop
+    // never sees an event for a connection it cannot find.
     void park(Connection* c) {
         const auto now = Clock::now();
         if (c->unconsumed().empty()) {
@@ -105,8 +109,8 @@ struct ConnectionLoop::Impl {
 
     void unpark(Connection* c) { (c->partial ? partial : idle).erase(c->parked_at); }
 
-    // Closes now (the descriptor is free at once); the object lives to the end of the batch,
-    // where a later event of the same batch may still name it.
+    // Caller holds `mutex`. Closes now (the descriptor is free at once); the object lives to
+    // the end of the loop's batch.
     void close(Connection* c, bool was_parked) {
         if (was_parked) unpark(c);
         c->dead = true;
@@ -116,13 +120,10 @@ struct ConnectionLoop::Impl {
         open.erase(owned);
     }
 
+    // Caller holds `mutex`; notifies a worker after unlocking.
     void dispatch(Connection* c) {
         c->partial = false;
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            ready.push_back(c);
-        }
-        work.notify_one();
+        ready.push_back(c);
     }
 
     // Makes room for one more connection: the one idle longest, else the partial request
@@ -137,6 +138,11 @@ struct ConnectionLoop::Impl {
             return true;
         }
         return false;
+    }
+
+    bool evict_locked() {
+        std::lock_guard<std::mutex> lock(mutex);
+        return evict_one();
     }
 
     void admit(int fd, const sockaddr_storage& peer, socklen_t peer_length) {
@@ -165,6 +171,7 @@ struct ConnectionLoop::Impl {
         if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) == 0)
             numeric_name(local, local_length, c->local_ip, c->local_port);
         Connection* raw = c.get();
+        std::lock_guard<std::mutex> lock(mutex);
         open.emplace(raw, std::move(c));
         park(raw);
     }
@@ -194,12 +201,17 @@ struct ConnectionLoop::Impl {
             if (fd < 0) {
                 if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO) continue;
                 if (errno == EAGAIN || errno == EWOULDBLOCK) return;
-                if ((errno == EMFILE || errno == ENFILE) && evict_one()) continue;
+                if ((errno == EMFILE || errno == ENFILE) && evict_locked()) continue;
                 if (errno == EMFILE || errno == ENFILE) refuse_one();
                 pause_accepting();
                 return;
             }
-            if (open.size() >= limits.max_connections && !evict_one()) {
+            bool room = true;
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                room = open.size() < limits.max_connections || evict_one();
+            }
+            if (!room) {
                 ::close(fd);  // every connection is mid-request: this one must wait its turn
                 continue;
             }
@@ -208,31 +220,28 @@ struct ConnectionLoop::Impl {
     }
 
     void on_readable(Connection* c) {
-        if (c->dead) return;
-        unpark(c);
-        switch (c->fill()) {
-        case Connection::Fill::Closed: return close(c, false);
-        case Connection::Fill::WouldBlock: return park(c);
-        case Connection::Fill::Progress: break;
-        }
-        if (request_ready(c->unconsumed())) return dispatch(c);
-        if (c->peer_closed) return close(c, false);  // half a request, and no more will come
-        park(c);
-    }
-
-    void take_served() {
-        std::uint64_t count = 0;
-        (void)!::read(wake_fd, &count, sizeof count);
-        std::vector<std::pair<Connection*, bool>> back;
         {
             std::lock_guard<std::mutex> lock(mutex);
-            back.swap(served);
+            if (c->dead) return;
+            unpark(c);
         }
-        for (const auto& [c, keep] : back) {
-            if (!keep) close(c, false);
-            else if (request_ready(c->unconsumed())) dispatch(c);  // pipelined: no event will come
-            else park(c);
+        // Out of every list and disarmed (one-shot): this thread alone has it now.
+        const Connection::Fill fill = c->fill();
+        bool wake_worker = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (fill == Connection::Fill::Closed) {
+                close(c, false);
+            } else if (fill == Connection::Fill::Progress && request_ready(c->unconsumed())) {
+                dispatch(c);
+                wake_worker = true;
+            } else if (c->peer_closed) {
+                close(c, false);  // half a request, and no more will come
+            } else {
+                park(c);
+            }
         }
+        if (wake_worker) work.notify_one();
     }
 
     void sweep() {
@@ -243,6 +252,7 @@ struct ConnectionLoop::Impl {
         }
         if (now - last_sweep < kSweepEvery) return;
         last_sweep = now;
+        std::lock_guard<std::mutex> lock(mutex);
         while (!idle.empty() && now - idle.front()->since >= limits.idle_timeout) close(idle.front(), true);
         for (auto it = partial.begin(); it != partial.end();) {
             Connection* c = *it++;
@@ -262,12 +272,17 @@ struct ConnectionLoop::Impl {
                 ready.pop_front();
             }
             const bool keep = serve_turn(*c);
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                served.emplace_back(c, keep);
+            std::unique_lock<std::mutex> lock(mutex);
+            if (!keep) {
+                c->close_now();
+                open.erase(c);  // no event can name it: it was disarmed when it became ready
+            } else if (request_ready(c->unconsumed())) {
+                ready.push_back(c);  // pipelined past its turn: no event will come for these bytes
+                lock.unlock();
+                work.notify_one();
+            } else {
+                park(c);
             }
-            const std::uint64_t one = 1;
-            (void)!::write(wake_fd, &one, sizeof one);
         }
     }
 
@@ -324,11 +339,15 @@ bool ConnectionLoop::run() {
         for (int k = 0; k < n; ++k) {
             const std::uint64_t tag = events[k].data.u64;
             if (tag == kListenerTag) i.accept_ready();
-            else if (tag == kWakeTag) i.take_served();
+            else if (tag == kWakeTag) continue;  // stop(): the loop condition ends it
             else i.on_readable(static_cast<Connection*>(events[k].data.ptr));
         }
         i.sweep();
-        i.closed_this_batch.clear();
+        std::vector<std::unique_ptr<Connection>> freed;
+        {
+            std::lock_guard<std::mutex> lock(i.mutex);
+            freed.swap(i.closed_this_batch);
+        }
     }
     {
         std::lock_guard<std::mutex> lock(i.mutex);

@@ -28,7 +28,7 @@ bool ConnectionStream::is_readable() const { return !c_.unconsumed().empty() || 
 bool ConnectionStream::is_writable() const { return c_.fd >= 0; }
 
 bool ConnectionStream::read_more() {
-    if (c_.peer_closed) return false;
+    if (c_.peer_closed || !flush()) return false;
     char chunk[4096];
     // At most one wait per call, each bounded by the I/O timeout; TLS may ask for a few
     // rounds (a record split across segments), each of them waited on the same way.
@@ -66,7 +66,33 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
     return static_cast<ssize_t>(n);
 }
 
+namespace {
+// Gathered output is sent once it reaches this much. Bytes.
+constexpr std::size_t kGatherAtMost = 64 * 1024;
+} // namespace
+
 ssize_t ConnectionStream::write(const char* ptr, size_t size) {
+    if (failed_) return -1;
+    if (through_) return send_now(ptr, size);
+    gathered_.append(ptr, size);
+    if (gathered_.size() >= kGatherAtMost && !flush()) return -1;
+    return static_cast<ssize_t>(size);
+}
+
+bool ConnectionStream::flush() {
+    if (failed_) return false;
+    if (gathered_.empty()) return true;
+    failed_ = send_now(gathered_.data(), gathered_.size()) < 0;
+    gathered_.clear();
+    return !failed_;
+}
+
+void ConnectionStream::write_through() {
+    flush();
+    through_ = true;
+}
+
+ssize_t ConnectionStream::send_now(const char* ptr, size_t size) {
     std::size_t sent = 0;
     // Each pass sends at least a byte or waits (bounded) for room; a stuck client ends it.
     while (sent < size) {
