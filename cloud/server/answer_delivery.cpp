@@ -7,6 +7,7 @@
 
 #include "cloud/service/json_writer.hpp"
 #include "cloud/service/virtual_time_headers.hpp"
+#include "cloud/server/blocking_wait.hpp"
 #include "cloud/server/wire_faults.hpp"
 
 namespace ringside::cloud {
@@ -41,6 +42,7 @@ void dribble(const CloudResponse& response, httplib::Response& to) {
     const Millis span = std::min(response.dribble, kMaxWait);
     auto body = std::make_shared<const std::string>(response.body);
     if (body->empty()) {
+        const BlockingWait waiting;
         std::this_thread::sleep_for(span);  // nothing to spread: the answer ends after the span
         to.set_content("", response.content_type);
         return;
@@ -52,7 +54,10 @@ void dribble(const CloudResponse& response, httplib::Response& to) {
     // went away): at most `pieces` calls.
     to.set_content_provider(body->size(), response.content_type,
                             [body, piece, pause](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                std::this_thread::sleep_for(pause);
+                                {
+                                    const BlockingWait waiting;
+                                    std::this_thread::sleep_for(pause);
+                                }
                                 return sink.write(body->data() + offset, std::min(piece, length));
                             });
 }
@@ -78,11 +83,15 @@ void describe(const CloudResponse& response, httplib::Response& to) {
 void deliver(const CloudResponse& response, const httplib::Request& request, httplib::Response& to, bool virtual_clock) {
     if (virtual_clock) return describe(response, to);
     if (response.dropped) {
+        const BlockingWait waiting;
         if (!hold_then_close(request, kMaxWait)) could_not("hold it unanswered", to);
         return;
     }
     // An injected delay holds this worker, not the cloud: other requests go on meanwhile.
-    if (response.delay > Millis(0)) std::this_thread::sleep_for(std::min(response.delay, kMaxWait));
+    if (response.delay > Millis(0)) {
+        const BlockingWait waiting;
+        std::this_thread::sleep_for(std::min(response.delay, kMaxWait));
+    }
     if (response.broken != Break::None) {
         if (!break_exchange(response, request)) could_not("break it", to);
         return;

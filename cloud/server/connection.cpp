@@ -77,6 +77,10 @@ Connection::Fill Connection::fill() {
         }
         buffered.append(chunk, static_cast<std::size_t>(n));
         progressed = true;
+        // A short plain read emptied the socket: asking again would only say EAGAIN (one
+        // system call per request saved). Bytes that arrive meanwhile re-arm the loop's
+        // one-shot watch at once, which is level-triggered.
+        if (!ssl && static_cast<std::size_t>(n) < want) break;
     }
     if (peer_closed && unconsumed().empty()) return Fill::Closed;
     return progressed || peer_closed ? Fill::Progress : Fill::WouldBlock;

@@ -21,6 +21,7 @@
 
 #include <openssl/ssl.h>
 
+#include "cloud/server/blocking_wait.hpp"
 #include "cloud/server/request_readiness.hpp"
 
 namespace ringside::cloud {
@@ -78,6 +79,23 @@ struct ConnectionLoop::Impl {
     std::deque<Connection*> ready;                     // a complete request each, for a worker
     bool workers_stop = false;
     std::vector<std::thread> workers;
+    int waiting_workers = 0;  // inside a BlockingWait
+
+    // Caller holds `mutex`.
+    void start_worker() {
+        workers.emplace_back([this] {
+            BlockingWait::on_this_thread([this](bool waiting) { worker_waits(waiting); });
+            work_loop();
+        });
+    }
+
+    void worker_waits(bool waiting) {
+        std::lock_guard<std::mutex> lock(mutex);
+        waiting_workers += waiting ? 1 : -1;
+        const int free = static_cast<int>(workers.size()) - waiting_workers;
+        if (waiting && !workers_stop && free < limits.workers && static_cast<int>(workers.size()) < limits.max_workers)
+            start_worker();
+    }
 
     void watch(int fd, std::uint64_t tag, std::uint32_t events, int op) {
         epoll_event e{};
@@ -329,7 +347,10 @@ bool ConnectionLoop::run() {
     fcntl(i.listen_fd, F_SETFL, fcntl(i.listen_fd, F_GETFL) | O_NONBLOCK);
     i.watch(i.listen_fd, kListenerTag, EPOLLIN, EPOLL_CTL_ADD);
     i.watch(i.wake_fd, kWakeTag, EPOLLIN, EPOLL_CTL_ADD);
-    for (int w = 0; w < i.limits.workers; ++w) i.workers.emplace_back([&i] { i.work_loop(); });
+    {
+        std::lock_guard<std::mutex> lock(i.mutex);
+        for (int w = 0; w < i.limits.workers; ++w) i.start_worker();
+    }
 
     std::vector<epoll_event> events(256);
     while (!i.stopping) {
@@ -355,8 +376,13 @@ bool ConnectionLoop::run() {
     }
     i.work.notify_all();
     // A worker finishes the request it is on: every wait there is bounded (faults: 2 min).
-    for (auto& w : i.workers) w.join();
-    i.workers.clear();
+    // No worker starts another once workers_stop is set, so the list is final here.
+    std::vector<std::thread> workers;
+    {
+        std::lock_guard<std::mutex> lock(i.mutex);
+        workers.swap(i.workers);
+    }
+    for (auto& w : workers) w.join();
     i.open.clear();  // parked, queued and returned alike: every connection is closed
     return true;
 }

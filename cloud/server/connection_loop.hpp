@@ -11,7 +11,8 @@
 // with its buffers released (a few KiB); a partial one also what it sent, at most
 // kMaxBuffered (32 KiB). At the limit, or when the process runs out of descriptors, the
 // connection idle longest is closed (then the oldest partial one) so a new client is still
-// served; when every connection is being served, a new one is closed at once. Idle
+// served; when every connection is being served, a new one is closed at once. Workers:
+// ConnectionLimits::workers free to serve, up to max_workers while faults hold some. Idle
 // connections close after `idle_timeout`; a request must be complete `head_timeout` after
 // its first byte; a worker's every read and write waits at most `io_timeout`.
 // Who may call: run() from one thread (it returns after stop()); stop() from any thread.
@@ -31,7 +32,11 @@ struct ConnectionLimits {
     std::chrono::milliseconds idle_timeout{30'000};
     std::chrono::milliseconds head_timeout{10'000};
     std::chrono::milliseconds io_timeout{5'000};
-    int workers = 16;
+    // Workers free to serve at any time; more are started (up to max_workers, never
+    // stopped before the loop ends) while workers wait on purpose (blocking_wait.hpp).
+    // Few workers: on two cores, each extra thread to wake costs latency under load.
+    int workers = 4;
+    int max_workers = 64;
 };
 
 class ConnectionLoop {
