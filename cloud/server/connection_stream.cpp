@@ -23,7 +23,12 @@ bool ConnectionStream::wait_for(short events) const {
     }
 }
 
-bool ConnectionStream::is_readable() const { return !c_.unconsumed().empty() || wait_for(POLLIN); }
+bool ConnectionStream::is_readable() const {
+    if (!c_.unconsumed().empty()) return true;
+    // Waiting for input with output still gathered could wait on a client that waits for it.
+    if (!const_cast<ConnectionStream*>(this)->flush()) return false;
+    return wait_for(POLLIN);
+}
 
 bool ConnectionStream::is_writable() const { return c_.fd >= 0; }
 
