@@ -55,6 +55,8 @@ CloudProcess::~CloudProcess() {
 
 bool CloudProcess::running() { return impl_->child.running(); }
 
+int CloudProcess::pid() const { return impl_->child.id(); }
+
 int CloudProcess::stop() {
     if (!impl_->child.running()) return impl_->child.exit_code();
     ::kill(impl_->child.id(), SIGTERM);

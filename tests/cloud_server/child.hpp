@@ -21,6 +21,7 @@ public:
     const std::string& issuer() const { return issuer_; }
     const std::string& admin_token() const { return admin_token_; }
     bool running();
+    int pid() const;  // the child's process id, for tests that limit or inspect it
     // Sends SIGTERM and waits (bounded); returns the exit code, -1 if it had to be killed.
     int stop();
     void kill_hard();  // SIGKILL, as a crash would
