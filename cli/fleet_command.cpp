@@ -58,6 +58,9 @@ against any RFC 8628 server in real time.
   --json FILE         the summary as JSON too
   --workers N         threads running the speakers, 1 to 64 (default: 1 per 25 speakers, at most 8)
   --seed S            speaker i (0-based) runs with seed S+i (default 1)
+  --shard K/N         run only the K-th (1..N) of N contiguous ranges of the speakers;
+                      speaker i keeps its seed, serial and ramp instant i/R, so N shards
+                      started together make the whole fleet's ramp (ringside report merge)
   --client-id ID      as registered at the server (default ringside-speaker)
   --scope S           (default speaker)
   --ca FILE           PEM CA to trust for an https issuer

@@ -12,6 +12,7 @@
 #include "cli/hil_record.hpp"
 #include "cli/signin_command.hpp"
 #include "explore/explore_command.hpp"
+#include "reports/merge/merge_command.hpp"
 #include "runner/run_command.hpp"
 
 namespace {
@@ -90,7 +91,15 @@ commands:
       --refreshes K   a speaker is done after K refreshes (default 0: refresh until D)
       --json FILE     the summary as JSON too   --workers N  threads (default 1-8)
       --seed S        speaker i runs with seed S+i (default 1)
+      --shard K/N     run only the K-th of N contiguous ranges of the N speakers' indices
+                      (each keeps its seed and its instant on the whole fleet's ramp)
       --client-id ID  --scope S  --ca FILE   as for signin
+  report merge [--out-junit FILE] [--out-html FILE] [--out-fleet FILE] INPUT...
+                  make the reports of shards one (docs/fleet.md, "Beyond one machine"):
+                  INPUTs are JUnit XML (run --junit), HTML reports (run --html) and fleet
+                  summaries (fleet --json), told apart by content; each kind given needs its
+                  --out-* (the fleet summary is printed too); exit 1 when an input records a
+                  failure, 2 for a file that is not one of these or shards that do not fit
   demo [SCENARIO]  the light-ring demo (docs/demo.md, docs/demo_window.md): a window with a
                   fresh speaker to sign in from a browser, or SCENARIO played visibly
       --speed X       virtual seconds per wall second (default 1; keys change it)
@@ -140,6 +149,12 @@ int main(int argc, char** argv) {
     if (command == "signin") return ringside::cli::signin_command(args, std::cout, std::cerr);
     if (command == "fleet")
         return ringside::cli::fleet_command(args, std::cout, std::cerr, isatty(STDOUT_FILENO) != 0);
+    if (command == "report") {
+        if (!args.empty() && args[0] == "merge")
+            return ringside::reports::report_merge_command({args.begin() + 1, args.end()}, std::cout, std::cerr);
+        std::cerr << "error: 'ringside report' has one subcommand: merge (ringside report merge --help)\n";
+        return 2;
+    }
     if (command == "demo") return ringside::cli::demo_command(args, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "reports/fleet_plots.hpp"
 #include "reports/html_timeline.hpp"
@@ -48,20 +51,42 @@ std::string failure_reason(const std::string& text) {
 
 // Every scenario in a line, failures first, each a link to its section: a long suite is
 // read from here.
-void write_overview(std::ostream& out, const std::vector<ScenarioReport>& scenarios) {
+void write_overview(std::ostream& out, const std::vector<ScenarioSection>& scenarios) {
     std::vector<std::size_t> order(scenarios.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !scenarios[i].passed; });
     out << "<table class=\"overview\"><tr><th>result</th><th>scenario</th><th>file</th><th>virtual time</th></tr>\n";
     for (const std::size_t i : order) {
-        const ScenarioReport& s = scenarios[i];
+        const ScenarioSection& s = scenarios[i];
         out << "<tr" << (s.passed ? "" : " class=\"bad\"") << "><td class=\"" << (s.passed ? "pass\">PASS" : "fail\">FAIL")
             << "</td><td><a href=\"#" << anchor(i) << "\">" << xml_escape(s.name) << "</a>";
-        if (!s.passed) out << "<div class=\"why\">" << xml_escape(failure_reason(s.failure_text)) << "</div>";
+        if (!s.passed) out << "<div class=\"why\">" << xml_escape(s.failure_reason) << "</div>";
         out << "</td><td class=\"meta\">" << xml_escape(s.file) << "</td><td class=\"t\">" << format_timestamp(s.virtual_end)
             << "</td></tr>\n";
     }
     out << "</table>\n";
+}
+
+// The machine-readable copy of the report: what `ringside report merge` reads instead of
+// the markup. Every '<' is written as \u003c, so nothing inside can end the element.
+void write_data_block(std::ostream& out, const std::vector<ScenarioSection>& scenarios) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const ScenarioSection& s : scenarios)
+        list.push_back({{"name", s.name},
+                        {"file", s.file},
+                        {"seed", std::to_string(s.seed)},
+                        {"verdict", s.passed ? "passed" : "failed"},
+                        {"failure_reason", s.failure_reason},
+                        {"virtual_end_ms", s.virtual_end.count()},
+                        {"wall_seconds", s.wall_seconds},
+                        {"section_html", s.body_html}});
+    const std::string text = nlohmann::json{{"schema", kReportSchema}, {"scenarios", list}}.dump();
+    out << "<script type=\"application/json\" id=\"" << kReportDataId << "\">";
+    for (char c : text) {
+        if (c == '<') out << "\\u003c";
+        else out << c;
+    }
+    out << "</script>\n";
 }
 
 // The first kMaxTableRows of a table's rows.
@@ -122,38 +147,58 @@ void write_trace(std::ostream& out, const ScenarioReport& s) {
 
 } // namespace
 
-void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& scenarios) {
-    const auto failed = std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioReport& s) { return !s.passed; });
+ScenarioSection render_section(const ScenarioReport& s) {
+    ScenarioSection section;
+    section.name = s.name;
+    section.file = s.file;
+    section.seed = s.seed;
+    section.passed = s.passed;
+    if (!s.passed) section.failure_reason = failure_reason(s.failure_text);
+    section.virtual_end = s.virtual_end;
+    section.wall_seconds = s.wall_seconds;
+    std::ostringstream out;
+    char wall[32];
+    std::snprintf(wall, sizeof wall, "%.1f ms", s.wall_seconds * 1000);
+    out << "<h2><span class=\"badge " << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span> " << xml_escape(s.name)
+        << "</h2><div class=\"meta\">" << xml_escape(s.file) << " · seed " << s.seed << " · virtual "
+        << format_timestamp(s.virtual_end) << " · wall " << wall << "</div>\n";
+    if (!s.sign_in_times.empty()) {
+        out << "<h3>" << s.sign_in_times.size() << " speakers; the ring below is the first one's</h3>\n";
+        write_fleet_plots(out, s.sign_in_times, s.journal, s.virtual_end);
+        write_html_timeline(out, read_timeline(first_speaker(s), s.virtual_end));
+    } else {
+        write_html_timeline(out, read_timeline(s.trace, s.virtual_end));
+    }
+    if (!s.passed) out << "<pre class=\"failure\">" << xml_escape(s.failure_text) << "</pre>\n";
+    write_steps(out, s);
+    write_journal(out, s);
+    write_trace(out, s);
+    section.body_html = out.str();
+    return section;
+}
+
+void write_html_document(std::ostream& out, const std::vector<ScenarioSection>& scenarios) {
+    const auto failed = std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioSection& s) { return !s.passed; });
     Millis virtual_total{0};
-    for (const ScenarioReport& s : scenarios) virtual_total += s.virtual_end;
+    for (const ScenarioSection& s : scenarios) virtual_total += s.virtual_end;
     out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ringside report</title><style>" << kStyle
         << kTimelineStyle << "</style></head><body>\n<h1>Ringside report</h1>\n<p class=\"summary\">" << scenarios.size()
         << " scenarios: <span class=\"pass\">" << scenarios.size() - static_cast<std::size_t>(failed) << " passed</span>, <span class=\""
         << (failed ? "fail" : "pass") << "\">" << failed << " failed</span> · virtual time " << format_timestamp(virtual_total)
         << " in all</p>\n";
     write_overview(out, scenarios);
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        const ScenarioReport& s = scenarios[i];
-        char wall[32];
-        std::snprintf(wall, sizeof wall, "%.1f ms", s.wall_seconds * 1000);
-        out << "<section id=\"" << anchor(i) << "\"" << (s.passed ? "" : " class=\"failed\"") << "><h2><span class=\"badge "
-            << (s.passed ? "pass\">PASS" : "fail\">FAIL") << "</span> " << xml_escape(s.name) << "</h2><div class=\"meta\">"
-            << xml_escape(s.file) << " · seed " << s.seed << " · virtual " << format_timestamp(s.virtual_end) << " · wall " << wall
-            << "</div>\n";
-        if (!s.sign_in_times.empty()) {
-            out << "<h3>" << s.sign_in_times.size() << " speakers; the ring below is the first one's</h3>\n";
-            write_fleet_plots(out, s.sign_in_times, s.journal, s.virtual_end);
-            write_html_timeline(out, read_timeline(first_speaker(s), s.virtual_end));
-        } else {
-            write_html_timeline(out, read_timeline(s.trace, s.virtual_end));
-        }
-        if (!s.passed) out << "<pre class=\"failure\">" << xml_escape(s.failure_text) << "</pre>\n";
-        write_steps(out, s);
-        write_journal(out, s);
-        write_trace(out, s);
-        out << "</section>\n";
-    }
+    for (std::size_t i = 0; i < scenarios.size(); ++i)
+        out << "<section id=\"" << anchor(i) << "\"" << (scenarios[i].passed ? "" : " class=\"failed\"") << ">"
+            << scenarios[i].body_html << "</section>\n";
+    write_data_block(out, scenarios);
     out << "</body></html>\n";
+}
+
+void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& scenarios) {
+    std::vector<ScenarioSection> sections;
+    sections.reserve(scenarios.size());
+    for (const ScenarioReport& s : scenarios) sections.push_back(render_section(s));
+    write_html_document(out, sections);
 }
 
 } // namespace ringside::reports

@@ -1,6 +1,6 @@
 #pragma once
-// One self-contained HTML file for a whole run (no scripts, no external files, opens from
-// disk or a CI artifact): a summary, and per scenario the ring-pattern timeline as coloured
+// One self-contained HTML file for a whole run (no code runs in it, no external files, opens
+// from disk or a CI artifact): a summary, and per scenario the ring-pattern timeline as coloured
 // strips, the step log with virtual timestamps, the cloud's request journal and the failure
 // with its repro line. Holds nothing secret: traces and journals never carry tokens.
 #include <optional>
@@ -40,6 +40,29 @@ struct ScenarioReport {
 // of thousands); the report says how many more there were. --trace DIR has them all.
 inline constexpr std::size_t kMaxTableRows = 2000;
 
+// One scenario's part of a report, rendered: what the report shows of it and what
+// `ringside report merge` (reports/merge/) carries from shard reports into one.
+struct ScenarioSection {
+    std::string name, file;
+    std::uint64_t seed = 0;
+    bool passed = true;
+    std::string failure_reason;  // one line; empty when it passed
+    Millis virtual_end{0};
+    double wall_seconds = 0;
+    std::string body_html;  // the inside of its <section> element
+};
+
+// The report ends with a data block, <script type="application/json" id="ringside-report">
+// (not code: browsers do not run it), holding {"schema": kReportSchema, "scenarios": [{name,
+// file, seed (a string), verdict ("passed"/"failed"), failure_reason, virtual_end_ms,
+// wall_seconds, section_html}]} in report order, so a merge never scrapes the markup.
+inline constexpr const char* kReportDataId = "ringside-report";
+inline constexpr const char* kReportSchema = "ringside-report/1";
+
+ScenarioSection render_section(const ScenarioReport& scenario);
+// The whole document: the summary and overview computed from `scenarios`, their sections
+// in order, the data block.
+void write_html_document(std::ostream& out, const std::vector<ScenarioSection>& scenarios);
 void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& scenarios);
 
 } // namespace ringside::reports

@@ -90,6 +90,14 @@ FleetOptions parse_fleet_options(const std::vector<std::string>& args,
             if (o.approve_email.find('@') == std::string::npos)
                 throw FleetUsage("--approve-as: expected the email of an account at the verification page, got '" +
                                  o.approve_email + "'");
+        } else if (a == "--shard") {
+            // The same rules as `ringside run --shard` (runner/run_options.cpp).
+            const std::string& v = value();
+            const auto slash = v.find('/');
+            if (slash == std::string::npos) throw FleetUsage("--shard: expected K/N, e.g. 1/4, got '" + v + "'");
+            o.shard_count = static_cast<int>(whole(a, v.substr(slash + 1), 1, 10000, "K/N with N a whole number from 1 to 10000"));
+            o.shard_index = static_cast<int>(whole(a, v.substr(0, slash), 1, o.shard_count,
+                                                   "K/N with K a whole number from 1 to " + std::to_string(o.shard_count)));
         } else if (a == "--json") {
             o.json_file = value();
         } else if (a == "--client-id") {
@@ -113,9 +121,20 @@ FleetOptions parse_fleet_options(const std::vector<std::string>& args,
                              std::string(kApprovePasswordEnv));
         o.approve_password = *password;
     }
-    if (o.workers == 0) o.workers = default_fleet_workers(o.speakers);
-    if (o.workers > o.speakers) o.workers = o.speakers;
+    // An empty shard would be a job that tests nothing and a merge that cannot tell it ran.
+    if (o.shard_count > o.speakers)
+        throw FleetUsage("--shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + ": " +
+                         std::to_string(o.speakers) + " speakers split into at most " + std::to_string(o.speakers) +
+                         " shards (each shard needs a speaker)");
+    const int mine = fleet_shard_range(o).size();
+    if (o.workers == 0) o.workers = default_fleet_workers(mine);
+    if (o.workers > mine) o.workers = mine;
     return o;
+}
+
+FleetRange fleet_shard_range(const FleetOptions& o) {
+    const long long s = o.speakers, k = o.shard_index, n = o.shard_count;
+    return FleetRange{static_cast<int>((k - 1) * s / n), static_cast<int>(k * s / n)};
 }
 
 int default_fleet_workers(int speakers) {

@@ -40,7 +40,19 @@ struct FleetOptions {
     std::string approve_email;     // empty: nobody approves (codes lapse)
     std::string approve_password;  // from kApprovePasswordEnv; never printed
     std::string json_file;         // empty: no JSON summary
+    // --shard K/N: this process runs only the K-th (1-based) of N contiguous ranges of the
+    // speakers (fleet_shard_range); 1/1 is the whole fleet.
+    int shard_index = 1, shard_count = 1;
 };
+
+// The speakers [first, end) (0-based global indices) of a --shard K/N: contiguous and
+// balanced, (K-1)*S/N up to K*S/N. Global index i keeps its seed, serial number and ramp
+// instant whichever shard runs it, so N shards started together replay the whole ramp.
+struct FleetRange {
+    int first = 0, end = 0;
+    int size() const { return end - first; }
+};
+FleetRange fleet_shard_range(const FleetOptions& options);
 
 struct FleetUsage : std::runtime_error {
     using std::runtime_error::runtime_error;

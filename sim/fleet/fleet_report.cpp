@@ -90,6 +90,8 @@ Latency latency(std::vector<double> ms) {
     return l;
 }
 
+std::string shard_text(const FleetOptions& o) { return std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count); }
+
 std::uint64_t approvals_submitted(const FleetTally& t) {
     std::uint64_t n = 0;
     for (const auto& [kind, count] : t.approvals) n += count;
@@ -114,12 +116,15 @@ FleetRates fleet_rates(const FleetSummary& s) {
 
 std::string fleet_banner(const FleetOptions& o) {
     std::ostringstream out;
-    out << "fleet: " << o.speakers << " speaker" << (o.speakers == 1 ? "" : "s") << " against " << o.issuer
+    const FleetRange r = fleet_shard_range(o);
+    out << "fleet: ";
+    if (o.shard_count > 1) out << "shard " << shard_text(o) << ", speakers " << r.first << ".." << r.end - 1 << " (" << r.size() << ") of ";
+    out << o.speakers << " speaker" << (o.speakers == 1 ? "" : "s") << " against " << o.issuer
         << " as client " << o.client_id << ", ramp " << fixed(o.ramp_per_second, o.ramp_per_second < 10 ? 2 : 0)
         << "/s, for at most " << duration_text(o.duration);
     if (o.refreshes > 0) out << " or until each did " << o.refreshes << " refresh" << (o.refreshes == 1 ? "" : "es");
-    out << ", " << o.workers << " worker thread" << (o.workers == 1 ? "" : "s") << ", seeds " << o.seed << ".."
-        << o.seed + static_cast<std::uint64_t>(o.speakers) - 1;
+    out << ", " << o.workers << " worker thread" << (o.workers == 1 ? "" : "s") << ", seeds " << o.seed + static_cast<std::uint64_t>(r.first) << ".."
+        << o.seed + static_cast<std::uint64_t>(r.end) - 1;
     if (o.approve_email.empty())
         out << "\nnobody approves: speakers show codes and poll until the codes lapse (--approve-as EMAIL to approve "
                "at a ringside cloud's verification page)";
@@ -131,7 +136,7 @@ std::string fleet_banner(const FleetOptions& o) {
 
 std::string fleet_progress_line(const FleetLive& l, const FleetOptions& o) {
     std::ostringstream out;
-    out << fixed(l.elapsed_s, 1) << "s  started " << l.progress.started << "/" << o.speakers << "  linked "
+    out << fixed(l.elapsed_s, 1) << "s  started " << l.progress.started << "/" << fleet_shard_range(o).size() << "  linked "
         << l.progress.linked << "  waiting " << (l.progress.started - l.progress.linked - l.progress.gave_up)
         << "  refreshes " << l.progress.refreshes << "  errors " << l.progress.errors;
     if (l.progress.gave_up > 0) out << "  gave up " << l.progress.gave_up;
@@ -149,7 +154,16 @@ std::string fleet_summary_text(FleetSummary s) {
     std::ostringstream out;
     out << "summary: ended by " << s.ended_by << " after " << seconds_text(s.wall_seconds) << "\n";
     if (!s.failure.empty()) out << "  failure       " << s.failure << "\n";
-    out << "  speakers      started " << c.started << " of " << o.speakers << ", linked " << c.linked
+    if (!s.merged_from.empty()) {
+        out << "  merged from   " << s.merged_from.size() << " shard" << (s.merged_from.size() == 1 ? "" : "s") << " of " << o.shard_count << ":";
+        for (const FleetShardPart& p : s.merged_from)
+            out << " " << p.shard_index << " (speakers " << p.speaker_first << ".." << p.speaker_last << ", " << p.file << ")";
+        out << "\n";
+    } else if (o.shard_count > 1) {
+        out << "  shard         " << shard_text(o) << ": speakers " << s.range.first << ".." << s.range.end - 1 << " of "
+            << o.speakers << "\n";
+    }
+    out << "  speakers      started " << c.started << " of " << s.range.size() << ", linked " << c.linked
         << ", stayed linked " << c.stayed_linked << ", lost the link " << c.lost_link << ", gave up " << c.gave_up
         << ", never linked " << (c.started - c.linked) << "\n";
     out << "  sign-in       power-on to linked, " << lat.count << " speaker" << (lat.count == 1 ? "" : "s");
@@ -197,13 +211,14 @@ std::string fleet_summary_json(FleetSummary s) {
                                 .number("workers", o.workers)
                                 .string("seed", std::to_string(o.seed))
                                 .string("approve_as", o.approve_email)
+                                .number("started_unix_ms", s.started_unix_ms)
                                 .string("ended_by", s.ended_by)
                                 .string("failure", s.failure)
                                 .json("wall_seconds", fixed(s.wall_seconds, 3))
                                 .number("max_lag_ms", s.max_lag.count())
                                 .finish();
     const std::string speakers = JsonObjectWriter()
-                                     .number("requested", o.speakers)
+                                     .number("requested", s.range.size())
                                      .number("started", c.started)
                                      .number("linked", c.linked)
                                      .number("stayed_linked", c.stayed_linked)
@@ -212,13 +227,20 @@ std::string fleet_summary_json(FleetSummary s) {
                                      .number("never_linked", c.started - c.linked)
                                      .number("done", c.done)
                                      .finish();
+    // Every speaker's latency, not only the percentiles: a merge of shards recomputes them
+    // exactly from the union (reports/merge/fleet_merge.hpp).
+    std::vector<double> sorted = s.tally.sign_in_ms;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::string> each;
+    for (double ms : sorted) each.push_back(fixed(ms, 3));
     const std::string sign_in = JsonObjectWriter()
                                     .string("from", "power_on")
                                     .number("count", static_cast<std::int64_t>(lat.count))
-                                    .json("p50_ms", fixed(lat.p50, 0))
-                                    .json("p90_ms", fixed(lat.p90, 0))
-                                    .json("p99_ms", fixed(lat.p99, 0))
-                                    .json("max_ms", fixed(lat.max, 0))
+                                    .json("p50_ms", fixed(lat.p50, 3))
+                                    .json("p90_ms", fixed(lat.p90, 3))
+                                    .json("p99_ms", fixed(lat.p99, 3))
+                                    .json("max_ms", fixed(lat.max, 3))
+                                    .json("per_speaker_ms", cloud::json_array(each))
                                     .finish();
     std::vector<std::string> per_second;
     for (std::uint32_t n : s.tally.per_second) per_second.push_back(std::to_string(n));
@@ -227,6 +249,7 @@ std::string fleet_summary_json(FleetSummary s) {
                                      .json("mean_per_second", fixed(rates.mean_per_second, 3))
                                      .number("peak_per_second", static_cast<std::int64_t>(rates.peak_per_second))
                                      .json("per_second", cloud::json_array(per_second))
+                                     .number("per_second_from_unix_s", (s.started_unix_ms - s.tally.start_phase_ms) / 1000)
                                      .json("by_endpoint", json_counts(b.by_endpoint))
                                      .json("token_by_grant", json_counts(b.token_by_grant))
                                      .json("by_status", json_counts(b.by_status))
@@ -242,9 +265,26 @@ std::string fleet_summary_json(FleetSummary s) {
                                       .json("by_status", json_counts(approval_status))
                                       .json("kinds", json_kinds(s.tally.approvals))
                                       .finish();
-    return JsonObjectWriter()
-        .string("schema", "ringside-fleet/1")
-        .json("run", run)
+    const std::string shard = JsonObjectWriter()
+                                  .number("index", s.merged_from.empty() ? o.shard_index : 0)
+                                  .number("count", o.shard_count)
+                                  .number("speaker_first", s.range.first)
+                                  .number("speaker_last", s.range.end - 1)
+                                  .finish();
+    std::vector<std::string> parts;
+    for (const FleetShardPart& p : s.merged_from)
+        parts.push_back(JsonObjectWriter()
+                            .string("file", p.file)
+                            .number("index", p.shard_index)
+                            .number("speaker_first", p.speaker_first)
+                            .number("speaker_last", p.speaker_last)
+                            .finish());
+    JsonObjectWriter top;
+    top.string("schema", kFleetSchema)
+        .string("verdict", s.all_linked() && s.failure.empty() ? "passed" : "failed")
+        .json("shard", shard);
+    if (!parts.empty()) top.json("merged_from", cloud::json_array(parts));
+    return top.json("run", run)
         .json("speakers", speakers)
         .json("sign_in_latency", sign_in)
         .number("refreshes", static_cast<std::int64_t>(s.tally.refreshes))

@@ -15,7 +15,10 @@ std::string fleet_banner(const FleetOptions& options);
 std::string fleet_progress_line(const FleetLive& live, const FleetOptions& options);
 // The summary, several lines, each ending in a newline.
 std::string fleet_summary_text(FleetSummary summary);
-// The summary as one JSON object (schema "ringside-fleet/1").
+// The summary as one JSON object (docs/fleet.md). /2: shard and speaker range, every
+// speaker's sign-in latency, per-second counts on whole UTC seconds with the first one's
+// time, and the start's wall time, so shards merge exactly.
+inline constexpr const char* kFleetSchema = "ringside-fleet/2";
 std::string fleet_summary_json(FleetSummary summary);
 
 // Speaker-request figures the text and the JSON share.

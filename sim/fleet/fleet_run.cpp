@@ -75,7 +75,10 @@ FleetSummary run_fleet(const FleetOptions& options, const std::atomic<bool>& int
     summary.options = options;
     summary.options.approve_password.clear();
 
+    summary.range = fleet_shard_range(options);
     const auto start = Clock::now();
+    summary.started_unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch()).count();
     const auto deadline = start + options.duration;
     ApprovalQueue queue;
     std::unique_ptr<Approvers> approver;
@@ -85,7 +88,9 @@ FleetSummary run_fleet(const FleetOptions& options, const std::atomic<bool>& int
     std::vector<std::unique_ptr<FleetWorker>> workers;
     std::vector<std::thread> threads;
     for (int w = 0; w < options.workers; ++w) {
-        workers.push_back(std::make_unique<FleetWorker>(options, w, options.workers, start, approver ? &queue : nullptr));
+        workers.push_back(std::make_unique<FleetWorker>(options, summary.range.first + w, options.workers,
+                                                        summary.range.end, start, approver ? &queue : nullptr));
+        workers.back()->tally().start_phase_ms = summary.started_unix_ms % 1000;
         threads.emplace_back([&stop, worker = workers.back().get()] { worker->run(stop); });
     }
 
@@ -127,6 +132,7 @@ FleetSummary run_fleet(const FleetOptions& options, const std::atomic<bool>& int
     if (approver) approver->stop();
     summary.wall_seconds = seconds_since(start);
 
+    summary.tally.start_phase_ms = summary.started_unix_ms % 1000;
     for (const auto& w : workers) {
         summary.tally.merge(w->tally());
         const FleetOutcome o = w->outcome();

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "sim/fleet/fleet_options.hpp"
 #include "sim/fleet/fleet_tally.hpp"
@@ -27,8 +28,18 @@ struct FleetLive {
     double requests_per_second = 0;  // over the last progress interval
 };
 
+// One input of a merged summary (reports/merge/fleet_merge.hpp): which shard, whose file.
+struct FleetShardPart {
+    std::string file;
+    int shard_index = 0;
+    int speaker_first = 0, speaker_last = 0;  // 0-based, inclusive
+};
+
 struct FleetSummary {
     FleetOptions options;  // as run (its password is cleared)
+    FleetRange range;      // the speakers this run ran (fleet_shard_range)
+    std::int64_t started_unix_ms = 0;  // the wall clock (system_clock) at the run's start
+    std::vector<FleetShardPart> merged_from;  // empty for one run; the shards of a merge
     FleetOutcome outcome;
     FleetTally tally;
     double wall_seconds = 0;

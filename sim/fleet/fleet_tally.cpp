@@ -15,7 +15,7 @@ bool waiting(const std::string& error) { return error == "authorization_pending"
 
 void FleetTally::count_request(const RequestKind& kind, std::int64_t wall_ms) {
     ++requests[kind];
-    const std::int64_t second = std::clamp<std::int64_t>(wall_ms / 1000, 0, kMaxBuckets - 1);
+    const std::int64_t second = std::clamp<std::int64_t>((wall_ms + start_phase_ms) / 1000, 0, kMaxBuckets - 1);
     if (per_second.size() <= static_cast<std::size_t>(second)) per_second.resize(second + 1, 0);
     ++per_second[second];
     if (kind.endpoint == "token" && kind.grant_type == "refresh_token" && kind.status == 200) ++refreshes;

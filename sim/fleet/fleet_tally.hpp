@@ -4,7 +4,8 @@
 // cloud/service/journal.hpp, so the two can be compared), the approvals made at the
 // verification page, sign-in latencies and requests per wall second. Each worker keeps its
 // own tally and the run merges them at the end; never holds a token, code or password.
-// Units: latencies in milliseconds, buckets one wall second each from the run's start.
+// Units: latencies in milliseconds; buckets are whole wall-clock (UTC) seconds, the first
+// the one the run started in, so the series of shards that ran at once line up exactly.
 // Who may call: the owner's thread (a worker, the approver, the run after joining them).
 #include <cstdint>
 #include <map>
@@ -26,7 +27,8 @@ struct RequestKind {
 
 struct FleetTally {
     std::map<RequestKind, std::uint64_t> requests;  // the speakers' own exchanges
-    std::vector<std::uint32_t> per_second;          // the speakers' requests sent in each wall second
+    std::vector<std::uint32_t> per_second;          // the speakers' requests sent in each UTC second
+    std::int64_t start_phase_ms = 0;                // how far into its UTC second the run started (0..999)
     std::vector<double> sign_in_ms;                 // power-on to linked, one per speaker that linked
     std::uint64_t refreshes = 0;                    // refresh_token grants answered 200
     std::map<RequestKind, std::uint64_t> approvals; // the verification page: endpoint "verification"

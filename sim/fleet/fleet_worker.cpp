@@ -30,9 +30,9 @@ FleetProgress& FleetProgress::operator+=(const FleetProgress& o) {
     return *this;
 }
 
-FleetWorker::FleetWorker(const FleetOptions& options, int first, int count, Clock::time_point run_start,
+FleetWorker::FleetWorker(const FleetOptions& options, int first, int count, int end, Clock::time_point run_start,
                          ApprovalQueue* approvals)
-    : options_(options), first_(first), count_(count), run_start_(run_start), approvals_(approvals) {}
+    : options_(options), first_(first), count_(count), end_(end), run_start_(run_start), approvals_(approvals) {}
 
 FleetWorker::~FleetWorker() = default;
 
@@ -42,7 +42,7 @@ void FleetWorker::run(const std::atomic<bool>& stop) {
     auto published = tick - kPublishEvery;
     while (!stop.load()) {
         // Start those whose ramp instant has come: speaker i powers on at start + i / ramp.
-        while (next < options_.speakers && !stop.load()) {
+        while (next < end_ && !stop.load()) {
             const auto due = run_start_ + std::chrono::duration_cast<Clock::duration>(
                                               std::chrono::duration<double>(next / options_.ramp_per_second));
             const auto now = Clock::now();
@@ -57,7 +57,7 @@ void FleetWorker::run(const std::atomic<bool>& stop) {
             next += count_;
         }
         if (stop.load()) break;
-        bool all_done = next >= options_.speakers;
+        bool all_done = next >= end_;
         for (auto& speaker : speakers_) {
             if (stop.load()) break;
             max_lag_ = std::max(max_lag_, speaker->step(Clock::now(), tally_, approvals_));

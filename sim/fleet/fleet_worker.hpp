@@ -1,6 +1,6 @@
 #pragma once
-// One of the fleet's threads: it owns every `count`-th speaker from `first` on (speaker i
-// belongs to worker i % count), powers each on at its ramp instant (run start + i / ramp)
+// One of the fleet's threads: it owns every `count`-th speaker from `first` on, up to
+// `end` (exclusive; the shard's last speaker + 1), powers each on at its ramp instant (run start + i / ramp)
 // and keeps them all on the wall clock, pass after pass, sleeping out the rest of each
 // short tick. An HTTP exchange blocks only the speakers of its own worker. Worlds are built
 // and run on this thread only.
@@ -40,7 +40,7 @@ struct FleetOutcome {
 
 class FleetWorker {
 public:
-    FleetWorker(const FleetOptions& options, int first, int count, std::chrono::steady_clock::time_point run_start,
+    FleetWorker(const FleetOptions& options, int first, int count, int end, std::chrono::steady_clock::time_point run_start,
                 ApprovalQueue* approvals);
     ~FleetWorker();
 
@@ -60,7 +60,7 @@ private:
     void publish(bool finished);
 
     const FleetOptions& options_;
-    const int first_, count_;
+    const int first_, count_, end_;
     const std::chrono::steady_clock::time_point run_start_;
     ApprovalQueue* approvals_;
     std::vector<std::unique_ptr<FleetSpeaker>> speakers_;

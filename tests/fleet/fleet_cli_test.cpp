@@ -84,7 +84,7 @@ TEST_CASE("ringside fleet links 20 speakers through the verification page and co
         CHECK(test::longest_secret_like_run(text) < 40);
     }
 
-    CHECK(summary["schema"] == "ringside-fleet/1");
+    CHECK(summary["schema"] == "ringside-fleet/2");
     CHECK(summary["speakers"]["started"] == 20);
     CHECK(summary["speakers"]["linked"] == 20);
     CHECK(summary["speakers"]["stayed_linked"] == 20);

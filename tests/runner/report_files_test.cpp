@@ -129,7 +129,11 @@ TEST_CASE("the HTML report holds the summary, ring strips, step log, journal and
     CHECK_THAT(html, Catch::Contains("<pre class=\"failure\">"));
     CHECK_THAT(html, Catch::Contains("repro: "));
     CHECK_THAT(html, Catch::Contains("run tests/data/failing/linked_within_1s.yaml --seed 42"));
-    CHECK_THAT(html, !Catch::Contains("<script"));  // self-contained and inert
+    // Self-contained and inert: the one script element is the data block, JSON that no
+    // browser runs (reports/html_report.hpp).
+    const auto script = html.find("<script");
+    CHECK(script == html.find("<script type=\"application/json\" id=\"ringside-report\">"));
+    CHECK(html.find("<script", script + 1) == std::string::npos);
     CHECK(html.find("http://") == std::string::npos);  // nothing fetched from anywhere
     fs::remove_all(out);
 }
