@@ -67,11 +67,30 @@ void write_overview(std::ostream& out, const std::vector<ScenarioSection>& scena
     out << "</table>\n";
 }
 
-// The machine-readable copy of the report: what `ringside report merge` reads instead of
-// the markup. Every '<' is written as \u003c, so nothing inside can end the element.
-void write_data_block(std::ostream& out, const std::vector<ScenarioSection>& scenarios) {
+} // namespace
+
+std::string report_section_digest(const std::string& body) {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
+    for (unsigned char c : body) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return hex;
+}
+
+namespace {
+
+// The machine-readable index of the report: what `ringside report merge` reads instead of
+// the markup. Each section's body is found by its byte offset and length in the file, not
+// copied, so a report of large fleet scenarios does not double in size. Every '<' is
+// written as \u003c, so nothing inside can end the element.
+void write_data_block(std::string& doc, const std::vector<ScenarioSection>& scenarios,
+                      const std::vector<std::pair<std::size_t, std::size_t>>& bodies) {
     nlohmann::json list = nlohmann::json::array();
-    for (const ScenarioSection& s : scenarios)
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        const ScenarioSection& s = scenarios[i];
         list.push_back({{"name", s.name},
                         {"file", s.file},
                         {"seed", std::to_string(s.seed)},
@@ -79,14 +98,19 @@ void write_data_block(std::ostream& out, const std::vector<ScenarioSection>& sce
                         {"failure_reason", s.failure_reason},
                         {"virtual_end_ms", s.virtual_end.count()},
                         {"wall_seconds", s.wall_seconds},
-                        {"section_html", s.body_html}});
-    const std::string text = nlohmann::json{{"schema", kReportSchema}, {"scenarios", list}}.dump();
-    out << "<script type=\"application/json\" id=\"" << kReportDataId << "\">";
-    for (char c : text) {
-        if (c == '<') out << "\\u003c";
-        else out << c;
+                        {"section", {{"offset", bodies[i].first},
+                                     {"length", bodies[i].second},
+                                     {"fnv1a64", report_section_digest(s.body_html)}}}});
     }
-    out << "</script>\n";
+    const std::string text = nlohmann::json{{"schema", kReportSchema}, {"scenarios", list}}.dump();
+    doc += "<script type=\"application/json\" id=\"";
+    doc += kReportDataId;
+    doc += "\">";
+    for (char c : text) {
+        if (c == '<') doc += "\\u003c";
+        else doc += c;
+    }
+    doc += "</script>\n";
 }
 
 // The first kMaxTableRows of a table's rows.
@@ -177,7 +201,8 @@ ScenarioSection render_section(const ScenarioReport& s) {
     return section;
 }
 
-void write_html_document(std::ostream& out, const std::vector<ScenarioSection>& scenarios) {
+void write_html_document(std::ostream& sink, const std::vector<ScenarioSection>& scenarios) {
+    std::ostringstream out;
     const auto failed = std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioSection& s) { return !s.passed; });
     Millis virtual_total{0};
     for (const ScenarioSection& s : scenarios) virtual_total += s.virtual_end;
@@ -187,11 +212,18 @@ void write_html_document(std::ostream& out, const std::vector<ScenarioSection>& 
         << (failed ? "fail" : "pass") << "\">" << failed << " failed</span> · virtual time " << format_timestamp(virtual_total)
         << " in all</p>\n";
     write_overview(out, scenarios);
-    for (std::size_t i = 0; i < scenarios.size(); ++i)
-        out << "<section id=\"" << anchor(i) << "\"" << (scenarios[i].passed ? "" : " class=\"failed\"") << ">"
-            << scenarios[i].body_html << "</section>\n";
-    write_data_block(out, scenarios);
-    out << "</body></html>\n";
+    // Built whole first: the data block records where each section's body starts.
+    std::string doc = out.str();
+    std::vector<std::pair<std::size_t, std::size_t>> bodies;
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        doc += "<section id=\"" + anchor(i) + "\"" + (scenarios[i].passed ? "" : " class=\"failed\"") + ">";
+        bodies.emplace_back(doc.size(), scenarios[i].body_html.size());
+        doc += scenarios[i].body_html;
+        doc += "</section>\n";
+    }
+    write_data_block(doc, scenarios, bodies);
+    doc += "</body></html>\n";
+    sink << doc;
 }
 
 void write_html_report(std::ostream& out, const std::vector<ScenarioReport>& scenarios) {

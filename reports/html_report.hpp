@@ -55,11 +55,14 @@ struct ScenarioSection {
 // The report ends with a data block, <script type="application/json" id="ringside-report">
 // (not code: browsers do not run it), holding {"schema": kReportSchema, "scenarios": [{name,
 // file, seed (a string), verdict ("passed"/"failed"), failure_reason, virtual_end_ms,
-// wall_seconds, section_html}]} in report order, so a merge never scrapes the markup.
+// wall_seconds, section: {offset, length, fnv1a64}}]} in report order: the section's body
+// is the `length` bytes at byte `offset` of the file, its FNV-1a 64 digest in 16 hex digits
+// (report_section_digest). A merge reads this, never scrapes the markup.
 inline constexpr const char* kReportDataId = "ringside-report";
 inline constexpr const char* kReportSchema = "ringside-report/1";
 
 ScenarioSection render_section(const ScenarioReport& scenario);
+std::string report_section_digest(const std::string& body_html);
 // The whole document: the summary and overview computed from `scenarios`, their sections
 // in order, the data block.
 void write_html_document(std::ostream& out, const std::vector<ScenarioSection>& scenarios);

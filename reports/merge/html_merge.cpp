@@ -33,7 +33,16 @@ std::vector<ScenarioSection> read_html_report(const MergeInput& input) {
             section.failure_reason = s.at("failure_reason").get<std::string>();
             section.virtual_end = Millis(s.at("virtual_end_ms").get<std::int64_t>());
             section.wall_seconds = s.at("wall_seconds").get<double>();
-            section.body_html = s.at("section_html").get<std::string>();
+            const nlohmann::json& where = s.at("section");
+            const auto offset = where.at("offset").get<std::size_t>();
+            const auto length = where.at("length").get<std::size_t>();
+            if (offset > begin || length > begin - offset)
+                throw MergeInputError(input.path + ": scenario '" + section.name +
+                                      "': its section lies outside the report; expected the file as ringside run --html wrote it");
+            section.body_html = input.text.substr(offset, length);
+            if (report_section_digest(section.body_html) != where.at("fnv1a64").get<std::string>())
+                throw MergeInputError(input.path + ": scenario '" + section.name +
+                                      "': its section does not match the data block (the file was edited after it was written)");
             sections.push_back(std::move(section));
         }
     } catch (const nlohmann::json::exception& e) {

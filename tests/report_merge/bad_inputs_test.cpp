@@ -24,6 +24,14 @@ TEST_CASE("report merge: bad inputs exit 2 naming the file", "[report_merge]") {
     std::ofstream(dir / "pom.xml") << "<?xml version=\"1.0\"?>\n<project><name>x</name></project>\n";
     std::ofstream(dir / "page.html") << "<!doctype html><html><body><p>a page</p></body></html>\n";
     std::ofstream(dir / "empty.json");
+    {
+        // A report edited after it was written: its sections no longer match the data block.
+        std::string html = test::read_text(dir / "good.html");
+        const auto at = html.find("step log");
+        REQUIRE(at != std::string::npos);
+        html.replace(at, 8, "step LOG");
+        std::ofstream(dir / "edited.html") << html;
+    }
     const std::string out = dir / "merged.xml";
 
     struct Case {
@@ -35,6 +43,8 @@ TEST_CASE("report merge: bad inputs exit 2 naming the file", "[report_merge]") {
         {{"--out-junit", out, good, dir / "missing.xml"}, dir / "missing.xml" + ": cannot read it"},
         {{"--out-junit", out, good, dir / "broken.xml"}, dir / "broken.xml" + ": not well-formed XML"},
         {{"--out-junit", out, good, dir / "pom.xml"}, dir / "pom.xml" + ": XML whose root is <project>"},
+        {{"--out-html", out, dir / "edited.html"}, dir / "edited.html" + ": scenario '"},
+        {{"--out-html", out, dir / "edited.html"}, "its section does not match the data block"},
         {{"--out-html", out, dir / "page.html"}, dir / "page.html" + ": an HTML page without the ringside-report data block"},
         {{"--out-junit", out, good, dir / "empty.json"}, dir / "empty.json" + ": empty"},
         {{"--out-junit", out, good, good}, good + ": given twice"},
