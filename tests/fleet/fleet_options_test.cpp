@@ -120,3 +120,29 @@ TEST_CASE("fleet serial numbers are distinct and fit the device_serial rules", "
     CHECK(fleet_serial_number(0) == "RSF0000001");
     CHECK(fleet_serial_number(9999) == "RSF0010000");
 }
+
+TEST_CASE("fleet --shard: contiguous ranges that cover the fleet once and size the workers", "[fleet][shard]") {
+    for (int speakers : {1, 7, 10, 20, 101, 10000})
+        for (int count : {1, 2, 3, 7}) {
+            if (count > speakers) continue;
+            int next = 0;
+            for (int k = 1; k <= count; ++k) {
+                FleetOptions o;
+                o.speakers = speakers;
+                o.shard_index = k;
+                o.shard_count = count;
+                const FleetRange r = fleet_shard_range(o);
+                INFO(speakers << " speakers, shard " << k << "/" << count);
+                CHECK(r.first == next);  // meets the one before: no gap, no overlap
+                CHECK(r.size() >= speakers / count);
+                CHECK(r.size() <= speakers / count + 1);
+                next = r.end;
+            }
+            CHECK(next == speakers);
+        }
+    const FleetOptions second = parse({"--speakers", "200", "--shard", "2/4"});
+    CHECK(fleet_shard_range(second).first == 50);
+    CHECK(fleet_shard_range(second).end == 100);
+    CHECK(second.workers == 2);  // one per 25 of its own 50, not of the whole 200
+    CHECK(parse({"--speakers", "3", "--shard", "3/3"}).workers == 1);
+}
