@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include "sim/cloud_client/exchange_clients.hpp"
+
 #include <map>
 
 #include "firmware/core/json_reader.hpp"
@@ -34,17 +36,6 @@ std::string oauth_error(const CloudResponse& response) {
     return error.size() <= 64 ? error : std::string();
 }
 
-void set_timeouts(httplib::Client& client, const IssuerCloudOptions& o) {
-    const auto split = [](std::chrono::milliseconds t) {
-        return std::pair<time_t, time_t>(t.count() / 1000, (t.count() % 1000) * 1000);
-    };
-    const auto [cs, cu] = split(o.connect_timeout);
-    const auto [rs, ru] = split(o.read_timeout);
-    client.set_connection_timeout(cs, cu);
-    client.set_read_timeout(rs, ru);
-    client.set_write_timeout(rs, ru);
-}
-
 } // namespace
 
 const char* to_string(NoAnswer failure) {
@@ -64,25 +55,11 @@ struct IssuerCloud::Impl {
     std::string issuer_origin;   // where requests without an origin (the page) go
     std::string metadata_key;    // the RFC 8414 URL of the issuer, as an endpoint key
     std::map<std::string, std::string> endpoints;  // endpoint key -> journal name, from the metadata
-    std::map<std::string, std::unique_ptr<httplib::Client>> clients;  // one per origin
+    std::optional<sim::ExchangeClients> clients;  // one per origin (made with the options)
     std::vector<JournalEntry> journal;
     std::string problem;
 
-    httplib::Client& client(const std::string& origin) {
-        auto& slot = clients[origin];
-        if (!slot) {
-            slot = std::make_unique<httplib::Client>(origin);
-            // A connection per exchange: the speaker's exchanges are seconds apart, and a
-            // server's idle timeout (5 s is common, cpp-httplib's own) would race the 5 s poll
-            // and break an exchange now and then.
-            slot->set_keep_alive(false);
-            slot->set_tcp_nodelay(true);
-            set_timeouts(*slot, options);
-            if (!options.ca_file.empty()) slot->set_ca_cert_path(options.ca_file.c_str());
-            slot->enable_server_certificate_verification(true);
-        }
-        return *slot;
-    }
+    httplib::Client& client(const std::string& origin) { return (*clients)[origin]; }
 
     std::string endpoint_name(const std::string& key, const std::string& path) const {
         if (key == metadata_key) return "metadata";
@@ -168,6 +145,7 @@ IssuerCloud::IssuerCloud(IssuerCloudOptions options, const CloudConfig& config) 
     const auto issuer = sim::parse_url(options.issuer);
     if (!issuer) throw std::invalid_argument("--issuer " + options.issuer + ": expected an absolute http:// or https:// URL");
     i.options = std::move(options);
+    i.clients.emplace(i.options.connect_timeout, i.options.read_timeout, i.options.ca_file);
     i.config = config;
     i.issuer_origin = issuer->origin();
     fw::FixedString<512> metadata;

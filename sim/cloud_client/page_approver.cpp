@@ -2,37 +2,23 @@
 
 #include <httplib.h>
 
+#include "sim/cloud_client/exchange_clients.hpp"
+
 #include "cloud/oauth/form_codec.hpp"
 #include "sim/board/url.hpp"
 
 namespace ringside::cloud {
 
 struct PageApprover::Impl {
-    PageApproverOptions options;
-    std::map<std::string, std::unique_ptr<httplib::Client>> clients;  // one per origin
+    explicit Impl(PageApproverOptions o)
+        : options(std::move(o)), clients(options.connect_timeout, options.read_timeout, options.ca_file) {}
+    httplib::Client& client(const std::string& origin) { return clients[origin]; }
 
-    httplib::Client& client(const std::string& origin) {
-        auto& slot = clients[origin];
-        if (!slot) {
-            slot = std::make_unique<httplib::Client>(origin);
-            // As the speaker's transport does: a connection per exchange, so a server's idle
-            // timeout never races a reused connection between two approvals seconds apart.
-            slot->set_keep_alive(false);
-            slot->set_tcp_nodelay(true);
-            const auto c = options.connect_timeout.count(), r = options.read_timeout.count();
-            slot->set_connection_timeout(c / 1000, (c % 1000) * 1000);
-            slot->set_read_timeout(r / 1000, (r % 1000) * 1000);
-            slot->set_write_timeout(r / 1000, (r % 1000) * 1000);
-            if (!options.ca_file.empty()) slot->set_ca_cert_path(options.ca_file.c_str());
-            slot->enable_server_certificate_verification(true);
-        }
-        return *slot;
-    }
+    PageApproverOptions options;
+    sim::ExchangeClients clients;  // one per origin
 };
 
-PageApprover::PageApprover(PageApproverOptions options) : impl_(std::make_unique<Impl>()) {
-    impl_->options = std::move(options);
-}
+PageApprover::PageApprover(PageApproverOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 PageApprover::~PageApprover() = default;
 
