@@ -272,6 +272,7 @@ void VirtualSpeaker::power_on() {
     Speaker& s = on();
     if (s.device->powered()) return;  // already on: pressing "on" again changes nothing
     s.trace.record_line("power", "on", "");
+    if (!s.first_power_on) s.first_power_on = now();
     s.device->power_on();
     world_->touched(s.index);
 }
