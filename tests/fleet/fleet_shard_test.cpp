@@ -17,6 +17,7 @@
 #include <map>
 #include <tuple>
 
+#include "scoped_env.hpp"
 #include "cloud_server/child.hpp"
 
 using namespace ringside;
@@ -67,15 +68,15 @@ TEST_CASE("two ringside fleet shards run at once and merge into the whole fleet 
         bp::child child;
         std::future<std::string> text;
     };
+    // Inherited from this process (test/scoped_env.hpp says why not bp::environment).
+    const test::ScopedEnv password({std::string("RINGSIDE_APPROVE_PASSWORD=") + kPassword});
     auto start = [&](int k, Running& r) {
-        bp::environment env = boost::this_process::environment();
-        env["RINGSIDE_APPROVE_PASSWORD"] = kPassword;
         // 12 s: the speakers link about 7.7 s after power-on and then hold their tokens.
         r.child = bp::child(RINGSIDE_BINARY,
                             bp::args({"fleet", "--issuer", cloud.issuer(), "--speakers", "10", "--ramp", "10/s", "--duration", "12s",
                                       "--approve-as", "load@example.com", "--shard", std::to_string(k) + "/2", "--json",
                                       files[k - 1]}),
-                            env, (bp::std_out & bp::std_err) > r.out);
+                            (bp::std_out & bp::std_err) > r.out);
         r.text = std::async(std::launch::async, [&r] {
             return std::string((std::istreambuf_iterator<char>(r.out)), std::istreambuf_iterator<char>());
         });
