@@ -1,10 +1,10 @@
 #include "reports/fleet_plots.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <string>
 
+#include "sim/fleet/nearest_rank.hpp"
 #include "sim/text/timestamp.hpp"
 
 namespace ringside::reports {
@@ -41,10 +41,7 @@ void sign_in_histogram(std::ostream& out, const std::vector<std::optional<cloud:
     const std::size_t missing = times.size() - done.size();
     out << "<h3>sign-in time, power-on to linked (" << times.size() << " speakers";
     if (!done.empty()) {
-        const auto at = [&](double p) {
-            const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(done.size())));
-            return format_timestamp(cloud::Millis(done[std::max<std::size_t>(rank, 1) - 1]));
-        };
+        const auto at = [&](double p) { return format_timestamp(cloud::Millis(done[sim::nearest_rank(p, done.size()) - 1])); };
         out << "; p50 " << at(50) << ", p90 " << at(90) << ", p99 " << at(99) << ", max " << at(100);
     }
     if (missing) out << "; " << missing << " never signed in";

@@ -72,6 +72,12 @@ bool valid_name(const std::string& name) {
 
 } // namespace
 
+std::optional<std::size_t> find_speaker(const Scenario& s, const std::string& name) {
+    for (std::size_t i = 0; i < s.world.speakers.size(); ++i)
+        if (s.world.speakers[i].name == name) return i;
+    return std::nullopt;
+}
+
 void read_speakers(std::optional<ScenarioNode> speakers, std::optional<ScenarioNode> fleet, Scenario& s) {
     if (speakers && fleet) fleet->fail("a scenario has either 'speakers' (named) or 'fleet: N' (alike), not both");
     std::vector<sim::SpeakerSpec>& out = s.world.speakers;
@@ -132,8 +138,7 @@ void address_step(Step& step, const ScenarioNode& item, const std::optional<Scen
             speaker->fail("an expectation is about one speaker; for the fleet as a whole write expect_fleet");
         for (std::size_t i = 0; i < std::max<std::size_t>(speakers.size(), 1); ++i) targets.push_back(i);
     } else {
-        for (std::size_t i = 0; i < speakers.size(); ++i)
-            if (speakers[i].name == name) targets.push_back(i);
+        if (const auto found = find_speaker(s, name)) targets.push_back(*found);
         if (targets.empty())
             speaker->fail("unknown speaker '" + name + "'" +
                           (speakers.empty() ? "; this scenario declares no 'speakers'" : "; see 'speakers' or 'fleet'"));

@@ -17,6 +17,9 @@ namespace ringside::runner {
 // The largest fleet a scenario may declare (memory: about 20 KiB per speaker).
 inline constexpr long long kMaxSpeakers = 100'000;
 
+// The place of the speaker `name` declares in the scenario's world, if it declares one.
+std::optional<std::size_t> find_speaker(const Scenario& scenario, const std::string& name);
+
 // Reads `speakers: [kitchen, { name: hall, serial: RS0042 }]` or `fleet: 10000` (speakers
 // s1..sN) into the scenario's world. Fails with file:line on a duplicate or bad name or
 // serial number, or on both keys at once.

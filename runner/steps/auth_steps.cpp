@@ -1,6 +1,7 @@
 // The account's side of sign-in after the fact (revocation), the home's internet link, and
 // expectations on what the speaker keeps in flash and whose account it is linked to.
 #include "runner/condition.hpp"
+#include "runner/speaker_address.hpp"
 #include "runner/steps/steps.hpp"
 #include "sim/board/virtual_flash.hpp"
 
@@ -23,9 +24,7 @@ void add_auth_steps(StepCatalog& c) {
         } else {
             account = a.require("account").str();
             if (auto n = a.get("speaker")) {
-                const auto& speakers = scenario.world.speakers;
-                for (std::size_t i = 0; i < speakers.size(); ++i)
-                    if (speakers[i].name == n->str()) speaker = i;
+                speaker = find_speaker(scenario, n->str());
                 if (!speaker) n->fail("unknown speaker '" + n->str() + "'; see 'speakers' or 'fleet'");
             }
             if (auto e = a.get("expect")) {

@@ -1,13 +1,13 @@
 // Expectations over a world of several speakers as a whole: how many are in a state, how
 // long they took to sign in, and the peak request rate the cloud saw from them.
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <map>
 
 #include "runner/condition.hpp"
 #include "runner/steps/since.hpp"
 #include "runner/steps/steps.hpp"
+#include "sim/fleet/nearest_rank.hpp"
 
 namespace ringside::runner {
 namespace {
@@ -85,7 +85,7 @@ std::optional<Millis> percentile(const std::vector<std::optional<Millis>>& times
     for (const auto& t : times)
         if (t) done.push_back(*t);
     std::sort(done.begin(), done.end());
-    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(times.size())));
+    const std::size_t rank = sim::nearest_rank(p, times.size());
     if (rank == 0) return Millis(0);
     if (rank > done.size()) return std::nullopt;
     return done[rank - 1];
@@ -103,10 +103,10 @@ StepPlay sign_in_time(ScenarioNode& a) {
     if (wanted.empty()) bounds.fail("sign_in_time needs at least one of: p50, p90, p95, p99, max (each an upper bound)");
     return [wanted](sim::VirtualSpeaker& w) -> std::string {
         const auto times = w.sign_in_times();
+        const auto done = std::count_if(times.begin(), times.end(), [](const auto& t) { return t.has_value(); });
         for (const auto& [p, bound] : wanted) {
             const std::string name = p == 100 ? "max" : "p" + std::to_string(static_cast<int>(p));
             const auto t = percentile(times, p);
-            const std::size_t done = static_cast<std::size_t>(std::count_if(times.begin(), times.end(), [](auto& x) { return x.has_value(); }));
             if (!t)
                 return "expected sign-in time " + name + " at most " + format_duration(bound) + "; only " +
                        std::to_string(done) + " of " + std::to_string(times.size()) + " speakers have signed in";

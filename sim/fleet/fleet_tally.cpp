@@ -1,7 +1,8 @@
 #include "sim/fleet/fleet_tally.hpp"
 
+#include "sim/fleet/nearest_rank.hpp"
+
 #include <algorithm>
-#include <cmath>
 
 namespace ringside::sim {
 
@@ -46,10 +47,7 @@ std::uint64_t FleetTally::errors() const {
 double percentile(std::vector<double>& values, double p) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
-    // Nearest rank: the smallest value with at least p % of the values at or below it.
-    const double rank = std::ceil(p / 100.0 * static_cast<double>(values.size()));
-    const std::size_t index = rank < 1 ? 0 : static_cast<std::size_t>(rank) - 1;
-    return values[std::min(index, values.size() - 1)];
+    return values[nearest_rank(p, values.size()) - 1];
 }
 
 } // namespace ringside::sim
