@@ -2,11 +2,11 @@
 # Token-endpoint throughput and p99 latency over loopback, side by side in one run:
 # `ringside cloud` against oauth2-mock-server (npm) doing the same refresh-token grant.
 # Rounds alternate between the two servers (noise hits both alike); medians are printed.
-# usage: bench/token_endpoint.sh [ROUNDS] [THREADS] [SECONDS_PER_ROUND]
+# usage: bench/token_endpoint.sh [ROUNDS] [CONNECTIONS] [SECONDS_PER_ROUND]
 # Needs a build (scripts/build) and npm; installs oauth2-mock-server@7 under build/bench-node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-3} threads=${2:-4} seconds=${3:-3}
+rounds=${1:-3} connections=${2:-64} seconds=${3:-3}
 build=${BUILD_DIR:-build}
 load="$build/bench/ringside_bench_token_load"
 node_dir="$build/bench-node"
@@ -32,8 +32,8 @@ for _ in $(seq 200); do grep -qs 'listening' "$tmp/mock.out" && break; sleep 0.0
 mock_url="http://127.0.0.1:$mock_port"
 
 for r in $(seq "$rounds"); do
-  "$load" "$ringside_url" --threads "$threads" --seconds "$seconds" --requests 200000 --ringside-admin "$admin" >> "$tmp/ringside.runs"
-  "$load" "$mock_url" --threads "$threads" --seconds "$seconds" --requests 200000 >> "$tmp/mock.runs"
+  "$load" "$ringside_url" --connections "$connections" --seconds "$seconds" --requests 200000 --ringside-admin "$admin" >> "$tmp/ringside.runs"
+  "$load" "$mock_url" --connections "$connections" --seconds "$seconds" --requests 200000 >> "$tmp/mock.runs"
 done
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }

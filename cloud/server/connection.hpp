@@ -2,9 +2,8 @@
 // One client connection of the HTTP cloud, as the connection loop (connection_loop.hpp)
 // parks it and its workers serve it: the socket, its TLS session, and the bytes it sent
 // that no request has consumed yet. A parked idle connection holds no buffer at all.
-// Who may call: the connection loop while the connection is parked; the one worker it is
-// handed to while it is being served (never both: the hand-over is through the loop's
-// queues, under their locks).
+// Who may call: the connection loop, under its lock, while the connection is parked; the
+// one loop thread its (one-shot) readiness event went to, while it is served.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -35,7 +34,7 @@ struct Connection {
     std::uint64_t served = 0;     // requests answered on this connection
     Clock::time_point since;      // parked idle: since when; partial: since its first byte
     bool partial = false;         // parked with part of a request buffered
-    bool dead = false;            // closed by the loop; freed once its event batch is done
+    std::uint64_t id = 0;         // the loop's name for it in epoll events; never reused
     bool registered = false;      // in the loop's epoll set (armed or not)
     std::list<Connection*>::iterator parked_at;  // its place in the loop's idle or partial list
 

@@ -9,10 +9,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
-#include <condition_variable>
-#include <deque>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -29,14 +29,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// epoll tags that are not connections (a Connection* is never 1 or 2).
+// epoll tags that are not connections; connection ids start above them and are never reused,
+// so an event that names a connection closed meanwhile finds nothing.
 constexpr std::uint64_t kListenerTag = 1;
 constexpr std::uint64_t kWakeTag = 2;
-// How often the loop wakes to close timed-out connections (timeouts are this coarse).
+constexpr std::uint64_t kFirstConnectionId = 16;
+// How often a worker wakes to close timed-out connections (timeouts are this coarse).
 constexpr std::chrono::milliseconds kSweepEvery{250};
-// Requests served back to back on one connection before it goes through the loop again,
-// so one pipelining client cannot keep a worker to itself.
-constexpr int kRequestsPerTurn = 64;
+// Events one worker takes per wait: few, so that ready connections are spread over the
+// workers rather than served one after another by the first to wake.
+constexpr int kEventsPerWait = 1;
 // After a failed accept that refusing cannot clear (the kernel out of memory or file
 // slots), how long the loop stops accepting instead of spinning.
 constexpr std::chrono::milliseconds kAcceptPause{100};
@@ -63,38 +65,36 @@ struct ConnectionLoop::Impl {
     int spare_fd = -1;
     std::atomic<bool> stopping{false};
 
-    // The loop thread's alone.
+    // Under `accept_mutex` (the listener is one-shot: one worker accepts at a time).
+    std::mutex accept_mutex;
     bool accepting = true;
-    Clock::time_point resume_accepting, last_sweep;
+    Clock::time_point resume_accepting;
+    // The first worker past it sweeps, and moves it on.
+    std::atomic<Clock::rep> next_sweep{0};
 
-    // Under `mutex`: workers park and close the connections they served themselves (no
-    // hand-back through the loop, which would cost a thread wake-up per request).
+    // Under `mutex`. A connection is either parked (in `idle` or `partial`, armed in epoll)
+    // or owned by the one worker its one-shot event went to (in neither list, disarmed).
+    // Only parked connections are closed by others (timeouts, eviction).
     std::mutex mutex;
-    std::unordered_map<Connection*, std::unique_ptr<Connection>> open;
-    std::list<Connection*> idle, partial;  // parked, oldest first; only the loop closes these
-    // Closed by the loop while parked: freed at the end of the loop's event batch, where a
-    // later event of the same batch may still name them.
-    std::vector<std::unique_ptr<Connection>> closed_this_batch;
-    std::condition_variable work;
-    std::deque<Connection*> ready;                     // a complete request each, for a worker
+    std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> open;
+    std::uint64_t next_id = kFirstConnectionId;
+    std::list<Connection*> idle, partial;  // parked, oldest first
     bool workers_stop = false;
-    std::vector<std::thread> workers;
-    int waiting_workers = 0;  // inside a BlockingWait
+    std::vector<std::thread> workers;      // run()'s own thread is not among them
+    int waiting_workers = 0;               // inside a BlockingWait
 
     // Caller holds `mutex`.
     void start_worker() {
-        workers.emplace_back([this] {
-            BlockingWait::on_this_thread([this](bool waiting) { worker_waits(waiting); });
-            work_loop();
-        });
+        workers.emplace_back([this] { work_loop(); });
     }
+
+    int worker_count() const { return static_cast<int>(workers.size()) + 1; }
 
     void worker_waits(bool waiting) {
         std::lock_guard<std::mutex> lock(mutex);
         waiting_workers += waiting ? 1 : -1;
-        const int free = static_cast<int>(workers.size()) - waiting_workers;
-        if (waiting && !workers_stop && free < limits.workers && static_cast<int>(workers.size()) < limits.max_workers)
-            start_worker();
+        const int free = worker_count() - waiting_workers;
+        if (waiting && !workers_stop && free < limits.workers && worker_count() < limits.max_workers) start_worker();
     }
 
     void watch(int fd, std::uint64_t tag, std::uint32_t events, int op) {
@@ -104,8 +104,8 @@ struct ConnectionLoop::Impl {
         epoll_ctl(epoll_fd, op, fd, &e);
     }
 
-    // Caller holds `mutex`. The connection is in the lists before it is armed, so the loop
-    // never sees an event for a connection it cannot find.
+    // Caller holds `mutex`, and so the connection is in a list before it is armed, and armed
+    // before anyone could close it.
     void park(Connection* c) {
         const auto now = Clock::now();
         if (c->unconsumed().empty()) {
@@ -118,41 +118,28 @@ struct ConnectionLoop::Impl {
             c->partial = true;
             c->parked_at = partial.insert(partial.end(), c);
         }
-        epoll_event e{};
-        e.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-        e.data.ptr = c;
-        epoll_ctl(epoll_fd, c->registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c->fd, &e);
+        watch(c->fd, c->id, EPOLLIN | EPOLLRDHUP | EPOLLONESHOT, c->registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD);
         c->registered = true;
     }
 
     void unpark(Connection* c) { (c->partial ? partial : idle).erase(c->parked_at); }
 
-    // Caller holds `mutex`. Closes now (the descriptor is free at once); the object lives to
-    // the end of the loop's batch.
-    void close(Connection* c, bool was_parked) {
-        if (was_parked) unpark(c);
-        c->dead = true;
-        c->close_now();
-        auto owned = open.find(c);
-        closed_this_batch.push_back(std::move(owned->second));
-        open.erase(owned);
-    }
-
-    // Caller holds `mutex`; notifies a worker after unlocking.
-    void dispatch(Connection* c) {
-        c->partial = false;
-        ready.push_back(c);
+    // Caller holds `mutex`. Closing the descriptor takes it out of the epoll set; an event
+    // for it already taken by a worker names an id no longer open.
+    void close_parked(Connection* c) {
+        unpark(c);
+        open.erase(c->id);
     }
 
     // Makes room for one more connection: the one idle longest, else the partial request
-    // waiting longest. False when every connection is being served.
+    // waiting longest. False when every connection is being served. Caller holds `mutex`.
     bool evict_one() {
         if (!idle.empty()) {
-            close(idle.front(), true);
+            close_parked(idle.front());
             return true;
         }
         if (!partial.empty()) {
-            close(partial.front(), true);
+            close_parked(partial.front());
             return true;
         }
         return false;
@@ -176,7 +163,7 @@ struct ConnectionLoop::Impl {
             }
             SSL_set_accept_state(ssl);
         } else {
-            // Plain sockets stay blocking for the workers, every wait bounded by the kernel.
+            // Plain sockets stay blocking while served, every wait bounded by the kernel.
             timeval t{static_cast<time_t>(limits.io_timeout.count() / 1000),
                       static_cast<suseconds_t>(limits.io_timeout.count() % 1000 * 1000)};
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &t, sizeof t);
@@ -190,14 +177,9 @@ struct ConnectionLoop::Impl {
             numeric_name(local, local_length, c->local_ip, c->local_port);
         Connection* raw = c.get();
         std::lock_guard<std::mutex> lock(mutex);
-        open.emplace(raw, std::move(c));
+        raw->id = next_id++;
+        open.emplace(raw->id, std::move(c));
         park(raw);
-    }
-
-    void pause_accepting() {
-        accepting = false;
-        resume_accepting = Clock::now() + kAcceptPause;
-        watch(listen_fd, kListenerTag, 0, EPOLL_CTL_MOD);
     }
 
     // Out of descriptors with nothing to evict: take one client off the backlog with the
@@ -209,7 +191,10 @@ struct ConnectionLoop::Impl {
         spare_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     }
 
+    // The listener's one-shot event went to this worker: accept, then arm it again unless
+    // accepting must pause.
     void accept_ready() {
+        std::lock_guard<std::mutex> guard(accept_mutex);
         // Bounded per wake-up, so parked connections with data are not starved by a flood.
         for (int i = 0; i < 256; ++i) {
             sockaddr_storage peer{};
@@ -218,10 +203,11 @@ struct ConnectionLoop::Impl {
                                    SOCK_CLOEXEC | (tls ? SOCK_NONBLOCK : 0));
             if (fd < 0) {
                 if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO) continue;
-                if (errno == EAGAIN || errno == EWOULDBLOCK) return;
+                if (errno == EAGAIN || errno == EWOULDBLOCK) break;
                 if ((errno == EMFILE || errno == ENFILE) && evict_locked()) continue;
                 if (errno == EMFILE || errno == ENFILE) refuse_one();
-                pause_accepting();
+                accepting = false;  // the sweep arms the listener again
+                resume_accepting = Clock::now() + kAcceptPause;
                 return;
             }
             bool room = true;
@@ -235,78 +221,44 @@ struct ConnectionLoop::Impl {
             }
             admit(fd, peer, peer_length);
         }
+        watch(listen_fd, kListenerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
     }
 
-    void on_readable(Connection* c) {
+    // A parked connection's one-shot event went to this worker: read, serve what is
+    // complete, park it again (or close it).
+    void on_readable(std::uint64_t id) {
+        Connection* c = nullptr;
         {
             std::lock_guard<std::mutex> lock(mutex);
-            if (c->dead) return;
+            const auto found = open.find(id);
+            if (found == open.end()) return;  // closed by a sweep or an eviction meanwhile
+            c = found->second.get();
             unpark(c);
         }
-        // Out of every list and disarmed (one-shot): this thread alone has it now.
+        // Out of every list and disarmed: this thread alone has it now.
         const Connection::Fill fill = c->fill();
-        bool wake_worker = false;
+        bool keep = true;
+        if (fill == Connection::Fill::Closed) keep = false;
+        else if (fill == Connection::Fill::Progress && request_ready(c->unconsumed())) keep = serve_buffered(*c);
+        else if (c->peer_closed) keep = false;  // half a request, and no more will come
+        std::unique_ptr<Connection> closing;
         {
             std::lock_guard<std::mutex> lock(mutex);
-            if (fill == Connection::Fill::Closed) {
-                close(c, false);
-            } else if (fill == Connection::Fill::Progress && request_ready(c->unconsumed())) {
-                dispatch(c);
-                wake_worker = true;
-            } else if (c->peer_closed) {
-                close(c, false);  // half a request, and no more will come
-            } else {
+            if (keep) {
                 park(c);
+            } else {
+                const auto owned = open.find(id);
+                closing = std::move(owned->second);
+                open.erase(owned);
             }
         }
-        if (wake_worker) work.notify_one();
+        // `closing` ends the TLS session and closes the socket here, outside the lock.
     }
 
-    void sweep() {
-        const auto now = Clock::now();
-        if (!accepting && now >= resume_accepting) {
-            accepting = true;
-            watch(listen_fd, kListenerTag, EPOLLIN, EPOLL_CTL_MOD);
-        }
-        if (now - last_sweep < kSweepEvery) return;
-        last_sweep = now;
-        std::lock_guard<std::mutex> lock(mutex);
-        while (!idle.empty() && now - idle.front()->since >= limits.idle_timeout) close(idle.front(), true);
-        for (auto it = partial.begin(); it != partial.end();) {
-            Connection* c = *it++;
-            if (now - c->since >= limits.head_timeout) close(c, true);
-        }
-    }
-
-    // One worker: complete requests in, connections back to the loop.
-    void work_loop() {
+    // Serves every complete request buffered (one read's worth, at most kMaxBuffered bytes,
+    // so a pipelining client's turn is bounded). Whether the connection stays open.
+    bool serve_buffered(Connection& c) {
         for (;;) {
-            Connection* c = nullptr;
-            {
-                std::unique_lock<std::mutex> lock(mutex);
-                work.wait(lock, [&] { return workers_stop || !ready.empty(); });
-                if (workers_stop) return;
-                c = ready.front();
-                ready.pop_front();
-            }
-            const bool keep = serve_turn(*c);
-            std::unique_lock<std::mutex> lock(mutex);
-            if (!keep) {
-                c->close_now();
-                open.erase(c);  // no event can name it: it was disarmed when it became ready
-            } else if (request_ready(c->unconsumed())) {
-                ready.push_back(c);  // pipelined past its turn: no event will come for these bytes
-                lock.unlock();
-                work.notify_one();
-            } else {
-                park(c);
-            }
-        }
-    }
-
-    // Whether the connection stays open after serving what it has buffered.
-    bool serve_turn(Connection& c) {
-        for (int i = 0; i < kRequestsPerTurn; ++i) {
             bool keep = false;
             try {
                 keep = serve_one(c);
@@ -318,7 +270,46 @@ struct ConnectionLoop::Impl {
             if (!keep || stopping) return false;
             if (!request_ready(c.unconsumed())) return !c.peer_closed;
         }
-        return true;
+    }
+
+    void sweep() {
+        const auto now = Clock::now();
+        auto due = next_sweep.load();
+        if (now.time_since_epoch().count() < due) return;
+        if (!next_sweep.compare_exchange_strong(due, (now + kSweepEvery).time_since_epoch().count())) return;
+        {
+            std::lock_guard<std::mutex> guard(accept_mutex);
+            if (!accepting && now >= resume_accepting) {
+                accepting = true;
+                watch(listen_fd, kListenerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
+            }
+        }
+        std::lock_guard<std::mutex> lock(mutex);
+        while (!idle.empty() && now - idle.front()->since >= limits.idle_timeout) close_parked(idle.front());
+        for (auto it = partial.begin(); it != partial.end();) {
+            Connection* c = *it++;
+            if (now - c->since >= limits.head_timeout) close_parked(c);
+        }
+    }
+
+    // One worker, run()'s thread among them: wait for readiness, serve it, until stop().
+    void work_loop() {
+        BlockingWait::on_this_thread([this](bool waiting) { worker_waits(waiting); });
+        std::array<epoll_event, kEventsPerWait> events;
+        while (!stopping) {
+            const int n = epoll_wait(epoll_fd, events.data(), kEventsPerWait, static_cast<int>(kSweepEvery.count()));
+            if (n < 0 && errno != EINTR) {
+                stopping = true;  // the epoll set is gone: no worker can go on
+                break;
+            }
+            for (int k = 0; k < n; ++k) {
+                const std::uint64_t tag = events[k].data.u64;
+                if (tag == kListenerTag) accept_ready();
+                else if (tag != kWakeTag) on_readable(tag);  // the wake: the loop condition ends it
+            }
+            sweep();
+        }
+        BlockingWait::on_this_thread(nullptr);
     }
 };
 
@@ -327,6 +318,7 @@ ConnectionLoop::ConnectionLoop(int listen_fd, SSL_CTX* tls, ConnectionLimits lim
     impl_->listen_fd = listen_fd;
     impl_->tls = tls;
     impl_->limits = limits;
+    if (limits.workers <= 0) impl_->limits.workers = std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
     impl_->serve_one = std::move(serve_one);
     // Made here, not in run(): stop() may come from another thread before run() begins.
     impl_->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
@@ -345,45 +337,24 @@ bool ConnectionLoop::run() {
     if (i.epoll_fd < 0 || i.wake_fd < 0) return false;
     i.spare_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     fcntl(i.listen_fd, F_SETFL, fcntl(i.listen_fd, F_GETFL) | O_NONBLOCK);
-    i.watch(i.listen_fd, kListenerTag, EPOLLIN, EPOLL_CTL_ADD);
+    i.watch(i.listen_fd, kListenerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_ADD);
+    // Level-triggered and never read: once stop() writes it, every worker's wait returns.
     i.watch(i.wake_fd, kWakeTag, EPOLLIN, EPOLL_CTL_ADD);
     {
         std::lock_guard<std::mutex> lock(i.mutex);
-        for (int w = 0; w < i.limits.workers; ++w) i.start_worker();
+        for (int w = 1; w < i.limits.workers; ++w) i.start_worker();
     }
-
-    std::vector<epoll_event> events(256);
-    while (!i.stopping) {
-        const int n = epoll_wait(i.epoll_fd, events.data(), static_cast<int>(events.size()),
-                                 static_cast<int>(kSweepEvery.count()));
-        if (n < 0 && errno != EINTR) break;
-        for (int k = 0; k < n; ++k) {
-            const std::uint64_t tag = events[k].data.u64;
-            if (tag == kListenerTag) i.accept_ready();
-            else if (tag == kWakeTag) continue;  // stop(): the loop condition ends it
-            else i.on_readable(static_cast<Connection*>(events[k].data.ptr));
-        }
-        i.sweep();
-        std::vector<std::unique_ptr<Connection>> freed;
-        {
-            std::lock_guard<std::mutex> lock(i.mutex);
-            freed.swap(i.closed_this_batch);
-        }
-    }
-    {
-        std::lock_guard<std::mutex> lock(i.mutex);
-        i.workers_stop = true;
-    }
-    i.work.notify_all();
+    i.work_loop();
     // A worker finishes the request it is on: every wait there is bounded (faults: 2 min).
-    // No worker starts another once workers_stop is set, so the list is final here.
+    // None starts another once workers_stop is set, so the list is final here.
     std::vector<std::thread> workers;
     {
         std::lock_guard<std::mutex> lock(i.mutex);
+        i.workers_stop = true;
         workers.swap(i.workers);
     }
     for (auto& w : workers) w.join();
-    i.open.clear();  // parked, queued and returned alike: every connection is closed
+    i.open.clear();  // parked or just served alike: every connection is closed
     return true;
 }
 

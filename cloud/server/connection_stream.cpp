@@ -9,6 +9,8 @@
 
 #include <openssl/ssl.h>
 
+#include "cloud/server/blocking_wait.hpp"
+
 namespace ringside::cloud {
 
 ConnectionStream::ConnectionStream(Connection& connection, std::chrono::milliseconds io_timeout)
@@ -16,6 +18,10 @@ ConnectionStream::ConnectionStream(Connection& connection, std::chrono::millisec
 
 bool ConnectionStream::wait_for(short events) const {
     pollfd watch{c_.fd, events, 0};
+    if (::poll(&watch, 1, 0) > 0) return true;
+    // A slow client holds this thread now: the connection loop starts another meanwhile, so
+    // a few dribbling clients cannot stop the server (the loop has as many threads as cores).
+    const BlockingWait waiting;
     for (;;) {
         const int ready = ::poll(&watch, 1, static_cast<int>(io_timeout_.count()));
         if (ready < 0 && errno == EINTR) continue;  // a signal only restarts one bounded wait
@@ -49,9 +55,10 @@ bool ConnectionStream::read_more() {
                 return false;
             }
         } else {
-            // Plain sockets stay blocking with SO_RCVTIMEO set to the I/O timeout.
-            n = ::recv(c_.fd, chunk, sizeof chunk, 0);
+            // Never a blocking read: a wait goes through wait_for, which tells the loop.
+            n = ::recv(c_.fd, chunk, sizeof chunk, MSG_DONTWAIT);
             if (n < 0 && errno == EINTR) continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && wait_for(POLLIN)) continue;
             if (n == 0) c_.peer_closed = true;
             if (n <= 0) return false;
         }
@@ -111,9 +118,10 @@ ssize_t ConnectionStream::send_now(const char* ptr, size_t size) {
                 return -1;
             }
         } else {
-            n = ::send(c_.fd, ptr + sent, size - sent, MSG_NOSIGNAL);
+            n = ::send(c_.fd, ptr + sent, size - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return -1;  // SO_SNDTIMEO ran out, or the peer is gone
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && wait_for(POLLOUT)) continue;
+            if (n <= 0) return -1;  // the wait ran out, or the peer is gone
         }
         sent += static_cast<std::size_t>(n);
     }

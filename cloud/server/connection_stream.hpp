@@ -1,13 +1,14 @@
 #pragma once
 // The httplib::Stream a worker serves one connection through: reads take the bytes the
 // connection loop already buffered first, then the socket; every wait on the socket is
-// bounded by `io_timeout`. Unlike httplib's own socket stream it does not refuse to write
+// bounded by `io_timeout` and told to the loop (blocking_wait.hpp), which serves others
+// meanwhile. Unlike httplib's own socket stream it does not refuse to write
 // to a client that half-closed: a FIN after a complete request asks for its answer.
 // Writes are gathered and sent together (an answer's head and body in one segment: two sends
 // cost each token answer a second trip through loopback TCP and a second client wake-up),
 // flushed before any wait for input (a 100 Continue must reach the client), when 64 KiB are
 // waiting, and by flush(); write_through() sends at once from then on (a dribbled body).
-// Who may call: the worker the connection is handed to, on its thread.
+// Who may call: the loop thread serving the connection, on its thread.
 #include <httplib.h>
 
 #include <chrono>
