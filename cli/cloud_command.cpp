@@ -1,3 +1,4 @@
+#include "cli/command_help.hpp"
 #include "cli/cloud_command.hpp"
 
 #include <algorithm>
@@ -168,7 +169,7 @@ int cloud_command(const std::vector<std::string>& args) {
     try {
         options = parse(args, ca_out);
     } catch (const Usage& e) {
-        std::cerr << "error: " << e.what() << "\n";
+        std::cerr << "error: " << e.what() << "; " << see_help("cloud") << "\n";
         return 2;
     } catch (const runner::ScenarioError& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -9,9 +9,6 @@
 
 namespace ringside::cli {
 
-// What `ringside demo --help` prints.
-extern const char* const kDemoUsage;
-
 // `args`: what follows "demo" on the command line.
 int demo_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -1,5 +1,7 @@
 #include "cli/fleet_command.hpp"
 
+#include "cli/command_help.hpp"
+
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
@@ -43,30 +45,6 @@ private:
     std::thread watcher_;
 };
 
-constexpr const char* kFleetUsage = R"(usage: ringside fleet --issuer URL --speakers N [options]   (docs/fleet.md)
-N virtual speakers (each the real firmware in its own world) sign in and keep refreshing
-against any RFC 8628 server in real time.
-  --issuer URL        the authorization server (its RFC 8414 metadata is read)
-  --speakers N        how many, 1 to 10000
-  --ramp R            speakers powered on per second: 10/s (default), 0.5/s, 30/m; at most 1000/s
-  --duration D        the run ends after D of wall time at most: 60s (default), 500ms, 5m, 2h; at most 24h
-  --refreshes K       a speaker is done after K refreshes; the run ends when all are done
-                      (default 0: they refresh until D)
-  --approve-as EMAIL  approve each code at a ringside cloud's verification page as this
-                      account; its password in the environment variable RINGSIDE_APPROVE_PASSWORD.
-                      Without it nobody approves: speakers poll until their codes lapse
-  --json FILE         the summary as JSON too
-  --workers N         threads running the speakers, 1 to 64 (default: 1 per 25 speakers, at most 8)
-  --seed S            speaker i (0-based) runs with seed S+i (default 1)
-  --shard K/N         run only the K-th (1..N) of N contiguous ranges of the speakers;
-                      speaker i keeps its seed, serial and ramp instant i/R, so N shards
-                      started together make the whole fleet's ramp (ringside report merge)
-  --client-id ID      as registered at the server (default ringside-speaker)
-  --scope S           (default speaker)
-  --ca FILE           PEM CA to trust for an https issuer
-exit status: 0 every started speaker linked and stayed linked, 1 some did not, 2 bad usage
-)";
-
 std::optional<std::string> environment(const char* name) {
     const char* v = std::getenv(name);
     return v ? std::optional<std::string>(v) : std::nullopt;
@@ -75,17 +53,12 @@ std::optional<std::string> environment(const char* name) {
 } // namespace
 
 int fleet_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool out_is_terminal) {
-    for (const auto& a : args)
-        if (a == "--help" || a == "-h") {
-            out << kFleetUsage;
-            return 0;
-        }
     sim::FleetOptions options;
     std::ofstream json;
     try {
         options = sim::parse_fleet_options(args, environment);
     } catch (const sim::FleetUsage& e) {
-        err << "error: " << e.what() << "\n";
+        err << "error: " << e.what() << "; " << see_help("fleet") << "\n";
         return 2;
     }
     if (!options.json_file.empty()) {

@@ -1,3 +1,4 @@
+#include "cli/command_help.hpp"
 #include "cli/hil_command.hpp"
 
 #include <cstdio>
@@ -43,9 +44,7 @@ int hil_command(const std::vector<std::string>& args) {
     }
     if (!args.empty() && args[0] == "ping") return hil_ping(args, std::cout, std::cerr);
     if (!args.empty() && args[0] == "record") return hil_record(args, std::cout, std::cerr);
-    std::cerr << "usage: ringside hil ports | ringside hil port NAME|USB-SERIAL\n"
-                 "       ringside hil ping --port PORT [--baud N] [--count N] [--timeout MS]\n"
-                 "       ringside hil record SCENARIO --port PORT [--baud N] [--seed N] --out FILE\n";
+    std::cerr << "error: 'ringside hil' takes ports, port NAME, ping or record; " << see_help("hil") << "\n";
     return 2;
 }
 

@@ -1,3 +1,4 @@
+#include "cli/command_help.hpp"
 #include "cli/hil_ping.hpp"
 
 #include <cstdio>
@@ -14,7 +15,6 @@
 namespace ringside::cli {
 namespace {
 
-constexpr const char* kUsage = "usage: ringside hil ping --port PORT [--baud N] [--count N] [--timeout MS]";
 
 struct PingOptions {
     std::string port;
@@ -95,7 +95,7 @@ int hil_ping(const std::vector<std::string>& args, std::ostream& out, std::ostre
     try {
         options = parse(args);
     } catch (const UsageError& e) {
-        err << "error: " << e.what << "\n" << kUsage << "\n";
+        err << "error: " << e.what << "; " << see_help("hil ping") << "\n";
         return 2;
     }
     try {

@@ -1,3 +1,4 @@
+#include "cli/command_help.hpp"
 #include "cli/hil_record.hpp"
 
 #include <fstream>
@@ -32,15 +33,15 @@ int hil_record(const std::vector<std::string>& args, std::ostream& out, std::ost
             else if (scenario_file.empty()) scenario_file = a;
             else throw runner::UsageError("hil record takes one scenario file");
         } catch (const runner::UsageError& e) {
-            err << "error: " << e.what() << "\n";
+            err << "error: " << e.what() << "; " << see_help("hil record") << "\n";
             return 2;
         } catch (const std::logic_error&) {
-            err << "error: " << a << " needs a whole number\n";
+            err << "error: " << a << " needs a whole number; " << see_help("hil record") << "\n";
             return 2;
         }
     }
     if (scenario_file.empty() || port.empty() || out_file.empty()) {
-        err << "usage: ringside hil record SCENARIO --port PORT [--baud N] [--seed N] --out FILE\n";
+        err << "error: 'ringside hil record' needs SCENARIO, --port and --out; " << see_help("hil record") << "\n";
         return 2;
     }
     runner::Scenario scenario;
@@ -101,7 +102,7 @@ int hil_record(const std::vector<std::string>& args, std::ostream& out, std::ost
 
 int replay_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.size() != 1 || args[0].empty() || args[0][0] == '-') {
-        err << "usage: ringside replay RECORDING   (from ringside hil record)\n";
+        err << "error: 'ringside replay' takes one recording; " << see_help("replay") << "\n";
         return 2;
     }
     hil::Recording recording;

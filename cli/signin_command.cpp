@@ -1,3 +1,4 @@
+#include "cli/command_help.hpp"
 #include "cli/signin_command.hpp"
 
 #include <chrono>
@@ -79,7 +80,7 @@ int signin_command(const std::vector<std::string>& args, std::ostream& out, std:
         options = parse(args);
         session = std::make_unique<sim::IssuerSession>(options.session, WallClock::now());
     } catch (const Usage& e) {
-        err << "error: " << e.what() << "\n";
+        err << "error: " << e.what() << "; " << see_help("signin") << "\n";
         return 2;
     } catch (const std::invalid_argument& e) {
         err << "error: " << e.what() << "\n";

@@ -89,7 +89,7 @@ ExploreOptions parse_explore_options(const std::vector<std::string>& args, const
                 throw UsageError("--plant: unknown defect '" + name + "'; expected one of: " +
                                  runner::join({sim::planted_defect_names().begin() + 1, sim::planted_defect_names().end()}));
         } else if (a == "--target" || a == "--port" || a == "--tag" || a == "--shard" || a == "--trace") {
-            throw UsageError(a + " is not an explore option (explore plays the virtual speaker; see ringside --help)");
+            throw UsageError(a + " is not an explore option (explore plays the virtual speaker)");
         } else {
             rest.push_back(a);
         }

@@ -10,6 +10,7 @@
 
 #include "reports/html_report.hpp"
 #include "reports/junit_writer.hpp"
+#include "reports/results_json.hpp"
 #include "reports/signal_timeline.hpp"
 #include "reports/trace_event_writer.hpp"
 #include "reports/trace_writer.hpp"
@@ -94,7 +95,9 @@ std::vector<std::string> trace_names(const std::vector<Run>& runs) {
 
 void create_parent(const std::string& file) {
     const fs::path parent = fs::path(file).parent_path();
-    if (!parent.empty()) fs::create_directories(parent);
+    std::error_code ec;
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    if (ec) throw UsageError("cannot write " + file + ": cannot make its folder (" + ec.message() + ")");
 }
 
 bool is_scenario_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
@@ -177,6 +180,36 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
         std::ofstream f(o.junit_file, std::ios::binary);
         reports::write_junit(f, "ringside", cases);
         if (!f) throw UsageError("cannot write JUnit report " + o.junit_file);
+    }
+    if (!o.json_file.empty()) {
+        std::vector<reports::ResultRecord> records;
+        for (const auto& run : runs) {
+            reports::ResultRecord rec;
+            rec.name = run.scenario.name;
+            rec.file = run.scenario.where.file;
+            rec.wall_seconds = run.wall_seconds;
+            if (run.skipped) {
+                rec.verdict = reports::ResultRecord::Verdict::Skipped;
+                rec.skipped_because = "sim only: " + run.scenario.sim_only;
+                records.push_back(std::move(rec));
+                continue;
+            }
+            const ScenarioResult& r = run.result;
+            rec.seed = r.seed;
+            rec.virtual_seconds = static_cast<double>(r.virtual_end.count()) / 1000.0;
+            rec.repro = repro_line(o, r);
+            if (!r.passed()) {
+                const StepFailure& f = *r.failure;
+                rec.verdict = reports::ResultRecord::Verdict::Failed;
+                rec.failed_step = reports::FailedStep{f.step_number, f.step_text, f.where.file, f.where.line,
+                                                      static_cast<double>(f.at.count()) / 1000.0, f.message};
+            }
+            records.push_back(std::move(rec));
+        }
+        create_parent(o.json_file);
+        std::ofstream f(o.json_file, std::ios::binary);
+        reports::write_results_json(f, records);
+        if (!f) throw UsageError("cannot write JSON results " + o.json_file);
     }
 }
 

@@ -30,6 +30,8 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
             o.junit_file = value();
         } else if (a == "--html") {
             o.html_file = value();
+        } else if (a == "--json") {
+            o.json_file = value();
         } else if (a == "--trace") {
             o.trace_dir = value();
         } else if (a == "--tag") {
@@ -68,7 +70,7 @@ RunOptions parse_run_options(const std::vector<std::string>& args, const std::st
                 throw UsageError("--board-timeout: expected a duration from 100ms to 1h, e.g. 30s, got '" + v + "'");
             o.board_timeout = *d;
         } else if (!a.empty() && a[0] == '-') {
-            throw UsageError("unknown option '" + a + "'; see 'ringside --help'");
+            throw UsageError("unknown option '" + a + "'");
         } else {
             o.paths.push_back(a);
         }

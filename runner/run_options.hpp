@@ -22,6 +22,7 @@ struct RunOptions {
     std::optional<std::uint64_t> seed;  // overrides every scenario's own seed
     std::string junit_file;
     std::string html_file;
+    std::string json_file;            // --json: one record per scenario (reports/results_json.hpp)
     std::string trace_dir;
     std::vector<std::string> tags;    // run only scenarios carrying one of these
     std::vector<std::string> skip_tags;  // and none carrying one of these

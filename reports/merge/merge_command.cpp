@@ -16,19 +16,6 @@
 namespace ringside::reports {
 namespace {
 
-constexpr const char* kUsage = R"(usage: ringside report merge [--out-junit FILE] [--out-html FILE] [--out-fleet FILE] INPUT...
-Makes the reports of shards (ringside run --shard K/N, ringside fleet --shard K/N) one.
-Each INPUT is told apart by its content: a JUnit XML report (run --junit), an HTML report
-(run --html) or a fleet summary (fleet --json). Every kind among the inputs needs its output:
-  --out-junit FILE   one JUnit document: every shard's testcases, totals counted again
-  --out-html FILE    one HTML report: every shard's scenario sections, summary counted again
-  --out-fleet FILE   one fleet summary JSON (it is printed too; without this, only printed)
-The fleet summaries must be of one run (same issuer, client, fleet size, seed, ramp, shard
-count) and together cover its speakers once.
-exit status: 0 merged, nothing failed; 1 merged, an input records a failure (named);
-2 bad usage or input (the file named; nothing is written)
-)";
-
 struct Outputs {
     std::string junit, html, fleet;
 };
@@ -72,10 +59,6 @@ int report_merge_command(const std::vector<std::string>& args, std::ostream& out
                 if (i + 1 >= args.size()) throw Usage(a + " needs a file");
                 return args[++i];
             };
-            if (a == "--help" || a == "-h") {
-                out << kUsage;
-                return 0;
-            }
             if (a == "--out-junit") outputs.junit = value();
             else if (a == "--out-html") outputs.html = value();
             else if (a == "--out-fleet") outputs.fleet = value();
@@ -84,7 +67,7 @@ int report_merge_command(const std::vector<std::string>& args, std::ostream& out
         }
         if (paths.empty()) throw Usage("'ringside report merge' needs the files to merge (INPUT...)");
     } catch (const Usage& e) {
-        err << "error: " << e.what() << "\n" << kUsage;
+        err << "error: " << e.what() << "; see 'ringside report merge --help'\n";
         return 2;
     }
 

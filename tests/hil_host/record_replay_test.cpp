@@ -171,5 +171,5 @@ TEST_CASE("hil record refuses a sim-only scenario and a missing port", "[hil][re
     CHECK_THAT(r.output, Catch::Contains("is sim only"));
     r = run_cli({"hil", "record", kSource + "/scenarios/sign_in/first_time_setup_and_sign_in.yaml", "--out", temp_file("never")});
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("usage: ringside hil record"));
+    CHECK_THAT(r.output, Catch::Contains("needs SCENARIO, --port and --out; see 'ringside hil record --help'"));
 }
