@@ -15,9 +15,14 @@
 #include "explore/explore_command.hpp"
 #include "reports/merge/merge_command.hpp"
 #include "runner/run_command.hpp"
+#include "version/version.hpp"
 
 int main(int argc, char** argv) {
     using ringside::cli::see_help;
+    if (argc > 1 && ringside::is_version_flag(argv[1])) {
+        std::cout << ringside::version_line("ringside") << "\n";
+        return 0;
+    }
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         std::cerr << ringside::cli::overview_help();

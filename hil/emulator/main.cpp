@@ -3,6 +3,7 @@
 //
 //   ringside-board-emulator --tty PATH [--board-id ID] [--idle-exit S] [--late-poll-ms MS] [--free-running] [--kit]
 //                           [--slow-ms MS] [--answer-within-ms MS]
+//   ringside-board-emulator --version
 //
 // PATH is the board's end of the link: a pseudo-terminal's slave (what `--port emulator`
 // hands it; put into raw mode here, as a UART has no line discipline) or any serial device.
@@ -36,6 +37,7 @@
 
 #include "hil/boards/common/kit_port.hpp"
 #include "hil/emulator/emulator_port.hpp"
+#include "version/version.hpp"
 
 namespace {
 
@@ -153,6 +155,10 @@ int main(int argc, char** argv) {
     bool kit = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (ringside::is_version_flag(a)) {
+            std::printf("%s\n", ringside::version_line("ringside-board-emulator").c_str());
+            return 0;
+        }
         if (a == "--free-running") {
             free_running = true;
             continue;
