@@ -24,6 +24,19 @@ namespace {
 
 constexpr const char* kPort = "emulator";
 
+// An installed ringside finds its emulator in its own folder (both in bin/, wherever the
+// package was unpacked); a build tree has them apart (cli/, hil/), at the path compiled in.
+// Empty when there is none beside this program.
+std::string emulator_beside_this_program() {
+    char self[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) return {};
+    std::string path(self, static_cast<std::size_t>(n));
+    path.erase(path.find_last_of('/') + 1);
+    path += "ringside-board-emulator";
+    return ::access(path.c_str(), X_OK) == 0 ? path : std::string();
+}
+
 // SIGKILL, then reaped. Not bp::child::terminate(): Boost 1.74 reaps there with WNOHANG,
 // which races the kill and leaves the child unreaped (a zombie, or for a moment still
 // running) while marking it done, so that no later wait() reaps it either.
@@ -49,6 +62,7 @@ struct EmulatorProcess::Impl {
 
 std::string EmulatorProcess::binary() {
     if (const char* path = std::getenv("RINGSIDE_BOARD_EMULATOR"); path && *path) return path;
+    if (std::string beside = emulator_beside_this_program(); !beside.empty()) return beside;
     return RINGSIDE_BOARD_EMULATOR_PATH;
 }
 

@@ -28,7 +28,8 @@ public:
     bool running() override;
     int pid() const override;
 
-    // The emulator binary: $RINGSIDE_BOARD_EMULATOR, else the one built beside this program.
+    // The emulator binary: $RINGSIDE_BOARD_EMULATOR, else the one in this program's folder
+    // (an installed ringside), else the one built with it (the build tree's).
     // $RINGSIDE_EMULATOR_ARGS adds options to its command line (e.g. a board variant).
     static std::string binary();
 
