@@ -89,3 +89,11 @@ TEST_CASE("a usage error names the help of its own command and exits 2", "[cli][
         CHECK(r.output.find("see 'ringside " + first_word(h.path)) != std::string::npos);
     }
 }
+
+TEST_CASE("ringside --version names the release and the build with exit 0", "[cli][help]") {
+    for (const char* flag : {"--version", "-V"}) {
+        const auto r = run_cli({flag}, {}, std::chrono::seconds(10));
+        CHECK(r.exit_code == 0);
+        CHECK(std::regex_match(r.output, std::regex(R"(ringside [0-9]+\.[0-9]+\.[0-9]+ \(build ([0-9a-f]{7,}(-dirty)?|unknown)\)\n)")));
+    }
+}
