@@ -102,6 +102,62 @@ void create_parent(const std::string& file) {
 
 bool is_scenario_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
 
+template <class Write>
+void write_report_file(const std::string& file, const char* what, Write write) {
+    create_parent(file);
+    std::ofstream f(file, std::ios::binary);
+    write(f);
+    if (!f) throw UsageError(std::string("cannot write ") + what + " " + file);
+}
+
+std::string skipped_because(const Run& run) { return "sim only: " + run.scenario.sim_only; }
+
+std::vector<reports::JUnitCase> junit_cases(const RunOptions& o, const std::vector<Run>& runs) {
+    std::vector<reports::JUnitCase> cases;
+    for (const auto& run : runs) {
+        reports::JUnitCase c;
+        c.name = run.scenario.name;
+        c.classname = run.scenario.where.file;
+        c.seconds = run.wall_seconds;
+        if (run.skipped) {
+            c.skipped = skipped_because(run);
+        } else if (!run.result.passed()) {
+            c.failed = true;
+            c.failure_message = run.result.failure->message;
+            c.failure_text = failure_text(o, run.result);
+        }
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+std::vector<reports::ResultRecord> result_records(const RunOptions& o, const std::vector<Run>& runs) {
+    std::vector<reports::ResultRecord> records;
+    for (const auto& run : runs) {
+        reports::ResultRecord rec;
+        rec.name = run.scenario.name;
+        rec.file = run.scenario.where.file;
+        rec.wall_seconds = run.wall_seconds;
+        if (run.skipped) {
+            rec.verdict = reports::ResultRecord::Verdict::Skipped;
+            rec.skipped_because = skipped_because(run);
+        } else {
+            const ScenarioResult& r = run.result;
+            rec.seed = r.seed;
+            rec.virtual_seconds = static_cast<double>(r.virtual_end.count()) / 1000.0;
+            rec.repro = repro_line(o, r);
+            if (!r.passed()) {
+                const StepFailure& f = *r.failure;
+                rec.verdict = reports::ResultRecord::Verdict::Failed;
+                rec.failed_step = reports::FailedStep{f.step_number, f.step_text, f.where.file, f.where.line,
+                                                      static_cast<double>(f.at.count()) / 1000.0, f.message};
+            }
+        }
+        records.push_back(std::move(rec));
+    }
+    return records;
+}
+
 } // namespace
 
 // Expands folders (recursively, sorted, so runs and shards are stable) into scenario files.
@@ -152,65 +208,12 @@ void write_reports(const RunOptions& o, const std::vector<Run>& runs) {
             for (const StepRecord& step : r.steps) s.steps.push_back({step.started, step.ended, step.text, step.line, step.held});
             scenarios.push_back(std::move(s));
         }
-        create_parent(o.html_file);
-        std::ofstream f(o.html_file, std::ios::binary);
-        reports::write_html_report(f, scenarios);
-        if (!f) throw UsageError("cannot write HTML report " + o.html_file);
+        write_report_file(o.html_file, "HTML report", [&](std::ostream& f) { reports::write_html_report(f, scenarios); });
     }
-    if (!o.junit_file.empty()) {
-        std::vector<reports::JUnitCase> cases;
-        for (const auto& run : runs) {
-            reports::JUnitCase c;
-            c.name = run.scenario.name;
-            c.classname = run.scenario.where.file;
-            c.seconds = run.wall_seconds;
-            if (run.skipped) {
-                c.skipped = "sim only: " + run.scenario.sim_only;
-                cases.push_back(std::move(c));
-                continue;
-            }
-            c.failed = !run.result.passed();
-            if (c.failed) {
-                c.failure_message = run.result.failure->message;
-                c.failure_text = failure_text(o, run.result);
-            }
-            cases.push_back(std::move(c));
-        }
-        create_parent(o.junit_file);
-        std::ofstream f(o.junit_file, std::ios::binary);
-        reports::write_junit(f, "ringside", cases);
-        if (!f) throw UsageError("cannot write JUnit report " + o.junit_file);
-    }
-    if (!o.json_file.empty()) {
-        std::vector<reports::ResultRecord> records;
-        for (const auto& run : runs) {
-            reports::ResultRecord rec;
-            rec.name = run.scenario.name;
-            rec.file = run.scenario.where.file;
-            rec.wall_seconds = run.wall_seconds;
-            if (run.skipped) {
-                rec.verdict = reports::ResultRecord::Verdict::Skipped;
-                rec.skipped_because = "sim only: " + run.scenario.sim_only;
-                records.push_back(std::move(rec));
-                continue;
-            }
-            const ScenarioResult& r = run.result;
-            rec.seed = r.seed;
-            rec.virtual_seconds = static_cast<double>(r.virtual_end.count()) / 1000.0;
-            rec.repro = repro_line(o, r);
-            if (!r.passed()) {
-                const StepFailure& f = *r.failure;
-                rec.verdict = reports::ResultRecord::Verdict::Failed;
-                rec.failed_step = reports::FailedStep{f.step_number, f.step_text, f.where.file, f.where.line,
-                                                      static_cast<double>(f.at.count()) / 1000.0, f.message};
-            }
-            records.push_back(std::move(rec));
-        }
-        create_parent(o.json_file);
-        std::ofstream f(o.json_file, std::ios::binary);
-        reports::write_results_json(f, records);
-        if (!f) throw UsageError("cannot write JSON results " + o.json_file);
-    }
+    if (!o.junit_file.empty())
+        write_report_file(o.junit_file, "JUnit report", [&](std::ostream& f) { reports::write_junit(f, "ringside", junit_cases(o, runs)); });
+    if (!o.json_file.empty())
+        write_report_file(o.json_file, "JSON results", [&](std::ostream& f) { reports::write_results_json(f, result_records(o, runs)); });
 }
 
 namespace {
