@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <string>
 
 namespace ringside::cloud {
 namespace {
@@ -51,6 +52,11 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 } // namespace
 
 std::string format_http_date(std::int64_t unix_seconds) {
+    // Every answer carries a Date, and a busy server answers many in one second: the last
+    // one formatted on this thread is kept.
+    thread_local std::int64_t cached_second = kLatest + 1;
+    thread_local std::string cached;
+    if (unix_seconds == cached_second) return cached;
     const std::int64_t t = std::clamp(unix_seconds, kEarliest, kLatest);
     const std::int64_t days = floor_div(t, kDay);
     const std::int64_t second_of_day = t - days * kDay;
@@ -63,7 +69,9 @@ std::string format_http_date(std::int64_t unix_seconds) {
                   kMonths[static_cast<std::size_t>(month - 1)], static_cast<int>(year),
                   static_cast<int>(second_of_day / 3600), static_cast<int>(second_of_day / 60 % 60),
                   static_cast<int>(second_of_day % 60));
-    return text;
+    cached_second = unix_seconds;
+    cached = text;
+    return cached;
 }
 
 std::optional<std::int64_t> parse_http_date(std::string_view s) {
