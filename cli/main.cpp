@@ -11,6 +11,7 @@
 #include "cli/fleet_command.hpp"
 #include "cli/hil_command.hpp"
 #include "cli/hil_record.hpp"
+#include "cli/import_command.hpp"
 #include "cli/signin_command.hpp"
 #include "explore/explore_command.hpp"
 #include "reports/merge/merge_command.hpp"
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
         std::cerr << "error: 'ringside report' has one subcommand: merge; " << see_help("report merge") << "\n";
         return 2;
     }
+    if (command == "import") return ringside::cli::import_command(args, std::cout, std::cerr);
     if (command == "demo") return ringside::cli::demo_command(args, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'; " << see_help("") << "\n";
     return 2;

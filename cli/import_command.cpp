@@ -1,0 +1,82 @@
+#include "cli/import_command.hpp"
+
+#include <fstream>
+#include <iostream>
+
+#include "importer/har/import_error.hpp"
+#include "importer/har/import_har.hpp"
+
+namespace ringside::cli {
+namespace {
+
+constexpr const char* kImportHelp = R"(usage: ringside import har FILE [--out SCENARIO]
+
+Turns the speaker's side of an HTTP capture (HAR 1.2: browser devtools, mitmproxy, Charles,
+Fiddler) into a scenario whose cloud answers what the capture shows (docs/import.md): the
+device authorization, the token polls and refreshes, revocation, in either dialect (RFC 8628
+/oauth2/..., Login with Amazon /auth/O2/...), each with the captured status, body,
+Content-Type, Retry-After, Date skew and server time. Play it with `ringside run SCENARIO`
+to see what this firmware does against that cloud.
+
+Secrets in the capture (device and user codes, tokens, passwords, client secrets,
+Authorization headers, cookies) are replaced by stand-ins and never written out.
+
+options:
+  --out SCENARIO  write the scenario to this file (default: print it)
+  -h, --help      this help
+
+exit status: 0 written, 2 bad usage or a capture that cannot be used (the error names the
+file and what was expected)
+)";
+
+int usage_error(std::ostream& err, const std::string& what) {
+    err << "error: " << what << " (ringside import --help)\n";
+    return 2;
+}
+
+} // namespace
+
+int import_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    for (const std::string& a : args)
+        if (a == "--help" || a == "-h") {
+            out << kImportHelp;
+            return 0;
+        }
+    if (args.empty() || args[0] != "har") return usage_error(err, "'ringside import' takes one format: har FILE");
+    std::string file, out_path;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--out") {
+            if (i + 1 >= args.size()) return usage_error(err, "--out needs a scenario file name");
+            out_path = args[++i];
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            return usage_error(err, "unknown option '" + args[i] + "' for ringside import har");
+        } else if (file.empty()) {
+            file = args[i];
+        } else {
+            return usage_error(err, "ringside import har takes one capture file");
+        }
+    }
+    if (file.empty()) return usage_error(err, "ringside import har needs a capture file (HAR 1.2)");
+    try {
+        const importer::ImportedScenario imported = importer::import_har(file);
+        if (out_path.empty()) {
+            out << imported.yaml;
+            return 0;
+        }
+        std::ofstream to(out_path, std::ios::binary | std::ios::trunc);
+        to << imported.yaml;
+        to.close();
+        if (!to) return usage_error(err, "cannot write " + out_path);
+        out << "wrote " << out_path << ": " << imported.exchanges << " device-side exchanges of " << imported.entries
+            << " entries, " << imported.faults << " cloud faults; play it with: ringside run " << out_path << "\n";
+        return 0;
+    } catch (const importer::ImportError& e) {
+        err << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::bad_alloc&) {
+        err << "error: " << file << ": out of memory reading it; expected a HAR of a sign-in\n";
+        return 2;
+    }
+}
+
+} // namespace ringside::cli
