@@ -1,5 +1,6 @@
 #include "importer/har/answer_plan.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -89,11 +90,16 @@ void shape_like_capture(PlannedFault& f, const ExchangeKind& kind, const json& b
     if (kind.endpoint != "device_authorization" && kind.endpoint != "token") return;
     for (const std::string& member : own_members(kind.endpoint))
         if (!body.contains(member)) f.omit.push_back(member);
+    const auto& own = own_members(kind.endpoint);
     for (const auto& [name, value] : body.items()) {
-        // A credential keeps the cloud's own value (its stand-in); a null or boolean in its
-        // place is a malformed answer worth keeping and no secret.
-        if (CaptureSecrets::is_secret_name(name) && !value.is_null() && !value.is_boolean()) continue;
-        f.set.emplace_back(secrets.scrub(name), secrets.scrub(flow(value)));
+        const bool credential = CaptureSecrets::is_secret_name(name) && !value.is_null() && !value.is_boolean();
+        // A credential the cloud issues keeps the cloud's own value, which works for the rest
+        // of the run (a null or boolean in its place is a malformed answer worth keeping and
+        // no secret); one it does not issue (an id_token) gets a stand-in.
+        if (credential && std::find(own.begin(), own.end(), name) != own.end()) continue;
+        std::string text = secrets.scrub(flow(value));
+        if (credential && text == flow(value)) text = quoted("stand-in");  // too short to be scrubbed
+        f.set.emplace_back(secrets.scrub(name), text);
     }
 }
 

@@ -18,7 +18,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kHarShape = "expected a HAR 1.2 capture: a JSON object {\"log\": {\"entries\": [...]}}";
+#define RINGSIDE_HAR_OBJECT "a HAR 1.2 capture: a JSON object {\"log\": {\"entries\": [...]}}"
+constexpr const char* kHarObject = RINGSIDE_HAR_OBJECT;
+constexpr const char* kHarShape = "expected " RINGSIDE_HAR_OBJECT;
 
 struct TooDeep {};
 
@@ -192,7 +194,7 @@ std::vector<HarExchange> read_har(const std::string& path) {
     const json root = parse(path, text);
     const Reader r(path);
     if (!root.is_object()) r.fail("the top level", std::string("found ") + type_name(root) + "; " + kHarShape);
-    const json& log = r.member(root, "", "log", json::value_t::object, kHarShape);
+    const json& log = r.member(root, "", "log", json::value_t::object, kHarObject);
     const json& entries = r.member(log, "log", "entries", json::value_t::array, "an array of HAR entries");
     std::vector<HarExchange> out;
     out.reserve(entries.size());
