@@ -18,16 +18,7 @@ constexpr std::int64_t kLatest = 253'402'300'799;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-// Howard Hinnant's days_from_civil / civil_from_days: exact for every year, before 1970 too.
-std::int64_t days_from_civil(std::int64_t y, int m, int d) {
-    y -= m <= 2;
-    const std::int64_t era = floor_div(y, 400);
-    const std::int64_t yoe = y - era * 400;
-    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146'097 + doe - 719'468;
-}
-
+// Howard Hinnant's civil_from_days: exact for every year, before 1970 too.
 void civil_from_days(std::int64_t z, std::int64_t& y, int& m, int& d) {
     z += 719'468;
     const std::int64_t era = floor_div(z, 146'097);
@@ -50,6 +41,16 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 }
 
 } // namespace
+
+// Howard Hinnant's days_from_civil.
+std::int64_t days_from_civil(std::int64_t y, int m, int d) {
+    y -= m <= 2;
+    const std::int64_t era = floor_div(y, 400);
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146'097 + doe - 719'468;
+}
 
 std::string format_http_date(std::int64_t unix_seconds) {
     // Every answer carries a Date, and a busy server answers many in one second: the last

@@ -10,6 +10,10 @@
 
 namespace ringside::cloud {
 
+// Days since 1970-01-01 of a proleptic Gregorian date (month 1-12, day 1-31); exact for every
+// year, before 1970 too. Also the importer's reading of HAR dates.
+std::int64_t days_from_civil(std::int64_t year, int month, int day);
+
 // Years outside 0001..9999 cannot be written in four digits: the instant is clamped into them.
 std::string format_http_date(std::int64_t unix_seconds);
 

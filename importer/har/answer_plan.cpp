@@ -13,6 +13,9 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr std::int64_t kDateSkewNoticedS = 60;  // Date has 1 s resolution; capture clocks drift
+// Longer Retry-Afters are written as a day: past any a firmware honours (ours caps at an hour),
+// and within what a scenario reads.
+constexpr std::int64_t kMaxRetryAfterS = 86'400;
 
 // The members of the cloud's own successful answers (cloud/oauth/*_endpoint.cpp,
 // lwa_endpoints.cpp): those the capture lacks are omitted.
@@ -70,12 +73,20 @@ bool cloud_can_answer(const HarExchange& x, const ExchangeKind& kind, const json
 std::optional<std::int64_t> retry_after_s(const HarExchange& x) {
     const std::string value = header_value(x.response_headers, "Retry-After");
     if (value.empty()) return std::nullopt;
-    if (value.find_first_not_of("0123456789") == std::string::npos && value.size() <= 9) return std::stoll(value);
+    if (value.find_first_not_of("0123456789") == std::string::npos)
+        return value.size() <= 9 ? std::min<std::int64_t>(std::stoll(value), kMaxRetryAfterS) : kMaxRetryAfterS;
     const auto until = cloud::parse_http_date(value);
     if (!until) return std::nullopt;
     const auto date = cloud::parse_http_date(header_value(x.response_headers, "Date"));
     const std::int64_t now_s = date ? *date : x.started_unix_ms / 1000;
-    return *until > now_s ? *until - now_s : 0;
+    return *until > now_s ? std::min(*until - now_s, kMaxRetryAfterS) : 0;
+}
+
+// A header value as a header may carry it: no control characters (a CR or LF would end it).
+std::string header_text(std::string value) {
+    value.erase(std::remove_if(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }),
+                value.end());
+    return value;
 }
 
 std::optional<std::int64_t> date_skew_s(const HarExchange& x) {
@@ -125,13 +136,14 @@ PlannedFault plan_answer(const HarExchange& x, const ExchangeKind& kind, int aft
         shape_like_capture(f, kind, body, secrets);
         return f;
     }
-    if (x.status == 0) {
+    // No answer (0), or a status no HTTP server sends (the cloud answers 100-599): a broken exchange.
+    if (x.status < 100 || x.status > 599) {
         f.reset = true;
         return f;
     }
     f.status = x.status;
     f.raw_body = secrets.scrub(x.response_body);
-    if (!x.response_mime.empty()) f.content_type = secrets.scrub(x.response_mime);
+    if (!x.response_mime.empty()) f.content_type = secrets.scrub(header_text(x.response_mime));
     f.retry_after_s = retry_after_s(x);
     return f;
 }

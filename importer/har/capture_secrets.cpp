@@ -7,6 +7,7 @@
 
 #include "cloud/oauth/client_authentication.hpp"
 #include "cloud/oauth/form_codec.hpp"
+#include "reports/phrase_finder.hpp"
 #include "reports/redaction.hpp"
 
 namespace ringside::importer {
@@ -114,6 +115,7 @@ void CaptureSecrets::add(const std::string& secret) {
     const std::string stand_in = "stand-in-" + std::to_string(secrets_.size());
     for (const std::string& s : spellings(secret)) stand_in_.emplace(s, stand_in);
     check_.reset();
+    finder_.reset();
 }
 
 void CaptureSecrets::collect(const HarExchange& x) {
@@ -127,14 +129,26 @@ void CaptureSecrets::collect(const HarExchange& x) {
 }
 
 std::string CaptureSecrets::scrub(std::string text) const {
-    // Longest first, so a secret that contains another is replaced whole.
-    std::vector<std::pair<std::string, std::string>> order(stand_in_.begin(), stand_in_.end());
-    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-    for (const auto& [spelling, stand_in] : order) {
-        for (auto at = text.find(spelling); at != std::string::npos; at = text.find(spelling, at + stand_in.size()))
-            text.replace(at, spelling.size(), stand_in);
+    // One pass over the text whatever the number of secrets (a long capture has thousands):
+    // the spans PhraseFinder finds, each replaced by the stand-in of the spelling it covers
+    // (overlapping secrets are covered by one span: the longest's stand-in, or a plain one).
+    if (!finder_) {
+        std::vector<std::string> phrases;
+        for (const auto& entry : stand_in_) phrases.push_back(entry.first);
+        finder_ = std::make_unique<reports::PhraseFinder>(phrases);
     }
-    return text;
+    const auto spans = finder_->covered(text);
+    if (spans.empty()) return text;
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [begin, end] : spans) {
+        out.append(text, at, begin - at);
+        const auto it = stand_in_.find(text.substr(begin, end - begin));
+        out += it != stand_in_.end() ? it->second : std::string("stand-in");
+        at = end;
+    }
+    out.append(text, at, std::string::npos);
+    return out;
 }
 
 bool CaptureSecrets::appears_in(std::string_view text) const {

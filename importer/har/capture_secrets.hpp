@@ -16,6 +16,7 @@
 #include "importer/har/har_exchange.hpp"
 
 namespace ringside::reports {
+class PhraseFinder;
 class Redaction;
 }
 
@@ -33,6 +34,7 @@ public:
     static bool is_secret_name(std::string_view name);
 
     // `text` with every secret (as written, JSON-escaped, form-encoded) replaced by its stand-in.
+    // Linear in the text, whatever the number of secrets.
     std::string scrub(std::string text) const;
     // Whether any secret still occurs in `text`: the last check before anything is written.
     bool appears_in(std::string_view text) const;
@@ -42,7 +44,8 @@ public:
 private:
     std::set<std::string> secrets_;
     std::map<std::string, std::string> stand_in_;  // each spelling of a secret -> its stand-in
-    mutable std::unique_ptr<reports::Redaction> check_;  // built on first use
+    mutable std::unique_ptr<reports::Redaction> check_;     // built on first use
+    mutable std::unique_ptr<reports::PhraseFinder> finder_;  // every spelling; built on first use
 };
 
 } // namespace ringside::importer

@@ -2,18 +2,10 @@
 
 #include <cctype>
 
+#include "cloud/service/http_date.hpp"
+
 namespace ringside::importer {
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 // Reads exactly `width` digits at `at`.
 bool digits(std::string_view text, std::size_t& at, int width, int& out) {
@@ -72,7 +64,7 @@ std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) {
         return std::nullopt;
     }
     if (at != text.size()) return std::nullopt;
-    const std::int64_t seconds = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+    const std::int64_t seconds = cloud::days_from_civil(year, month, day) * 86400 +
                                  hour * 3600 + minute * 60 + second - offset_minutes * 60;
     return seconds * 1000 + millis;
 }

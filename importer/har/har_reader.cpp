@@ -24,6 +24,8 @@ constexpr const char* kHarShape = "expected " RINGSIDE_HAR_OBJECT;
 
 struct TooDeep {};
 
+constexpr double kMaxWaitMs = 86'400'000;
+
 std::string type_name(const json& v) {
     switch (v.type()) {
         case json::value_t::null: return "null";
@@ -183,7 +185,12 @@ HarExchange exchange(const Reader& r, const json& entry, std::size_t index) {
 
     if (const json* timings = r.optional(entry, path, "timings", json::value_t::object, "an object"))
         if (const json* wait = r.optional(*timings, path + ".timings", "wait", json::value_t::number_integer, "a number (ms)"))
-            if (wait->get<double>() >= 0) x.wait_ms = static_cast<std::int64_t>(wait->get<double>() + 0.5);
+        {
+            // HAR writes -1 for "not measured"; a day is past any answer a speaker waits for.
+            const double ms = wait->get<double>();
+            if (!(ms <= kMaxWaitMs)) r.fail(path + ".timings.wait", "expected milliseconds up to a day (86400000), or -1");
+            if (ms >= 0) x.wait_ms = static_cast<std::int64_t>(ms + 0.5);
+        }
     return x;
 }
 

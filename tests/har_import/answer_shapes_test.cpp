@@ -40,6 +40,12 @@ std::string shapes_capture() {
            // A body the capture tool kept as base64: {"error":"authorization_pending"}.
            entry("2026-05-01T08:02:20.000Z", "POST", base + "/oauth2/token", kPoll, 400, "",
                  R"({"mimeType": "application/json", "encoding": "base64", "text": "eyJlcnJvciI6ImF1dGhvcml6YXRpb25fcGVuZGluZyJ9"})") + ",\n" +
+           // A status no server sends, and a Content-Type with a line break and a Retry-After of years.
+           entry("2026-05-01T08:02:25.000Z", "POST", base + "/oauth2/token", kPoll, 999, "",
+                 R"({"mimeType": "text/plain", "text": "?"})") + ",\n" +
+           entry("2026-05-01T08:02:27.000Z", "POST", base + "/oauth2/token", kPoll, 503,
+                 R"({"name": "Retry-After", "value": "99999999999"})",
+                 R"({"mimeType": "text/plain\r\nX-Injected: 1", "text": "busy"})") + ",\n" +
            // A secret in a query string, quoted back by the error page.
            entry("2026-05-01T08:02:30.000Z", "POST", base + "/oauth2/token?code=query-secret-8842", kPoll, 500, "",
                  R"({"mimeType": "text/html", "text": "<p>failed for query-secret-8842 and dc-secret-4711</p>"})") +
@@ -60,6 +66,8 @@ TEST_CASE("each kind of captured answer becomes the fault that gives it", "[har]
     CHECK_THAT(r.output, Catch::Contains("status: 429, raw_body: \"{\\\"error\\\":\\\"slow_down\\\"}\", content_type: \"application/json\", retry_after: 2m"));
     CHECK_THAT(r.output, Catch::Contains("grant: device_code, after: 1, count: 1, break: reset"));
     CHECK_THAT(r.output, Catch::Contains("after: 2, count: 1, status: 400, raw_body: \"{\\\"error\\\":\\\"authorization_pending\\\"}\""));
+    CHECK_THAT(r.output, Catch::Contains("grant: device_code, after: 3, count: 1, break: reset"));
+    CHECK_THAT(r.output, Catch::Contains("status: 503, raw_body: \"busy\", content_type: \"text/plainX-Injected: 1\", retry_after: 1d,"));
     CHECK_THAT(r.output, Catch::Matches(R"([\s\S]*raw_body: "<p>failed for stand-in-\d+ and stand-in-\d+</p>"[\s\S]*)"));
     for (const char* secret : {"query-secret-8842", "dc-secret-4711", "QWRT-ZXCV"}) {
         INFO(secret);
