@@ -79,3 +79,28 @@ TEST_CASE("malformed token answers play: an HTML page and a string expires_in ar
     // The code was spent by the refused answer: the speaker asks for a new code pair.
     CHECK(has("http response 400 invalid_grant"));
 }
+
+TEST_CASE("a capture whose first code lapsed and second was approved approves the second code", "[har]") {
+    const std::string dir = scratch_dir("second-code");
+    const CliResult imported = run_cli({"import", "har", "tests/data/har/second_code_approved.har", "--out", dir + "/s.yaml"});
+    REQUIRE(imported.exit_code == 0);
+    const std::string scenario = read_text(dir + "/s.yaml");
+    INFO(scenario);
+    CHECK_THAT(scenario, Catch::Contains("- expect_requests: { endpoint: device_authorization, at_least: 2, within: "));
+    const CliResult run = run_cli({"run", dir + "/s.yaml", "--trace", dir + "/trace"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const auto seen = trace_sequence(dir + "/trace", {"http", "user", "auth"});
+    const auto find = [&](const std::string& text, std::vector<std::string>::const_iterator from) {
+        return std::find(from, seen.end(), text);
+    };
+    // The first code: pending, then the captured expired_token; a second code pair; only then
+    // the approval, and the captured 200 links.
+    const auto expired = find("http response 400 expired_token", seen.begin());
+    REQUIRE(expired != seen.end());
+    const auto second_pair = find("http request POST /oauth2/device_authorization", expired);
+    REQUIRE(second_pair != seen.end());
+    const auto approved = find("user approve demo approved", second_pair);
+    REQUIRE(approved != seen.end());
+    CHECK(find("auth state linked", approved) != seen.end());
+}
