@@ -76,6 +76,11 @@ int import_command(const std::vector<std::string>& args, std::ostream& out, std:
     } catch (const std::bad_alloc&) {
         err << "error: " << file << ": out of memory reading it; expected a HAR of a sign-in\n";
         return 2;
+    } catch (const std::exception& e) {
+        // A shape the importer did not foresee: still no crash. Library messages here name
+        // types, not values (the JSON parser's, which quote input, are caught in the reader).
+        err << "error: " << file << ": cannot import it (" << e.what() << "); expected a HAR 1.2 capture of a sign-in\n";
+        return 2;
     }
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cloud/service/http_date.hpp"
+#include "importer/har/one_line.hpp"
 
 namespace ringside::importer {
 namespace {
@@ -82,13 +83,6 @@ std::optional<std::int64_t> retry_after_s(const HarExchange& x) {
     return *until > now_s ? std::min(*until - now_s, kMaxRetryAfterS) : 0;
 }
 
-// A header value as a header may carry it: no control characters (a CR or LF would end it).
-std::string header_text(std::string value) {
-    value.erase(std::remove_if(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }),
-                value.end());
-    return value;
-}
-
 std::optional<std::int64_t> date_skew_s(const HarExchange& x) {
     const auto date = cloud::parse_http_date(header_value(x.response_headers, "Date"));
     if (!date) return std::nullopt;
@@ -126,7 +120,7 @@ PlannedFault plan_answer(const HarExchange& x, const ExchangeKind& kind, int aft
     f.kind = kind;
     f.after = after;
     f.entry = x.entry;
-    f.what = secrets.scrub(x.method + " " + url_path(x.url) + " " + std::to_string(x.status));
+    f.what = secrets.scrub(one_line(x.method + " " + url_path(x.url) + " " + std::to_string(x.status)));
     f.at_ms = x.started_unix_ms - capture_start_ms;
     f.delay_ms = std::max<std::int64_t>(x.wait_ms, 0);
     f.date_skew_s = date_skew_s(x);
@@ -143,7 +137,7 @@ PlannedFault plan_answer(const HarExchange& x, const ExchangeKind& kind, int aft
     }
     f.status = x.status;
     f.raw_body = secrets.scrub(x.response_body);
-    if (!x.response_mime.empty()) f.content_type = secrets.scrub(header_text(x.response_mime));
+    if (!x.response_mime.empty()) f.content_type = secrets.scrub(one_line(x.response_mime));
     f.retry_after_s = retry_after_s(x);
     return f;
 }

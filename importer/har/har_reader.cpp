@@ -18,9 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-#define RINGSIDE_HAR_OBJECT "a HAR 1.2 capture: a JSON object {\"log\": {\"entries\": [...]}}"
-constexpr const char* kHarObject = RINGSIDE_HAR_OBJECT;
-constexpr const char* kHarShape = "expected " RINGSIDE_HAR_OBJECT;
+constexpr const char* kHarObject = "a HAR 1.2 capture: a JSON object {\"log\": {\"entries\": [...]}}";
+const std::string kHarShape = std::string("expected ") + kHarObject;
 
 struct TooDeep {};
 

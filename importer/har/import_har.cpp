@@ -9,6 +9,7 @@
 #include "importer/har/exchange_kind.hpp"
 #include "importer/har/har_reader.hpp"
 #include "importer/har/import_error.hpp"
+#include "importer/har/one_line.hpp"
 #include "importer/har/scenario_text.hpp"
 
 namespace ringside::importer {
@@ -31,7 +32,7 @@ ImportedScenario import_har(const std::string& har_path) {
                           "(RFC 8628), or /auth/O2/create/codepair and /auth/O2/token (Login with Amazon)");
 
     ScenarioPlan plan;
-    plan.capture_name = std::filesystem::path(har_path).filename().string();
+    plan.capture_name = one_line(std::filesystem::path(har_path).filename().string());
     plan.entries = all.size();
     const std::int64_t start_ms = device.front().first->started_unix_ms;
     std::map<std::string, int> seen;  // requests so far per endpoint and grant: each fault's `after`

@@ -47,7 +47,8 @@ std::string shapes_capture() {
                  R"({"name": "Retry-After", "value": "99999999999"})",
                  R"({"mimeType": "text/plain\r\nX-Injected: 1", "text": "busy"})") + ",\n" +
            // A secret in a query string, quoted back by the error page.
-           entry("2026-05-01T08:02:30.000Z", "POST", base + "/oauth2/token?code=query-secret-8842", kPoll, 500, "",
+           // Its path has a line break (JSON "\\n"): the comment naming it stays one line.
+           entry("2026-05-01T08:02:30.000Z", "POST", base + "/tenants/a\\nb/oauth2/token?code=query-secret-8842", kPoll, 500, "",
                  R"({"mimeType": "text/html", "text": "<p>failed for query-secret-8842 and dc-secret-4711</p>"})") +
            "]}}";
 }
@@ -69,6 +70,7 @@ TEST_CASE("each kind of captured answer becomes the fault that gives it", "[har]
     CHECK_THAT(r.output, Catch::Contains("grant: device_code, after: 3, count: 1, break: reset"));
     CHECK_THAT(r.output, Catch::Contains("status: 503, raw_body: \"busy\", content_type: \"text/plainX-Injected: 1\", retry_after: 1d,"));
     CHECK_THAT(r.output, Catch::Matches(R"([\s\S]*raw_body: "<p>failed for stand-in-\d+ and stand-in-\d+</p>"[\s\S]*)"));
+    CHECK_THAT(r.output, Catch::Contains("# entry 7 at +2m30s: POST /tenants/ab/oauth2/token 500\n"));
     for (const char* secret : {"query-secret-8842", "dc-secret-4711", "QWRT-ZXCV"}) {
         INFO(secret);
         CHECK(r.output.find(secret) == std::string::npos);
