@@ -117,6 +117,9 @@ json parse(const std::string& path, const std::string& text) {
         if (offset >= text.size() || text.find_first_not_of(" \t\r\n") == std::string::npos)
             throw ImportError(where + ": the file ends before its JSON does (truncated?); " + kHarShape);
         throw ImportError(where + ": not valid JSON; " + kHarShape);
+    } catch (const json::out_of_range&) {
+        // A number past a double (1e400): nlohmann reports it without a position.
+        throw ImportError(path + ": a JSON number too large to read; " + kHarShape);
     } catch (const TooDeep&) {
         throw ImportError(path + ": JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; " + kHarShape);
     }
@@ -195,8 +198,12 @@ HarExchange exchange(const Reader& r, const json& entry, std::size_t index) {
 
 } // namespace
 
-std::vector<HarExchange> read_har(const std::string& path) {
-    const std::string text = read_whole(path);
+std::vector<HarExchange> read_har(const std::string& path) { return read_har_text(path, read_whole(path)); }
+
+std::vector<HarExchange> read_har_text(const std::string& path, const std::string& text) {
+    if (text.size() > kMaxCaptureBytes)
+        throw ImportError(path + ": " + std::to_string(text.size() >> 20) + " MiB is more than a capture may have (" +
+                          std::to_string(kMaxCaptureBytes >> 20) + " MiB); expected a HAR of a sign-in");
     const json root = parse(path, text);
     const Reader r(path);
     if (!root.is_object()) r.fail("the top level", std::string("found ") + type_name(root) + "; " + kHarShape);

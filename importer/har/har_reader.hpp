@@ -18,5 +18,7 @@ constexpr int kMaxJsonDepth = 64;                    // HAR itself nests 6 deep
 
 // Every entry of log.entries, in file order.
 std::vector<HarExchange> read_har(const std::string& path);
+// The same for a capture already read; `name` is what messages call it.
+std::vector<HarExchange> read_har_text(const std::string& name, const std::string& text);
 
 } // namespace ringside::importer

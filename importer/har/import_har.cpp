@@ -14,8 +14,9 @@
 
 namespace ringside::importer {
 
-ImportedScenario import_har(const std::string& har_path) {
-    std::vector<HarExchange> all = read_har(har_path);
+namespace {
+
+ImportedScenario import_exchanges(const std::string& har_path, std::vector<HarExchange> all) {
     // Capture tools write entries in start order, mostly: play them in that order.
     std::stable_sort(all.begin(), all.end(),
                      [](const HarExchange& a, const HarExchange& b) { return a.started_unix_ms < b.started_unix_ms; });
@@ -67,6 +68,14 @@ ImportedScenario import_har(const std::string& har_path) {
     out.faults = static_cast<std::size_t>(
         std::count_if(plan.exchanges.begin(), plan.exchanges.end(), [](const PlannedFault& f) { return !f.empty(); }));
     return out;
+}
+
+} // namespace
+
+ImportedScenario import_har(const std::string& har_path) { return import_exchanges(har_path, read_har(har_path)); }
+
+ImportedScenario import_har_text(const std::string& name, const std::string& text) {
+    return import_exchanges(name, read_har_text(name, text));
 }
 
 } // namespace ringside::importer

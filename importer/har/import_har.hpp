@@ -4,7 +4,7 @@
 // (malformed, or without any device-side exchange). The scenario text holds none of the
 // capture's secrets: they are replaced by stand-ins, and the text is checked for every
 // secret before it is returned (an ImportError, never a leak, if one got through).
-// Who may call: the CLI (cli/import_command.cpp) and tests.
+// Who may call: the CLI (cli/import_command.cpp), tests and the fuzz target.
 #include <cstddef>
 #include <string>
 
@@ -18,5 +18,7 @@ struct ImportedScenario {
 };
 
 ImportedScenario import_har(const std::string& har_path);
+// The same for a capture already read (the fuzz target); `name` stands for the file.
+ImportedScenario import_har_text(const std::string& name, const std::string& text);
 
 } // namespace ringside::importer

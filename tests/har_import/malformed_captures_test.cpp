@@ -82,6 +82,7 @@ TEST_CASE("a member of the wrong type is refused by its path", "[har]") {
             ": log.entries[0].startedDateTime: expected an ISO 8601 date-time");
     refused("fraction_status", replaced(kGood, "\"status\": 400", "\"status\": 400.5"),
             ": log.entries[0].response.status: expected a whole number from 0 to 999");
+    refused("huge_number", replaced(kGood, "\"wait\": 30", "\"wait\": 1e400"), ": a JSON number too large to read; expected a HAR");
     refused("endless_wait", replaced(kGood, "\"wait\": 30", "\"wait\": 1e300"),
             ": log.entries[0].timings.wait: expected milliseconds up to a day (86400000), or -1");
     refused("headers_string", replaced(kGood, "\"headers\": []", "\"headers\": \"none\""),
