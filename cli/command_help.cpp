@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cli/import_command.hpp"
+
 namespace ringside::cli {
 namespace {
 
@@ -193,6 +195,8 @@ const std::vector<CommandHelp> kHelps = {
     {"report", "reports: merge", kReport},
     {"report merge", "make the reports of shards one", kReportMerge},
     {"demo", "the light-ring demo, in a window or as a film", kDemo},
+    {"import", "field captures become scenarios: har", kImportHelp},
+    {"import har", "a HAR capture of a sign-in becomes a scenario", kImportHelp},
 };
 
 bool is_help_flag(const std::string& a) { return a == "--help" || a == "-h"; }

@@ -3,45 +3,21 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/command_help.hpp"
 #include "importer/har/import_error.hpp"
 #include "importer/har/import_har.hpp"
 
 namespace ringside::cli {
 namespace {
 
-constexpr const char* kImportHelp = R"(usage: ringside import har FILE [--out SCENARIO]
-
-Turns the speaker's side of an HTTP capture (HAR 1.2: browser devtools, mitmproxy, Charles,
-Fiddler) into a scenario whose cloud answers what the capture shows (docs/import.md): the
-device authorization, the token polls and refreshes, revocation, in either dialect (RFC 8628
-/oauth2/..., Login with Amazon /auth/O2/...), each with the captured status, body,
-Content-Type, Retry-After, Date skew and server time. Play it with `ringside run SCENARIO`
-to see what this firmware does against that cloud.
-
-Secrets in the capture (device and user codes, tokens, passwords, client secrets,
-Authorization headers, cookies) are replaced by stand-ins and never written out.
-
-options:
-  --out SCENARIO  write the scenario to this file (default: print it)
-  -h, --help      this help
-
-exit status: 0 written, 2 bad usage or a capture that cannot be used (the error names the
-file and what was expected)
-)";
-
 int usage_error(std::ostream& err, const std::string& what) {
-    err << "error: " << what << " (ringside import --help)\n";
+    err << "error: " << what << "; " << see_help("import har") << "\n";
     return 2;
 }
 
 } // namespace
 
 int import_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    for (const std::string& a : args)
-        if (a == "--help" || a == "-h") {
-            out << kImportHelp;
-            return 0;
-        }
     if (args.empty() || args[0] != "har") return usage_error(err, "'ringside import' takes one format: har FILE");
     std::string file, out_path;
     for (std::size_t i = 1; i < args.size(); ++i) {
