@@ -305,6 +305,7 @@ AuthNotice AuthClient::step(Input input) {
             retry_ = Request::None;
             code_renewals_ = 0;
             failure_reason_.clear();
+            failed_by_ = FailedBy::Speaker;  // until an answer names someone else
             clock_doubted_ = false;
             resume_after_sync_ = Request::None;
             enter(AuthState::Discovering);
@@ -363,6 +364,7 @@ AuthNotice AuthClient::step(Input input) {
             if (state_ != AuthState::AwaitingApproval) return AuthNotice::None;
             if (++code_renewals_ > kMaxCodeRenewals) {
                 failure_reason_.assign("expired_token");
+                failed_by_ = FailedBy::Nobody;
                 return step(Input::Unrecoverable);
             }
             abandon_request();
@@ -381,6 +383,9 @@ AuthNotice AuthClient::step(Input input) {
             forget_code();
             access_token_.wipe();
             retry_ = Request::None;
+            // Only a poll's access_denied is a person's answer; read_response, the code
+            // renewals and send() named the others with the reason.
+            if (input == Input::Denied) failed_by_ = FailedBy::Person;
             if (failure_reason_.empty()) failure_reason_.assign(input == Input::Denied ? "access_denied" : "unrecoverable");
             tracer_.emit("auth", "failed", failure_reason_.view());
             enter(AuthState::Failed);
@@ -481,6 +486,7 @@ AuthClient::Input AuthClient::read_response(Request kind, const hal::HttpRespons
     // Kept for failure_reason(): an OAuth error name is public, never a secret.
     if (outcome == OAuthOutcome::Unrecoverable || outcome == OAuthOutcome::AccessDenied) {
         if (!failure_reason_.assign(error.view())) failure_reason_.clear();
+        failed_by_ = FailedBy::Service;  // a poll's access_denied becomes Person in step()
     }
 
     if (response.error == hal::TransportError::TlsFailed && board_.rtc.unix_seconds() < kBuiltAfterUnix)
@@ -711,6 +717,7 @@ void AuthClient::send(Request kind) {
         // Only a configuration that cannot fit our buffers gets here: retrying cannot help.
         tracer_.emit("log", "error", "auth request does not fit its buffer");
         failure_reason_.assign("request_too_large");
+        failed_by_ = FailedBy::Speaker;
         deferred_ = step(Input::Unrecoverable);
         return;
     }

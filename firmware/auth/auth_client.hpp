@@ -44,6 +44,18 @@ enum class AuthNotice : std::uint8_t {
     RevocationDone,  // the factory reset's revocation ended (answered, failed or timed out)
 };
 
+// Who ended a sign-in that failed, so the speaker can say so (a person who pressed Deny is
+// told apart from a service that refused the speaker itself):
+//   Person   the device-code poll answered access_denied (RFC 8628 §3.5: the end user
+//            denied the request at the verification page or in the app)
+//   Service  any other OAuth error that ends the grant or the refresh: invalid_scope,
+//            unauthorized_client, invalid_client, invalid_request, unsupported_grant_type,
+//            LWA's InvalidValue, and access_denied to a refresh (no person is asked there)
+//   Nobody   no one approved: the codes lapsed kMaxCodeRenewals times (expired_token)
+//   Speaker  the speaker's own configuration cannot make the request (request_too_large,
+//            an LWA issuer that is not a URL)
+enum class FailedBy : std::uint8_t { Nobody, Person, Service, Speaker };
+
 inline constexpr hal::Millis kRequestTimeout{60'000};
 inline constexpr hal::Millis kDefaultPollInterval{5'000};  // RFC 8628 §3.2
 inline constexpr hal::Millis kSlowDownStep{5'000};         // RFC 8628 §3.5
@@ -115,6 +127,8 @@ public:
     std::string_view failure_reason() const {
         return state_ == AuthState::Failed ? failure_reason_.view() : std::string_view();
     }
+    // Who ended it (see FailedBy); meaningful only while Failed.
+    FailedBy failed_by() const { return failed_by_; }
     // The last exchange got no HTTP answer at all (a transport error, or no answer within
     // kRequestTimeout) and none has come since: the cloud cannot be reached. An HTTP error
     // status is an answer, so it clears this.
@@ -206,6 +220,7 @@ private:
     std::array<hal::Millis, 3> not_before_{};
     AuthNotice deferred_ = AuthNotice::None;
     FixedString<48> failure_reason_;
+    FailedBy failed_by_ = FailedBy::Speaker;
     int code_renewals_ = 0;  // CodeLapsed in a row since the last Start or tokens
     Backoff backoff_;
 

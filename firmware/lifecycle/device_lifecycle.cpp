@@ -141,7 +141,7 @@ void DeviceLifecycle::handle(Input input, const SetupCredentials* credentials) {
         case Input::AuthFailed:
             if (state_ != DeviceState::Authorizing && state_ != DeviceState::Linked) return;
             enter(DeviceState::Error);
-            say_failure(auth_.failure_reason());
+            say_failure(auth_.failure_reason(), auth_.failed_by());
             return;
 
         case Input::RetrySignIn:
@@ -245,17 +245,26 @@ void DeviceLifecycle::erase_store() {
     tracer_.emit("storage", ok ? "erase" : "erase_failed", "all");
 }
 
-void DeviceLifecycle::say_failure(std::string_view reason) {
-    // The customer hears what happened and what to do; support hears the error's name.
+void DeviceLifecycle::say_failure(std::string_view reason, FailedBy by) {
+    // The customer hears who stopped the sign-in and what to do; support hears the error's
+    // name. A person's Deny and a service's refusal need different fixes (ask again, or
+    // check the speaker's client id and scope with whoever runs the service), so the
+    // sentence never blames one for the other.
     FixedString<200> sentence;
-    if (reason == "access_denied") {
-        sentence.append("Sign-in was denied in the app.");
-    } else if (reason == "expired_token") {
-        sentence.append("The sign-in code expired before anyone approved it.");
-    } else {
-        sentence.append("I can't sign in: the account service refused this speaker, reason ");
-        sentence.append_clipped(reason.empty() ? std::string_view("unknown") : reason);
-        sentence.append_clipped(".");
+    const std::string_view named = reason.empty() ? std::string_view("unknown") : reason;
+    switch (by) {
+        case FailedBy::Person: sentence.append("Sign-in was denied by the person signing in."); break;
+        case FailedBy::Nobody: sentence.append("The sign-in code expired before anyone approved it."); break;
+        case FailedBy::Service:
+            sentence.append("The sign-in service refused this speaker, reason ");
+            sentence.append_clipped(named);
+            sentence.append_clipped(".");
+            break;
+        case FailedBy::Speaker:
+            sentence.append("I can't sign in: this speaker's settings cannot make the request, reason ");
+            sentence.append_clipped(named);
+            sentence.append_clipped(".");
+            break;
     }
     sentence.append_clipped(" Press the Action button to try again.");
     board_.speech.say(sentence.view());

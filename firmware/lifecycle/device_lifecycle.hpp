@@ -93,7 +93,8 @@ private:
     void persist();
     void erase_store();
     void show_wifi_error();
-    void say_failure(std::string_view reason);
+    // Says why the sign-in stopped, naming who stopped it (AuthClient::failed_by).
+    void say_failure(std::string_view reason, FailedBy by);
 
     hal::Board board_;
     const Tracer& tracer_;
