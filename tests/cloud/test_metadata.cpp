@@ -81,3 +81,17 @@ TEST_CASE("a configured demo account replaces the built-in one", "[cloud][config
     REQUIRE(cloud.config().accounts.size() == 1);
     CHECK(cloud.config().accounts[0].password == "other");
 }
+
+TEST_CASE("metadata lists scopes_supported only when some client is limited to a list", "[cloud][metadata]") {
+    CHECK(json(CloudService(CloudConfig{}).handle(get("/.well-known/oauth-authorization-server"), 0ms))
+              .count("scopes_supported") == 0);
+    CloudConfig config;
+    Client tv{"tv-app", true};
+    tv.scopes = {"speaker.signin", "profile"};
+    Client kiosk{"kiosk", true};
+    kiosk.scopes = {"profile"};
+    config.clients = {tv, kiosk};
+    CloudService cloud(config);
+    const auto doc = json(cloud.handle(get("/.well-known/oauth-authorization-server"), 0ms));
+    CHECK(strings(doc.at("scopes_supported")) == std::vector<std::string>{"profile", "speaker.signin"});
+}
