@@ -109,15 +109,20 @@ reports the first divergence.
 exit status: 0 it did the same, 1 it diverged (the first divergence is printed), 2 bad input
 )";
 
-constexpr std::string_view kSignin = R"(usage: ringside signin --issuer URL [--timeout S] [--client-id ID] [--scope S] [--ca FILE]
+constexpr std::string_view kSignin = R"(usage: ringside signin --issuer URL [--client-id ID] [--scope S] [--ca FILE] [--timeout S] [--stay D]
 The virtual speaker (signed out, on Wi-Fi) signs in against any RFC 8628 server in real
-time (docs/issuer.md): prints the user code and where to enter it, then the speaker's states.
+time (docs/issuer.md): prints the user code and where to enter it, then the speaker's states,
+its exchanges with the server, each refresh's outcome and what it says.
   --issuer URL      the authorization server (its RFC 8414 metadata is read)
-  --timeout S       seconds to wait for the sign-in (default 600)
   --client-id ID    as registered at the server (default ringside-speaker)
-  --scope S         the scope to ask for (default speaker)
+  --scope S         the scope to ask for (default speaker); a scope the metadata's
+                    scopes_supported does not list is warned about on stderr
   --ca FILE         PEM CA to trust for an https issuer
-exit status: 0 linked, 1 not linked in time, 2 bad usage
+  --timeout S       seconds to wait for the sign-in (default 600, at most 86400)
+  --stay D          once linked, keep the speaker running for D of wall time (1s to 24h:
+                    90s, 5m, 2h) so its token refreshes against the server show
+exit status: 0 linked (with --stay: still linked at the end), 1 not linked in time, the
+speaker gave up, or it lost its sign-in while staying; 2 bad usage
 )";
 
 constexpr std::string_view kFleet = R"(usage: ringside fleet --issuer URL --speakers N [options]   (docs/fleet.md)
@@ -176,8 +181,12 @@ played visibly; headless, a film of it.
   --max-frames N  headless: draw at most N frames (default 1200); the scenario still plays
                   to its verdict and the summary says where the film stopped
   --seed N        override the scenario's seed
-  --issuer URL    window: sign in against any RFC 8628 server
   --exit-after S  window: close after S wall seconds
+  --issuer URL    window: sign in against any RFC 8628 server, in real time (docs/issuer.md)
+  --client-id ID  with --issuer: as registered at the server (default ringside-speaker)
+  --scope S       with --issuer: the scope to ask for (default speaker); a scope the
+                  metadata's scopes_supported does not list is warned about on stderr
+  --ca FILE       with --issuer: PEM CA to trust for an https issuer
 )";
 
 const std::vector<CommandHelp> kHelps = {

@@ -6,7 +6,6 @@
 #include <thread>
 
 #include "runner/run_options.hpp"
-#include "sim/board/url.hpp"
 #include "sim/cloud_client/issuer_cloud.hpp"
 #include "sim/cloud_client/remote_cloud.hpp"
 #include "cloud/server/cloud_server.hpp"
@@ -75,34 +74,37 @@ private:
 // the server's own verification page, in real time.
 class ExternalIssuer final : public DemoCloud {
 public:
-    explicit ExternalIssuer(std::string issuer) : issuer_(std::move(issuer)) {}
+    explicit ExternalIssuer(sim::IssuerFlags flags) : flags_(std::move(flags)) {}
 
     sim::CloudFactory factory() override {
-        return [issuer = issuer_](const cloud::CloudConfig& config) {
-            return std::make_unique<cloud::IssuerCloud>(cloud::IssuerCloudOptions{issuer, ""}, config);
+        return [this](const cloud::CloudConfig& config) {
+            auto made = std::make_unique<cloud::IssuerCloud>(cloud::IssuerCloudOptions{flags_.issuer, flags_.ca_file}, config);
+            made_ = made.get();
+            return made;
         };
     }
     std::string browser_url(const std::string& shown) const override { return shown; }
     std::string describe() const override {
-        return "cloud: " + issuer_ + " (an external RFC 8628 server, in real time; sign in on its own page)";
+        return "cloud: " + flags_.issuer + " as client " + flags_.client_id + ", scope " + flags_.scope +
+               " (an external RFC 8628 server, in real time; sign in on its own page)";
     }
-    std::string external_issuer() const override { return issuer_; }
+    std::string external_issuer() const override { return flags_.issuer; }
+    const std::vector<cloud::JournalEntry>* exchanges() const override { return made_ ? &made_->journal() : nullptr; }
 
 private:
-    std::string issuer_;
+    sim::IssuerFlags flags_;
+    const cloud::IssuerCloud* made_ = nullptr;  // owned by the world the factory made it for
 };
 
 } // namespace
 
 std::unique_ptr<DemoCloud> make_demo_cloud(const DemoOptions& options) {
-    if (options.issuer.empty()) return std::make_unique<LocalHttpCloud>();
+    if (options.issuer.issuer.empty()) return std::make_unique<LocalHttpCloud>();
     // A real server counts the wall clock and knows nothing of a scenario's accounts or faults.
     if (!options.scenario.empty())
         throw runner::UsageError("--issuer signs in a fresh speaker; a SCENARIO needs the mock cloud (drop --issuer)");
     if (options.speed != 1.0) throw runner::UsageError("--issuer runs in real time: --speed must stay 1");
-    // Checked before any window opens: the speaker's world is built from it later.
-    if (!sim::parse_url(options.issuer))
-        throw runner::UsageError("--issuer " + options.issuer + ": expected an absolute http:// or https:// URL");
+    // The URL was checked as it was read (sim/issuer/issuer_flags.hpp), before any window opens.
     return std::make_unique<ExternalIssuer>(options.issuer);
 }
 

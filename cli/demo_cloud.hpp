@@ -4,10 +4,12 @@
 // free port) inside the demo's process: the world reaches its own tenant of that server
 // as `ringside run --cloud URL` would, so the verification page the panel names is the
 // tenant's real /device page, and a browser's sign-in there is what the speaker polls for.
-// --issuer URL: any RFC 8628 server instead, reached for real (sim/cloud_client/issuer_cloud.hpp).
+// --issuer URL: any RFC 8628 server instead, reached for real (sim/cloud_client/issuer_cloud.hpp),
+// as the client and scope of --client-id and --scope, trusting --ca.
 // Who may call: run_demo_window, on the demo's thread.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/demo_options.hpp"
 #include "sim/virtual_speaker.hpp"
@@ -28,6 +30,9 @@ public:
     // cloud. Such a server counts real time: its world is on the wall calendar, runs at 1x
     // only, and the app hands it the home Wi-Fi at once (sim/app/home_wifi.hpp).
     virtual std::string external_issuer() const = 0;
+    // The exchanges with that external server so far (cli/issuer_exchanges.hpp prints them);
+    // nullptr for the demo's own cloud, and before the world made its cloud.
+    virtual const std::vector<cloud::JournalEntry>* exchanges() const { return nullptr; }
 };
 
 // The cloud `options` ask for. Throws runner::UsageError for what cannot be used

@@ -83,7 +83,10 @@ demo::DemoPicture DemoFrames::picture(const sim::VirtualSpeaker& world, std::chr
     p.typing = input.typing();
     p.typed = input.typed();
     p.hint = demo::key_hint(!p.speaker_enabled);
-    if (p.speaker_enabled)
+    if (p.speaker_enabled && !cloud_.external_issuer().empty())
+        p.notes = {"To sign in: open the 'verify at' URL", "in a browser, enter the user code", "and sign in on that server's page:",
+                   "the ring goes from orange to linked."};
+    else if (p.speaker_enabled)
         p.notes = {"To sign in: open the 'verify at' URL", "in a browser, enter the user code,",
                    "sign in as demo@example.com with", "password demo and press Allow: the", "ring goes from orange to linked."};
     else
@@ -102,7 +105,8 @@ void DemoFrames::report(const sim::VirtualSpeaker& world, std::chrono::milliseco
     if (!code.empty() && code != last_code_) {
         // What the speaker shows, for a person at the terminal: the page with the code filled in.
         out_ << "verify: open " << cloud_.browser_url(world.verification_uri()) << "?user_code=" << code
-             << (speaker_enabled_ ? " and sign in as demo@example.com" : "") << std::endl;
+             << (speaker_enabled_ && cloud_.external_issuer().empty() ? " and sign in as demo@example.com" : "")
+             << std::endl;
     }
     last_code_ = code;
     for (; said_ < world.spoken().size(); ++said_) out_ << "speaker: " << world.spoken()[said_].text << std::endl;

@@ -1,8 +1,10 @@
 #include <chrono>
 
 #include "cli/demo_modes.hpp"
+#include "cli/issuer_exchanges.hpp"
 #include "sim/app/home_wifi.hpp"
 #include "sim/issuer/issuer_session.hpp"
+#include "sim/text/timestamp.hpp"
 
 namespace ringside::cli {
 namespace {
@@ -17,12 +19,7 @@ constexpr const char* kHomePassword = "demo-wifi";
 constexpr milliseconds kProvisionAt{3000};
 
 sim::WorldConfig fresh_speaker(const DemoOptions& options, const DemoCloud& cloud) {
-    if (!cloud.external_issuer().empty()) {
-        sim::IssuerSessionOptions against;
-        against.issuer = cloud.external_issuer();
-        against.seed = options.seed.value_or(1);
-        return sim::issuer_world(against);
-    }
+    if (!cloud.external_issuer().empty()) return sim::issuer_world(sim::session_options(options.issuer, options.seed.value_or(1)));
     sim::WorldConfig c;
     c.seed = options.seed.value_or(1);
     c.cloud.seed = c.seed;
@@ -40,12 +37,17 @@ int free_run(const DemoOptions& options, DemoCloud& cloud, DemoFrames& frames, s
     const bool real_time = !cloud.external_issuer().empty();
     bool provisioned = false;
     sim::HomeWifiHandOver home_wifi;  // against a real issuer: no orange show, the app steps in at once
+    ExchangeLines exchanges;          // against a real issuer: what went over the wire, refreshes too
     // Brings the world to where the pace says virtual time stands now.
     const auto catch_up = [&] {
         const milliseconds target = std::chrono::duration_cast<milliseconds>(frames.pace().virtual_at(frames.wall()));
         if (real_time) {
             if (target > world.now()) world.run_until(target, [] { return false; });
             if (home_wifi.poll(world)) out << "app: handed the speaker Wi-Fi " << sim::kHomeSsid << std::endl;
+            if (const auto* journal = cloud.exchanges()) {
+                exchanges.print_new(*journal, "at " + text::format_timestamp(world.now()) + ": ", out);
+                out << std::flush;
+            }
             return;
         }
         if (!provisioned && target >= kProvisionAt) {

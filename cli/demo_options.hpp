@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/issuer/issuer_flags.hpp"
+
 namespace ringside::cli {
 
 struct DemoOptions {
@@ -15,7 +17,9 @@ struct DemoOptions {
     double speed = 1.0;                   // virtual seconds per wall second (window) or per animation second (headless)
     bool headless = false;
     std::string out_dir;                  // --out, with --headless
-    std::string issuer;                   // --issuer URL: sign in against any RFC 8628 server
+    // --issuer URL --client-id ID --scope S --ca FILE, read as `ringside signin` reads them
+    // (sim/issuer/issuer_flags.hpp). issuer.issuer empty: the demo's own cloud.
+    sim::IssuerFlags issuer;
     std::optional<std::uint64_t> seed;    // --seed N: overrides the scenario's seed
     int fps = 0;                          // --fps N; 0: the mode's default
     double exit_after_s = 0;              // --exit-after S: the window closes itself after S wall seconds (0: never)

@@ -9,6 +9,7 @@
 #include "runner/run_options.hpp"
 #include "runner/scenario_error.hpp"
 #include "runner/scenario_loader.hpp"
+#include "sim/issuer/scope_warning.hpp"
 
 namespace ringside::cli {
 
@@ -29,6 +30,8 @@ int run_demo_window(const DemoOptions& options, std::ostream& out, std::ostream&
         return 2;
     }
     out << cloud->describe() << std::endl;
+    // Before the window opens and a code is shown: a scope the server does not list.
+    if (!cloud->external_issuer().empty()) err << sim::scope_warning(options.issuer) << std::flush;
     const std::string title = "Ringside demo - " + (scenario ? scenario->name : std::string("a fresh speaker"));
     std::unique_ptr<DemoFrames> frames;
     try {

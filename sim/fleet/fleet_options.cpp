@@ -4,7 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "sim/board/url.hpp"
+#include "sim/issuer/issuer_flags.hpp"
+#include "sim/text/wall_duration.hpp"
 
 namespace ringside::sim {
 namespace {
@@ -33,7 +34,7 @@ std::optional<double> with_unit(const std::string& v, const std::vector<std::pai
 }
 
 std::chrono::milliseconds parse_duration(const std::string& v) {
-    const auto ms = with_unit(v, {{"s", 1000}, {"ms", 1}, {"m", 60'000}, {"h", 3'600'000}});
+    const auto ms = text::wall_duration_ms(v);
     if (!ms || !(*ms >= 1) || *ms > kMaxFleetDuration.count())
         throw FleetUsage("--duration: expected a time from 1ms to 24h such as 30s, 500ms, 5m or 2h "
                          "(a bare number is seconds), got '" + v + "'");
@@ -53,6 +54,7 @@ double parse_ramp(const std::string& v) {
 FleetOptions parse_fleet_options(const std::vector<std::string>& args,
                                  const std::function<std::optional<std::string>(const char*)>& env) {
     FleetOptions o;
+    IssuerFlags issuer;  // --issuer, --client-id, --scope, --ca: read as signin and demo read them
     bool have_speakers = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -60,8 +62,16 @@ FleetOptions parse_fleet_options(const std::vector<std::string>& args,
             if (i + 1 >= args.size()) throw FleetUsage(a + " needs a value");
             return args[++i];
         };
-        if (a == "--issuer") {
-            o.issuer = value();
+        // The issuer's flags are signin's and demo's too (sim/issuer/issuer_flags.hpp).
+        const auto issuer_flag = [&] {
+            try {
+                return take_issuer_flag(args, i, issuer);
+            } catch (const IssuerFlagError& e) {
+                throw FleetUsage(e.what());
+            }
+        };
+        if (issuer_flag()) {
+            continue;
         } else if (a == "--speakers") {
             o.speakers = static_cast<int>(whole(a, value(), 1, kMaxFleetSpeakers, "a whole number from 1 to 10000"));
             have_speakers = true;
@@ -100,19 +110,15 @@ FleetOptions parse_fleet_options(const std::vector<std::string>& args,
                                                    "K/N with K a whole number from 1 to " + std::to_string(o.shard_count)));
         } else if (a == "--json") {
             o.json_file = value();
-        } else if (a == "--client-id") {
-            o.client_id = value();
-        } else if (a == "--scope") {
-            o.scope = value();
-        } else if (a == "--ca") {
-            o.ca_file = value();
         } else {
             throw FleetUsage("unknown option '" + a + "' for 'ringside fleet'");
         }
     }
-    if (o.issuer.empty()) throw FleetUsage("'ringside fleet' needs --issuer URL");
-    if (!parse_url(o.issuer))
-        throw FleetUsage("--issuer " + o.issuer + ": expected an absolute http:// or https:// URL");
+    if (issuer.issuer.empty()) throw FleetUsage("'ringside fleet' needs --issuer URL");
+    o.issuer = issuer.issuer;
+    o.client_id = issuer.client_id;
+    o.scope = issuer.scope;
+    o.ca_file = issuer.ca_file;
     if (!have_speakers) throw FleetUsage("'ringside fleet' needs --speakers N (1 to 10000)");
     if (!o.approve_email.empty()) {
         const auto password = env(kApprovePasswordEnv);

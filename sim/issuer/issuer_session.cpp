@@ -13,6 +13,16 @@ std::int64_t unix_now() {
 
 } // namespace
 
+IssuerSessionOptions session_options(const IssuerFlags& flags, std::uint64_t seed) {
+    IssuerSessionOptions o;
+    o.issuer = flags.issuer;
+    o.ca_file = flags.ca_file;
+    o.client_id = flags.client_id;
+    o.scope = flags.scope;
+    o.seed = seed;
+    return o;
+}
+
 WorldConfig issuer_world(const IssuerSessionOptions& o) {
     if (!parse_url(o.issuer)) throw std::invalid_argument("--issuer " + o.issuer + ": expected an absolute http:// or https:// URL");
     WorldConfig config = signed_out_on_home_wifi(o.issuer, unix_now(), o.seed);

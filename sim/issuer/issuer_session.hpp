@@ -15,6 +15,7 @@
 #include <string>
 
 #include "sim/cloud_client/issuer_cloud.hpp"
+#include "sim/issuer/issuer_flags.hpp"
 #include "sim/app/home_wifi.hpp"
 #include "sim/pacing/wall_pacer.hpp"
 #include "sim/virtual_speaker.hpp"
@@ -31,6 +32,9 @@ struct IssuerSessionOptions {
     // speaker its own, so the verification page and the server's logs tell them apart.
     std::string serial_number = "RS0000000001";
 };
+
+// The options a command's issuer flags ask for (sim/issuer/issuer_flags.hpp).
+IssuerSessionOptions session_options(const IssuerFlags& flags, std::uint64_t seed = 1);
 
 // The world of a speaker about to sign in against `options.issuer`: signed out on the home
 // Wi-Fi (home_wifi.hpp), on the system clock's calendar, with the client id and scope given,
