@@ -4,13 +4,9 @@
 
 #include "secret_like_run.hpp"
 
-#include <boost/process.hpp>
-
-#include <future>
-#include <mutex>
 #include <regex>
-#include <thread>
 
+#include "cloud_server/cli_process.hpp"
 #include "cloud_server/http_test_support.hpp"
 
 using namespace ringside;
@@ -19,69 +15,19 @@ using test::CloudProcess;
 using test::curl;
 using test::longest_secret_like_run;
 using test::run_cli;
-namespace bp = boost::process;
 
 namespace {
 
 // `ringside signin ARGS` running; its output collected as it comes.
-class SigninProcess {
+class SigninProcess : public test::CliProcess {
 public:
-    explicit SigninProcess(const std::vector<std::string>& args) {
-        std::vector<std::string> argv{"signin"};
-        argv.insert(argv.end(), args.begin(), args.end());
-        child_ = bp::child(RINGSIDE_BINARY, bp::args(argv), (bp::std_out & bp::std_err) > out_);
-        reader_ = std::async(std::launch::async, [this] {
-            std::string line;
-            while (std::getline(out_, line)) {
-                std::lock_guard<std::mutex> lock(mutex_);
-                text_ += line + "\n";
-            }
-        });
-    }
-    ~SigninProcess() {
-        std::error_code ec;
-        if (child_.running(ec)) child_.terminate(ec);
-        child_.wait(ec);
-    }
-
-    std::string text() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        return text_;
-    }
-    // The first match of `pattern`'s group 1 in the output, waiting for it at most `within`.
-    std::string wait_for(const std::regex& pattern, std::chrono::milliseconds within) {
-        const auto deadline = std::chrono::steady_clock::now() + within;
-        while (std::chrono::steady_clock::now() < deadline) {
-            std::smatch m;
-            const std::string t = text();
-            if (std::regex_search(t, m, pattern)) return m[1];
-            std::this_thread::sleep_for(20ms);
-        }
-        return "";
-    }
-    // The exit code, or -1 (the child then killed) when it runs past `within`.
-    int exit_code(std::chrono::milliseconds within) {
-        const auto deadline = std::chrono::steady_clock::now() + within;
-        std::error_code ec;
-        while (child_.running(ec)) {
-            if (std::chrono::steady_clock::now() >= deadline) {
-                child_.terminate(ec);
-                child_.wait(ec);
-                return -1;
-            }
-            std::this_thread::sleep_for(20ms);
-        }
-        child_.wait(ec);
-        reader_.wait_for(2s);
-        return child_.exit_code();
-    }
+    explicit SigninProcess(std::vector<std::string> args) : CliProcess(with_command(std::move(args))) {}
 
 private:
-    bp::ipstream out_;
-    bp::child child_;
-    std::future<void> reader_;
-    std::mutex mutex_;
-    std::string text_;
+    static std::vector<std::string> with_command(std::vector<std::string> args) {
+        args.insert(args.begin(), "signin");
+        return args;
+    }
 };
 
 } // namespace
