@@ -14,6 +14,20 @@
 
 namespace ringside::sim {
 
+// What a failed exchange is called in fleet and approver figures: connection_failed,
+// timeout, tls_failed or broken.
+inline const char* failure_name(httplib::Error error) {
+    switch (error) {
+    case httplib::Error::Connection:
+    case httplib::Error::BindIPAddress: return "connection_failed";
+    case httplib::Error::ConnectionTimeout: return "timeout";
+    case httplib::Error::SSLConnection:
+    case httplib::Error::SSLLoadingCerts:
+    case httplib::Error::SSLServerVerification: return "tls_failed";
+    default: return "broken";
+    }
+}
+
 class ExchangeClients {
 public:
     ExchangeClients(std::chrono::milliseconds connect_timeout, std::chrono::milliseconds read_timeout, std::string ca_file)

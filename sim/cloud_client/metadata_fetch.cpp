@@ -28,15 +28,7 @@ MetadataFetch fetch_metadata(const std::string& issuer, const std::string& ca_fi
         if (r->status == 200) out.body = r->body;
         return out;
     }
-    switch (r.error()) {
-    case httplib::Error::Connection:
-    case httplib::Error::BindIPAddress: out.failure = "connection_failed"; break;
-    case httplib::Error::ConnectionTimeout: out.failure = "timeout"; break;
-    case httplib::Error::SSLConnection:
-    case httplib::Error::SSLLoadingCerts:
-    case httplib::Error::SSLServerVerification: out.failure = "tls_failed"; break;
-    default: out.failure = "broken"; break;
-    }
+    out.failure = sim::failure_name(r.error());
     return out;
 }
 

@@ -40,15 +40,7 @@ PageApproval PageApprover::approve(const std::string& verification_uri, const st
         out.status = r->status;
         return out;
     }
-    switch (r.error()) {
-    case httplib::Error::Connection:
-    case httplib::Error::BindIPAddress: out.failure = "connection_failed"; break;
-    case httplib::Error::ConnectionTimeout: out.failure = "timeout"; break;
-    case httplib::Error::SSLConnection:
-    case httplib::Error::SSLLoadingCerts:
-    case httplib::Error::SSLServerVerification: out.failure = "tls_failed"; break;
-    default: out.failure = "broken"; break;
-    }
+    out.failure = sim::failure_name(r.error());
     return out;
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("cli: hil ping and hil port exit 2 for a port that is not there", "[hi
 TEST_CASE("cli: hil ping refuses bad usage with exit 2 and says why", "[hil_host][cli]") {
     CliRun run = run_cli({"hil", "ping"});
     CHECK(run.exit_code == 2);
-    CHECK_THAT(run.output, Catch::Contains("error: --port is required") && Catch::Contains("usage: ringside hil ping"));
+    CHECK_THAT(run.output, Catch::Contains("error: --port is required") && Catch::Contains("see 'ringside hil ping --help'"));
     run = run_cli({"hil", "ping", "--port", "tcp:127.0.0.1"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("bad --port 'tcp:127.0.0.1'"));
