@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
     std::string admin;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
-        if (a == "--connections" || a == "--threads") connections = std::max(1, std::atoi(v.c_str()));
+        if (a == "--connections") connections = std::max(1, std::atoi(v.c_str()));
         else if (a == "--requests") requests = std::max(1, std::atoi(v.c_str()));
         else if (a == "--seconds") seconds = std::atof(v.c_str());
         else if (a == "--ringside-admin") admin = v;
